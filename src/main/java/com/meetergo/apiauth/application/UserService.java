@@ -1,0 +1,92 @@
+package com.meetergo.apiauth.application;
+
+import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
+import com.meetergo.apiauth.domain.model.user.Role;
+import com.meetergo.apiauth.domain.model.user.User;
+import com.meetergo.apiauth.domain.model.user.UserRepository;
+import com.meetergo.apiauth.domain.shared.DomainException;
+import com.meetergo.apiauth.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** The users of the caller's company. Role checks live on the resource; company scoping lives here. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PersonalAccessTokenRepository tokens;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User me(Caller caller) {
+        return ofCompany(caller, caller.userId());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<User> list(Caller caller) {
+        return users.ofCompany(caller.companyId());
+    }
+
+    public User create(Caller caller, String email, String givenName, String familyName, Role role) {
+        var assigned = role == null ? Role.MEMBER : role;
+        requireAssignable(assigned);
+        requireFreeEmail(email);
+        var user = new User(caller.companyId(), email, givenName, familyName, assigned, clock.instant());
+        users.add(user);
+        return user;
+    }
+
+    public User update(Caller caller, String id, String email, String givenName, String familyName, Role role) {
+        var user = ofCompany(caller, id);
+        if (email != null && !email.equalsIgnoreCase(user.email())) {
+            requireFreeEmail(email);
+            user.changeEmail(email);
+        }
+        user.rename(givenName, familyName);
+        if (role != null && role != user.role()) {
+            if (user.role() == Role.OWNER) {
+                throw DomainException.invalid("The company owner's role cannot be changed");
+            }
+            requireAssignable(role);
+            user.changeRole(role);
+        }
+        return user;
+    }
+
+    /** Deactivates the user and revokes its tokens; the row stays for the audit trail. */
+    public void delete(Caller caller, String id) {
+        var user = ofCompany(caller, id);
+        if (user.role() == Role.OWNER) {
+            throw DomainException.invalid("The company owner cannot be deleted");
+        }
+        user.deactivate();
+        var now = clock.instant();
+        tokens.ofUser(user.id()).forEach(t -> t.revoke(now));
+    }
+
+    private User ofCompany(Caller caller, String id) {
+        return users.find(id).filter(u -> u.belongsTo(caller.companyId()))
+                .orElseThrow(() -> DomainException.notFound("User"));
+    }
+
+    private void requireFreeEmail(String email) {
+        if (users.emailTaken(email)) {
+            throw DomainException.conflict("A user with this email already exists");
+        }
+    }
+
+    private static void requireAssignable(Role role) {
+        if (role == Role.OWNER) {
+            throw DomainException.invalid("role must be ADMIN or MEMBER: a company has exactly one owner");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package com.meetergo.apiauth.domain.model.company;
+
+public interface CompanyRepository {
+
+    void add(Company company);
+
+    boolean any();
+}

@@ -1,0 +1,33 @@
+package com.meetergo.apiauth.infrastructure.migration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** Brings the schema up to date (Flyway, db/migration) before anything else touches the database. */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseMigrator {
+
+    @Resource(lookup = "jdbc/apiauth")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                // Liberty's class loader cannot list folders: Flyway finds each of its folders
+                // (db/migration, and db/callback, which it always scans) through an empty marker
+                // file named flyway.location.
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,24 @@
+package com.meetergo.apiauth.infrastructure.persistence.jpa;
+
+import com.meetergo.apiauth.domain.model.company.Company;
+import com.meetergo.apiauth.domain.model.company.CompanyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+@ApplicationScoped
+public class JpaCompanyRepository implements CompanyRepository {
+
+    @PersistenceContext(unitName = "apiauth")
+    private EntityManager em;
+
+    @Override
+    public void add(Company company) {
+        em.persist(company);
+    }
+
+    @Override
+    public boolean any() {
+        return !em.createQuery("select c.id from Company c", String.class).setMaxResults(1).getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,61 @@
+package com.meetergo.apiauth.rest;
+
+import com.meetergo.apiauth.application.ApiKeyService;
+import com.meetergo.apiauth.rest.dto.ApiKeyView;
+import com.meetergo.apiauth.rest.dto.CreateApiKeyRequest;
+import com.meetergo.apiauth.rest.dto.CreatedApiKeyView;
+import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
+
+/** Platform API Keys: only company owners and admins create, list and revoke them. */
+@Path("v4/api-key")
+@RequestScoped
+@RolesAllowed({Roles.OWNER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
+        var created = keys.create(caller, body.name(), body.expiresInDays());
+        return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
+    }
+
+    @GET
+    public List<ApiKeyView> list() {
+        var now = clock.instant();
+        return keys.list(caller).stream().map(k -> ApiKeyView.of(k, now)).toList();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id) {
+        keys.revoke(caller, id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,44 @@
+package com.meetergo.apiauth.rest;
+
+import com.meetergo.apiauth.application.MeetingService;
+import com.meetergo.apiauth.rest.dto.AppointmentRequest;
+import com.meetergo.apiauth.rest.dto.AppointmentView;
+import com.meetergo.apiauth.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Appointments: members see their own, owners and admins the whole company's. */
+@Path("v4/appointment")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AppointmentResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MeetingService meetings;
+
+    @GET
+    public List<AppointmentView> list(@QueryParam("userId") String userId) {
+        return meetings.appointments(caller, userId).stream().map(AppointmentView::of).toList();
+    }
+
+    @POST
+    public Response book(@NotNull(message = "a JSON body is required") @Valid AppointmentRequest body) {
+        var appointment = meetings.book(caller, body.meetingTypeId(), body.start(), body.guestEmail());
+        return Response.status(Response.Status.CREATED).entity(AppointmentView.of(appointment)).build();
+    }
+}

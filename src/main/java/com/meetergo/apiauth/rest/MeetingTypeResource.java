@@ -1,0 +1,43 @@
+package com.meetergo.apiauth.rest;
+
+import com.meetergo.apiauth.application.MeetingService;
+import com.meetergo.apiauth.rest.dto.MeetingTypeRequest;
+import com.meetergo.apiauth.rest.dto.MeetingTypeView;
+import com.meetergo.apiauth.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The acting user's own meeting types. */
+@Path("v4/meeting-type")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MeetingTypeResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MeetingService meetings;
+
+    @GET
+    public List<MeetingTypeView> list() {
+        return meetings.types(caller).stream().map(MeetingTypeView::of).toList();
+    }
+
+    @POST
+    public Response create(@NotNull(message = "a JSON body is required") @Valid MeetingTypeRequest body) {
+        var type = meetings.createType(caller, body.name(), body.durationMinutes(), body.slug());
+        return Response.status(Response.Status.CREATED).entity(MeetingTypeView.of(type)).build();
+    }
+}

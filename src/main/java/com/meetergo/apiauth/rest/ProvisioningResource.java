@@ -1,0 +1,54 @@
+package com.meetergo.apiauth.rest;
+
+import com.meetergo.apiauth.application.ProvisioningService;
+import com.meetergo.apiauth.rest.dto.ProvisionCompanyRequest;
+import com.meetergo.apiauth.rest.dto.ProvisionedCompanyView;
+import com.meetergo.apiauth.rest.error.ErrorResponses;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the platform's sign-up calls to create a company. Guarded by a secret the operator sets
+ * (APIAUTH_PROVISIONING_SECRET); without one the endpoint does not exist (404).
+ */
+@Path("provisioning/companies")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProvisioningResource {
+
+    @Inject
+    @ConfigProperty(name = "apiauth.provisioning.secret")
+    Optional<String> secret;
+
+    @Inject
+    ProvisioningService provisioning;
+
+    @POST
+    public Response provision(@HeaderParam("x-provisioning-secret") String sent,
+            @NotNull(message = "a JSON body is required") @Valid ProvisionCompanyRequest body) {
+        var expected = secret.filter(s -> !s.isBlank()).orElseThrow(NotFoundException::new);
+        if (sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))) {
+            return ErrorResponses.of(401, "Invalid provisioning secret");
+        }
+        var owner = body.owner();
+        var created = provisioning.provision(body.name(), owner.email(), owner.givenName(), owner.familyName());
+        return Response.status(Response.Status.CREATED).entity(new ProvisionedCompanyView(created.company().id(),
+                created.owner().id(), created.token().secret())).build();
+    }
+}

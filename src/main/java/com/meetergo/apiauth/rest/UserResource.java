@@ -1,0 +1,76 @@
+package com.meetergo.apiauth.rest;
+
+import com.meetergo.apiauth.application.UserService;
+import com.meetergo.apiauth.rest.dto.CreateUserRequest;
+import com.meetergo.apiauth.rest.dto.CreatedUserView;
+import com.meetergo.apiauth.rest.dto.UpdateUserRequest;
+import com.meetergo.apiauth.rest.dto.UserView;
+import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.OwnerContextAllowed;
+import com.meetergo.apiauth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+@Path("v4/user")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UserService users;
+
+    @GET
+    @Path("me")
+    @OwnerContextAllowed
+    public UserView me() {
+        return UserView.of(users.me(caller));
+    }
+
+    @GET
+    @RolesAllowed({Roles.OWNER, Roles.ADMIN})
+    public List<UserView> list() {
+        return users.list(caller).stream().map(UserView::of).toList();
+    }
+
+    @POST
+    @OwnerContextAllowed
+    @RolesAllowed(Roles.USER_MANAGER)
+    public Response create(@NotNull(message = "a JSON body is required") @Valid CreateUserRequest body) {
+        var user = users.create(caller, body.email(), body.givenName(), body.familyName(), body.role());
+        return Response.status(Response.Status.CREATED).entity(CreatedUserView.of(user)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.USER_MANAGER)
+    public UserView update(@PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid UpdateUserRequest body) {
+        return UserView.of(users.update(caller, id, body.email(), body.givenName(), body.familyName(), body.role()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.USER_MANAGER)
+    public Response delete(@PathParam("id") String id) {
+        users.delete(caller, id);
+        return Response.noContent().build();
+    }
+}

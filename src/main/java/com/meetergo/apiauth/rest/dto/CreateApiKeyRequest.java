@@ -1,0 +1,13 @@
+package com.meetergo.apiauth.rest.dto;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record CreateApiKeyRequest(
+        @Size(max = 100, message = "name must be at most 100 characters") String name,
+        @NotNull(message = "expiresInDays is required (1-90)")
+        @Min(value = 1, message = "expiresInDays must be between 1 and 90")
+        @Max(value = 90, message = "expiresInDays must be between 1 and 90") Integer expiresInDays) {
+}

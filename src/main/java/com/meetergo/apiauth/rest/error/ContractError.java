@@ -1,0 +1,38 @@
+package com.meetergo.apiauth.rest.error;
+
+/**
+ * The authentication errors of the contract (shared/spec/authentication.md, "Error responses"),
+ * word for word, plus the few it leaves to us (marked). Clients match on these texts: never
+ * reword one of the contract's.
+ */
+public enum ContractError {
+    MISSING_AUTHORIZATION(401, "Missing authorization header"),
+    INVALID_CREDENTIAL(401, "Invalid API key"),
+    EXPIRED_CREDENTIAL(401, "API key has expired"),
+    PAT_WITH_USER_HEADER(403, "The 'x-meetergo-api-user-id' header requires a Platform API Key. Personal Access"
+            + " Tokens always act as the token owner and cannot act on behalf of other users."),
+    MISSING_USER_HEADER(400, "Missing required header 'x-meetergo-api-user-id' for API key authentication"),
+    USER_NOT_IN_COMPANY(500, "API user does not belong to company"),
+    /** Ours: the contract says the header carries a UUID but not what happens when it does not. */
+    MALFORMED_USER_HEADER(400, "Header 'x-meetergo-api-user-id' must be a user id (UUID)"),
+    /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
+    UNAVAILABLE(503, "Authentication is temporarily unavailable; retry later"),
+    /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */
+    FORBIDDEN(403, "Forbidden resource");
+
+    private final int status;
+    private final String message;
+
+    ContractError(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ApiError body() {
+        return ApiError.of(status, message);
+    }
+}

@@ -1,0 +1,50 @@
+package com.meetergo.apiauth.rest.error;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Where every error answer is made: JAX-RS mappers and the authentication mechanism alike. */
+public final class ErrorResponses {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private ErrorResponses() {
+    }
+
+    public static Response of(ApiError error) {
+        var builder = Response.status(error.statusCode()).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+        if (error.statusCode() == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
+    }
+
+    public static Response of(ContractError error) {
+        return of(error.body());
+    }
+
+    public static Response of(int status, String message) {
+        return of(ApiError.of(status, message));
+    }
+
+    /** For answers made before JAX-RS runs (the authentication mechanism). */
+    public static void write(HttpServletResponse response, ContractError error) throws IOException {
+        var body = error.body();
+        response.resetBuffer();
+        response.setStatus(body.statusCode());
+        // The same Content-Type as JAX-RS answers: JSON is UTF-8 by definition (RFC 8259).
+        response.setContentType(MediaType.APPLICATION_JSON);
+        if (body.statusCode() == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        var bytes = JSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+}

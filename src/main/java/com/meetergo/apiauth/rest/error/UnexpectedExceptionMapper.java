@@ -1,0 +1,38 @@
+package com.meetergo.apiauth.rest.error;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else. A database fault is 503 (retry later), never a 4xx about the request; any other
+ * fault is a plain 500. The details go to the log, not to the client.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (isDatabaseFault(e)) {
+            LOG.log(Level.WARNING, "Database unavailable: {0}", e.getClass().getName());
+            return ErrorResponses.of(503, "The service is temporarily unavailable; retry later");
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", e);
+        return ErrorResponses.of(500, "Internal server error");
+    }
+
+    private static boolean isDatabaseFault(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof PersistenceException || t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+package com.meetergo.apiauth.rest.error;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** JAX-RS's own refusals (no such path, wrong method, role check) in the API's shape. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        if (e instanceof ForbiddenException) {
+            return ErrorResponses.of(ContractError.FORBIDDEN);
+        }
+        int status = e.getResponse().getStatus();
+        var reason = Response.Status.fromStatusCode(status);
+        return ErrorResponses.of(status, reason == null ? "Request failed" : reason.getReasonPhrase());
+    }
+}

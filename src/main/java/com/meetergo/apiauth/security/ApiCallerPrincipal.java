@@ -1,0 +1,18 @@
+package com.meetergo.apiauth.security;
+
+import jakarta.security.enterprise.CallerPrincipal;
+
+/** The container's principal: named by the acting user's id, carrying the whole {@link Caller}. */
+public class ApiCallerPrincipal extends CallerPrincipal {
+
+    private final transient Caller caller;
+
+    public ApiCallerPrincipal(Caller caller) {
+        super(caller.userId());
+        this.caller = caller;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+}

@@ -1,0 +1,81 @@
+package com.meetergo.apiauth.security;
+
+import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.rest.error.ErrorResponses;
+import com.meetergo.apiauth.security.credential.BearerCredentials;
+import com.meetergo.apiauth.security.credential.UserHeader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+
+/**
+ * Where every request of the v4 API is authenticated. Reads {@code Authorization: Bearer …}, lets
+ * the identity stores validate it, and answers failures with the contract's JSON. Stateless: no
+ * session, no cookie (no {@code @AutoApplySession}); every request proves itself again.
+ */
+@ApplicationScoped
+public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        var credential = BearerCredentials.from(request.getHeader("Authorization"),
+                request.getHeader(UserHeader.NAME));
+        if (credential.isEmpty()) {
+            return reject(response, ContractError.MISSING_AUTHORIZATION);
+        }
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential.get());
+        } catch (RuntimeException e) {
+            return reject(response, reasonFor(e));
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return reject(response, ContractError.INVALID_CREDENTIAL);
+        }
+        var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
+        request.setAttribute(CallerProducer.ATTRIBUTE, caller);
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** A store's stated reason; a database fault is 503, never "invalid"; anything else propagates. */
+    private static ContractError reasonFor(RuntimeException thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof CredentialRejectedException rejected) {
+                return rejected.error();
+            }
+            if (t instanceof PersistenceException || t instanceof SQLException) {
+                return ContractError.UNAVAILABLE;
+            }
+        }
+        throw thrown;
+    }
+
+    private static AuthenticationStatus reject(HttpServletResponse response, ContractError error) {
+        try {
+            ErrorResponses.write(response, error);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Liberty replaces the body of a 5xx SEND_FAILURE with its own error page; SEND_CONTINUE
+        // sends the answer written above as it is (and, like SEND_FAILURE, never calls the resource).
+        return error.status() >= 500 ? AuthenticationStatus.SEND_CONTINUE : AuthenticationStatus.SEND_FAILURE;
+    }
+}

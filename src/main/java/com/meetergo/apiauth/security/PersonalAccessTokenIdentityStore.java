@@ -1,0 +1,67 @@
+package com.meetergo.apiauth.security;
+
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
+
+import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
+import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
+import com.meetergo.apiauth.domain.model.user.UserRepository;
+import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.credential.PersonalAccessTokenCredential;
+import com.meetergo.apiauth.security.credential.SecretDigester;
+import com.meetergo.apiauth.security.credential.TokenFormat;
+import com.meetergo.apiauth.security.credential.UserHeader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.time.Clock;
+
+/** Validates Personal Access Tokens: the request acts as the token's owner, always. */
+@ApplicationScoped
+public class PersonalAccessTokenIdentityStore implements IdentityStore {
+
+    @Inject
+    PersonalAccessTokenRepository tokens;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    SecretDigester digester;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof PersonalAccessTokenCredential sent)) {
+            return NOT_VALIDATED_RESULT;
+        }
+        if (!TokenFormat.isWellFormedPat(sent.token())) {
+            return INVALID_RESULT;
+        }
+        var digest = digester.digest(sent.token());
+        var token = tokens.withDigest(digest).orElse(null);
+        if (token == null || !SecretDigester.same(digest, token.secretDigest())) {
+            return INVALID_RESULT;
+        }
+        var status = token.statusAt(clock.instant());
+        if (status == CredentialStatus.EXPIRED) {
+            throw new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
+        }
+        var owner = users.find(token.userId()).orElse(null);
+        if (status != CredentialStatus.ACTIVE || owner == null || !owner.belongsTo(token.companyId())) {
+            return INVALID_RESULT;
+        }
+        if (sent.actingUserHeader() != null
+                && !UserHeader.userId(sent.actingUserHeader()).map(owner.id()::equals).orElse(false)) {
+            throw new CredentialRejectedException(ContractError.PAT_WITH_USER_HEADER);
+        }
+        var caller = new Caller(owner.companyId(), owner.id(), owner.role(), CredentialType.PERSONAL_ACCESS_TOKEN,
+                token.id(), false);
+        return new CredentialValidationResult(new ApiCallerPrincipal(caller),
+                Roles.groupsFor(CredentialType.PERSONAL_ACCESS_TOKEN, owner.role()));
+    }
+}

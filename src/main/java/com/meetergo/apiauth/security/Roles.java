@@ -1,0 +1,30 @@
+package com.meetergo.apiauth.security;
+
+import com.meetergo.apiauth.domain.model.user.Role;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The one policy that turns a credential type and the acting user's role into the groups that
+ * {@code @RolesAllowed} checks. Groups carry the role's name, plus {@link #USER_MANAGER} for an API
+ * key acting as an owner or admin: user management is not available to PATs (the contract).
+ */
+public final class Roles {
+
+    public static final String OWNER = "OWNER";
+    public static final String ADMIN = "ADMIN";
+    public static final String MEMBER = "MEMBER";
+    public static final String USER_MANAGER = "USER_MANAGER";
+
+    private Roles() {
+    }
+
+    public static Set<String> groupsFor(CredentialType type, Role role) {
+        var groups = new HashSet<String>();
+        groups.add(role.name());
+        if (type == CredentialType.API_KEY && role.managesCompany()) {
+            groups.add(USER_MANAGER);
+        }
+        return Set.copyOf(groups);
+    }
+}

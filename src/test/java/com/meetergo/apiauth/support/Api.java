@@ -1,0 +1,81 @@
+package com.meetergo.apiauth.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small HTTP client for the API under test: a request is built, sent, and its answer kept. */
+public final class Api {
+
+    public static final String USER_HEADER = "x-meetergo-api-user-id";
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String BASE = "http://localhost:" + System.getProperty("it.http.port", "9180");
+
+    private final String method;
+    private final String path;
+    private final List<String> headers = new ArrayList<>();
+    private String body;
+
+    private Api(String method, String path) {
+        this.method = method;
+        this.path = path;
+    }
+
+    public static Api get(String path) {
+        return new Api("GET", path);
+    }
+
+    public static Api post(String path, String json) {
+        return new Api("POST", path).body(json);
+    }
+
+    public static Api patch(String path, String json) {
+        return new Api("PATCH", path).body(json);
+    }
+
+    public static Api delete(String path) {
+        return new Api("DELETE", path);
+    }
+
+    public Api bearer(String credential) {
+        return header("Authorization", "Bearer " + credential);
+    }
+
+    public Api actingAs(String userId) {
+        return header(USER_HEADER, userId);
+    }
+
+    public Api header(String name, String value) {
+        headers.add(name);
+        headers.add(value);
+        return this;
+    }
+
+    private Api body(String json) {
+        this.body = json;
+        return header("Content-Type", "application/json");
+    }
+
+    public Answer send() {
+        var builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.size(); i += 2) {
+            builder.header(headers.get(i), headers.get(i + 1));
+        }
+        try {
+            return Answer.of(method + " " + path, CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.meetergo.apiauth.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+
+/** Assertions that read like the contract: every one compares the whole answer. */
+public final class ApiAssertions {
+
+    private ApiAssertions() {
+    }
+
+    /** Status, {@code Content-Type: application/json} and exactly {@code {statusCode, message, error}}. */
+    public static void assertError(Answer answer, int status, String error, String message) {
+        var expected = Json.createObjectBuilder().add("statusCode", status).add("message", message)
+                .add("error", error).build();
+        assertEquals(status, answer.status(), answer::toString);
+        assertEquals("application/json", answer.contentType(), answer::toString);
+        assertEquals(expected, answer.json(), answer::toString);
+    }
+
+    public static void assertUnauthorized(Answer answer, String message) {
+        assertError(answer, 401, "Unauthorized", message);
+    }
+
+    public static void assertInvalidCredential(Answer answer) {
+        assertUnauthorized(answer, "Invalid API key");
+    }
+
+    public static void assertForbidden(Answer answer) {
+        assertError(answer, 403, "Forbidden", "Forbidden resource");
+    }
+
+    public static void assertBadRequest(Answer answer, String message) {
+        assertError(answer, 400, "Bad Request", message);
+    }
+
+    public static void assertStatus(Answer answer, int status) {
+        assertEquals(status, answer.status(), answer::toString);
+        if (answer.body() != null && !answer.body().isEmpty()) {
+            assertEquals("application/json", answer.contentType(), answer::toString);
+        }
+    }
+}
