@@ -1,0 +1,103 @@
+package com.meetergo.apiauth.contract;
+
+import static com.meetergo.apiauth.support.ApiAssertions.assertBadRequest;
+import static com.meetergo.apiauth.support.ApiAssertions.assertError;
+import static com.meetergo.apiauth.support.ApiAssertions.assertForbidden;
+import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
+import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.Tenant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** User management: API keys only, acting as an owner or admin. */
+class UserManagementIT extends ApiTest {
+
+    private static String email() {
+        return "u-" + UUID.randomUUID() + "@example.com";
+    }
+
+    @Test
+    void adminActingThroughKeyCreatesAUserOnce() {
+        var tenant = Tenant.create();
+        var admin = tenant.user("ADMIN");
+        var key = tenant.apiKey();
+        var email = email();
+        var body = "{\"email\": \"" + email + "\", \"givenName\": \"Ada\", \"familyName\": \"Lovelace\","
+                + " \"role\": \"ADMIN\"}";
+        var created = Api.post("/v4/user", body).bearer(key).actingAs(admin).send();
+        assertStatus(created, 201);
+        assertEquals(Set.of("id", "userId", "email", "givenName", "familyName", "role", "companyId", "createdAt"),
+                created.object().keySet());
+        assertEquals(email, created.string("email"));
+        assertEquals("ADMIN", created.string("role"));
+        assertError(Api.post("/v4/user", body).bearer(key).actingAs(admin).send(), 409, "Conflict",
+                "A user with this email already exists");
+    }
+
+    @Test
+    void memberActingThroughKeyCannotManageUsers() {
+        var tenant = Tenant.create();
+        var member = tenant.user("MEMBER");
+        var key = tenant.apiKey();
+        assertForbidden(Api.post("/v4/user", "{\"email\": \"" + email() + "\", \"givenName\": \"A\","
+                + " \"familyName\": \"B\"}").bearer(key).actingAs(member).send());
+        assertForbidden(Api.delete("/v4/user/" + tenant.ownerId()).bearer(key).actingAs(member).send());
+    }
+
+    @Test
+    void invalidUserBodiesAreBadRequests() {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        assertBadRequest(Api.post("/v4/user", "{\"email\": \"nope\", \"givenName\": \"A\", \"familyName\": \"B\"}")
+                .bearer(key).send(), "email must be an email address");
+        assertBadRequest(Api.post("/v4/user", "{\"email\": \"" + email() + "\"}").bearer(key).send(),
+                "familyName is required; givenName is required");
+        assertBadRequest(Api.post("/v4/user", "{\"email\": \"" + email() + "\", \"givenName\": \"A\","
+                + " \"familyName\": \"B\", \"role\": \"OWNER\"}").bearer(key).send(),
+                "role must be ADMIN or MEMBER: a company has exactly one owner");
+        assertBadRequest(Api.post("/v4/user", "").bearer(key).send(),
+                "The request body is not valid JSON of the expected shape");
+    }
+
+    @Test
+    void patchChangesOnlyWhatIsSent() {
+        var tenant = Tenant.create();
+        var member = tenant.user("MEMBER");
+        var key = tenant.apiKey();
+        var patched = Api.patch("/v4/user/" + member, "{\"givenName\": \"Grace\", \"role\": \"ADMIN\"}").bearer(key)
+                .actingAs(tenant.ownerId()).send();
+        assertStatus(patched, 200);
+        assertEquals("Grace", patched.string("givenName"));
+        assertEquals("MEMBER", patched.string("familyName"));
+        assertEquals("ADMIN", patched.string("role"));
+        assertBadRequest(Api.patch("/v4/user/" + tenant.ownerId(), "{\"role\": \"MEMBER\"}").bearer(key)
+                .actingAs(tenant.ownerId()).send(),
+                "The company owner's role cannot be changed");
+    }
+
+    @Test
+    void deletedUserCanNoLongerBeActedAsNorUseItsTokens() {
+        var tenant = Tenant.create();
+        var member = tenant.user("MEMBER");
+        var memberToken = tenant.tokenOf(member);
+        var key = tenant.apiKey();
+        assertStatus(Api.delete("/v4/user/" + member).bearer(key).actingAs(tenant.ownerId()).send(), 204);
+        assertError(Api.get("/v4/user/me").bearer(key).actingAs(member).send(), 500, "Internal Server Error",
+                "API user does not belong to company");
+        assertInvalidCredential(Api.get("/v4/user/me").bearer(memberToken).send());
+        assertEquals(1, Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
+    }
+
+    @Test
+    void ownerCannotBeDeleted() {
+        var tenant = Tenant.create();
+        assertBadRequest(Api.delete("/v4/user/" + tenant.ownerId()).bearer(tenant.apiKey()).actingAs(tenant.ownerId())
+                .send(),
+                "The company owner cannot be deleted");
+    }
+}
