@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 @ApplicationScoped
@@ -36,8 +37,10 @@ public class PersonalAccessTokenService {
         return issue(user, name, expiresAt);
     }
 
-    NewToken issue(User owner, String name, Instant expiresAt) {
+    NewToken issue(User owner, String name, Instant requestedExpiry) {
         var now = clock.instant();
+        // Whole milliseconds, as every time of the API: what the answer shows is what is stored.
+        var expiresAt = requestedExpiry == null ? null : requestedExpiry.truncatedTo(ChronoUnit.MILLIS);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw DomainException.invalid("expiresAt must be in the future");
         }
