@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Replaces the application's clock in the in-container test deployments that add it, so that a
- * test moves time instead of waiting for it. Unset, it is the system clock.
+ * test moves time instead of waiting for it. Unset, it is the system clock in milliseconds.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)
@@ -31,7 +32,8 @@ public class MutableClock extends Clock {
     @Override
     public Instant instant() {
         var now = fixed;
-        return now == null ? Instant.now() : now;
+        // Whole milliseconds, like the application's own clock (ClockProducer).
+        return now == null ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : now;
     }
 
     @Override
