@@ -6,7 +6,6 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
-import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.domain.model.user.UserRepository;
 import com.meetergo.apiauth.rest.error.ContractError;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
@@ -58,20 +57,24 @@ public class ApiKeyIdentityStore implements IdentityStore {
         if (status != CredentialStatus.ACTIVE) {
             return INVALID_RESULT;
         }
-        var user = actingUser(key, sent.actingUserHeader());
-        var caller = new Caller(key.companyId(), user.id(), user.role(), CredentialType.API_KEY, key.id(),
-                sent.actingUserHeader() == null);
-        return new CredentialValidationResult(new ApiCallerPrincipal(caller),
-                Roles.groupsFor(CredentialType.API_KEY, user.role()));
+        var caller = callerFor(key, sent.actingUserHeader());
+        return new CredentialValidationResult(new ApiCallerPrincipal(caller), Roles.groupsFor(caller));
     }
 
-    private User actingUser(ApiKey key, String header) {
+    /** The user the request names; the key is valid either way, the user context may not be. */
+    private Caller callerFor(ApiKey key, String header) {
         if (header == null) {
-            return users.ownerOf(key.companyId());
+            var owner = users.ownerOf(key.companyId());
+            return Caller.acting(key.companyId(), owner.id(), owner.role(), CredentialType.API_KEY, key.id(), true);
         }
-        var userId = UserHeader.userId(header)
-                .orElseThrow(() -> new CredentialRejectedException(ContractError.MALFORMED_USER_HEADER));
-        return users.find(userId).filter(u -> u.belongsTo(key.companyId()))
-                .orElseThrow(() -> new CredentialRejectedException(ContractError.USER_NOT_IN_COMPANY));
+        var userId = UserHeader.userId(header);
+        if (userId.isEmpty()) {
+            return Caller.rejected(key.companyId(), CredentialType.API_KEY, key.id(),
+                    ContractError.MALFORMED_USER_HEADER);
+        }
+        return users.find(userId.get()).filter(u -> u.belongsTo(key.companyId()))
+                .map(u -> Caller.acting(key.companyId(), u.id(), u.role(), CredentialType.API_KEY, key.id(), false))
+                .orElseGet(() -> Caller.rejected(key.companyId(), CredentialType.API_KEY, key.id(),
+                        ContractError.USER_NOT_IN_COMPANY));
     }
 }

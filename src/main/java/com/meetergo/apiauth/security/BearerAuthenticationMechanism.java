@@ -74,8 +74,6 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Liberty replaces the body of a 5xx SEND_FAILURE with its own error page; SEND_CONTINUE
-        // sends the answer written above as it is (and, like SEND_FAILURE, never calls the resource).
-        return error.status() >= 500 ? AuthenticationStatus.SEND_CONTINUE : AuthenticationStatus.SEND_FAILURE;
+        return AuthenticationStatus.SEND_FAILURE;
     }
 }

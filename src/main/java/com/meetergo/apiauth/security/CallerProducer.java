@@ -20,6 +20,10 @@ public class CallerProducer {
         if (caller == null) {
             throw new IllegalStateException("no authenticated caller: is the resource outside /v4?");
         }
+        if (caller.rejection() != null) {
+            // UserContextFilter answers first; this guards a resource it might not cover.
+            throw new CredentialRejectedException(caller.rejection());
+        }
         return caller;
     }
 }

@@ -55,13 +55,16 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
         if (status != CredentialStatus.ACTIVE || owner == null || !owner.belongsTo(token.companyId())) {
             return INVALID_RESULT;
         }
-        if (sent.actingUserHeader() != null
-                && !UserHeader.userId(sent.actingUserHeader()).map(owner.id()::equals).orElse(false)) {
-            throw new CredentialRejectedException(ContractError.PAT_WITH_USER_HEADER);
-        }
-        var caller = new Caller(owner.companyId(), owner.id(), owner.role(), CredentialType.PERSONAL_ACCESS_TOKEN,
-                token.id(), false);
-        return new CredentialValidationResult(new ApiCallerPrincipal(caller),
-                Roles.groupsFor(CredentialType.PERSONAL_ACCESS_TOKEN, owner.role()));
+        var caller = namesAnotherUser(sent.actingUserHeader(), owner.id())
+                ? Caller.rejected(owner.companyId(), CredentialType.PERSONAL_ACCESS_TOKEN, token.id(),
+                        ContractError.PAT_WITH_USER_HEADER)
+                : Caller.acting(owner.companyId(), owner.id(), owner.role(), CredentialType.PERSONAL_ACCESS_TOKEN,
+                        token.id(), false);
+        return new CredentialValidationResult(new ApiCallerPrincipal(caller), Roles.groupsFor(caller));
+    }
+
+    /** Naming the token's own owner is harmless; any other value (malformed ones too) is not. */
+    private static boolean namesAnotherUser(String header, String ownerId) {
+        return header != null && !UserHeader.userId(header).map(ownerId::equals).orElse(false);
     }
 }

@@ -19,7 +19,12 @@ public final class Roles {
     private Roles() {
     }
 
-    public static Set<String> groupsFor(CredentialType type, Role role) {
+    /** A caller without an acting user (a rejected user context) has no group at all. */
+    public static Set<String> groupsFor(Caller caller) {
+        return caller.role() == null ? Set.of() : groupsFor(caller.credentialType(), caller.role());
+    }
+
+    static Set<String> groupsFor(CredentialType type, Role role) {
         var groups = new HashSet<String>();
         groups.add(role.name());
         if (type == CredentialType.API_KEY && role.managesCompany()) {

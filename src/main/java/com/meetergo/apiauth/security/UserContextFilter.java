@@ -12,9 +12,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The contract's rule for API keys without {@code x-meetergo-api-user-id}: they act as the company
- * owner on the endpoints marked {@link OwnerContextAllowed}, and get 400 everywhere else. Runs
- * before the role checks: without a user there is no role to check.
+ * The contract's rules for {@code x-meetergo-api-user-id}, answered once the credential is proven
+ * and before any role check (without a user there is no role to check): a user context the store
+ * rejected (PAT naming another user 403, malformed 400, user of another company 500), and an API
+ * key naming no user, which acts as the owner on endpoints marked {@link OwnerContextAllowed} and
+ * gets 400 everywhere else.
+ *
+ * <p>These answers come from here rather than from the mechanism because Liberty turns any 500 that
+ * an authentication mechanism sends into a logged servlet exception (CWWKS9115E), which would let
+ * any key holder fill the log.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -29,7 +35,14 @@ public class UserContextFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         var caller = (Caller) request.getAttribute(CallerProducer.ATTRIBUTE);
-        if (caller == null || !caller.ownerByDefault()) {
+        if (caller == null) {
+            return;
+        }
+        if (caller.rejection() != null) {
+            context.abortWith(ErrorResponses.of(caller.rejection()));
+            return;
+        }
+        if (!caller.ownerByDefault()) {
             return;
         }
         var method = resource.getResourceMethod();

@@ -40,6 +40,41 @@ class UserManagementIT extends ApiTest {
     }
 
     @Test
+    void concurrentCreationOfOneEmailMakesExactlyOneUser() throws Exception {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        var body = "{\"email\": \"" + email() + "\", \"givenName\": \"Race\", \"familyName\": \"Condition\"}";
+        var threads = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<com.meetergo.apiauth.support.Answer>>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Api.post("/v4/user", body).bearer(key).send();
+                }));
+            }
+            start.countDown();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                var a = answer.get();
+                statuses.add(a.status());
+                if (a.status() == 409) {
+                    assertEquals("Conflict", a.string("error"), a::toString);
+                }
+            }
+            statuses.sort(null);
+            var expected = new java.util.ArrayList<Integer>(java.util.Collections.nCopies(threads - 1, 409));
+            expected.add(0, 201);
+            assertEquals(expected, statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
+    }
+
+    @Test
     void memberActingThroughKeyCannotManageUsers() {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");

@@ -5,7 +5,7 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.domain.model.user.Role;
@@ -16,6 +16,7 @@ import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class IdentityStoresIT extends InContainerTest {
         assertEquals(VALID, result.getStatus());
         assertEquals(Set.of(Roles.ADMIN, Roles.USER_MANAGER), result.getCallerGroups());
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
-        assertEquals(new Caller(tenant.companyId(), admin, Role.ADMIN, CredentialType.API_KEY, key.split(":")[1],
+        assertEquals(Caller.acting(tenant.companyId(), admin, Role.ADMIN, CredentialType.API_KEY, key.split(":")[1],
                 false), caller);
     }
 
@@ -71,15 +72,24 @@ class IdentityStoresIT extends InContainerTest {
     }
 
     @Test
-    void foreignUserAndPatImpersonationAreRejectedWithTheContractsReason() {
+    void userContextsThatCannotBeHonouredGiveNoUserNoGroupAndTheContractsAnswer() {
         var tenant = Tenant.create();
         var stranger = Tenant.create();
-        var foreign = assertThrows(CredentialRejectedException.class,
-                () -> apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), stranger.ownerId())));
-        assertEquals(ContractError.USER_NOT_IN_COMPANY, foreign.error());
-        var impersonation = assertThrows(CredentialRejectedException.class,
-                () -> tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), stranger.ownerId())));
-        assertEquals(ContractError.PAT_WITH_USER_HEADER, impersonation.error());
+        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), stranger.ownerId())),
+                ContractError.USER_NOT_IN_COMPANY);
+        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), "nobody")),
+                ContractError.MALFORMED_USER_HEADER);
+        assertRejected(tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), stranger.ownerId())),
+                ContractError.PAT_WITH_USER_HEADER);
+    }
+
+    private static void assertRejected(CredentialValidationResult result, ContractError expected) {
+        assertEquals(VALID, result.getStatus());
+        assertEquals(Set.of(), result.getCallerGroups());
+        var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
+        assertEquals(expected, caller.rejection());
+        assertNull(caller.userId());
+        assertNull(caller.role());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.rest.error;
 
+import com.meetergo.apiauth.security.CredentialRejectedException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -9,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything else. A database fault is 503 (retry later), never a 4xx about the request; any other
- * fault is a plain 500. The details go to the log, not to the client.
+ * Everything else. A unique constraint that a concurrent request won (the services check first, the
+ * database decides) is 409; a database fault is 503 (retry later), never a 4xx about the request;
+ * any other fault is a plain 500. The details go to the log, not to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -19,12 +21,30 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof CredentialRejectedException rejected) {
+                return ErrorResponses.of(rejected.error());
+            }
+        }
+        if (isConstraintViolation(e)) {
+            return ErrorResponses.of(409, "The request conflicts with data that already exists");
+        }
         if (isDatabaseFault(e)) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", e.getClass().getName());
             return ErrorResponses.of(503, "The service is temporarily unavailable; retry later");
         }
         LOG.log(Level.SEVERE, "Unexpected failure", e);
         return ErrorResponses.of(500, "Internal server error");
+    }
+
+    /** SQLSTATE class 23: integrity constraint violation, on H2 and PostgreSQL alike. */
+    private static boolean isConstraintViolation(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseFault(Throwable e) {
