@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.ProvisioningService;
+import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.rest.dto.ProvisionCompanyRequest;
 import com.meetergo.apiauth.rest.dto.ProvisionedCompanyView;
 import com.meetergo.apiauth.rest.error.ErrorResponses;
@@ -10,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,7 +41,9 @@ public class ProvisioningResource {
     @POST
     public Response provision(@HeaderParam("x-provisioning-secret") String sent,
             @NotNull(message = "a JSON body is required") @Valid ProvisionCompanyRequest body) {
-        var expected = secret.filter(s -> !s.isBlank()).orElseThrow(NotFoundException::new);
+        // Unconfigured, the endpoint answers exactly like a path that does not exist.
+        var expected = secret.filter(s -> !s.isBlank())
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "Not Found"));
         if (sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
             return ErrorResponses.of(401, "Invalid provisioning secret");
