@@ -1,7 +1,10 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
+import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.credential.CredentialIssuer;
@@ -17,6 +20,8 @@ import java.util.List;
 @Transactional
 public class ApiKeyService {
 
+    private static final CredentialType KIND = CredentialType.API_KEY;
+
     @Inject
     ApiKeyRepository keys;
 
@@ -24,26 +29,77 @@ public class ApiKeyService {
     CredentialIssuer issuer;
 
     @Inject
+    CredentialActions actions;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     public NewKey create(Caller caller, String name, int expiresInDays) {
+        var created = issue(caller, name, expiresInDays, null);
+        audit.record(AuditEventType.CREATED, created.key(), KIND, caller);
+        return created;
+    }
+
+    /** The company's keys; with {@code expiringWithinDays}, only the live ones that end within that many days. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApiKey> list(Caller caller, Integer expiringWithinDays) {
+        var all = keys.ofCompany(caller.companyId());
+        if (expiringWithinDays == null) {
+            return all;
+        }
+        var now = clock.instant();
+        var horizon = now.plus(Duration.ofDays(expiringWithinDays));
+        return all.stream().filter(k -> k.statusAt(now) == CredentialStatus.ACTIVE
+                && k.expiresAt().isBefore(horizon)).toList();
+    }
+
+    public void revoke(Caller caller, String id) {
+        actions.revoke(ofCompany(caller, id), KIND, caller);
+    }
+
+    public void deactivate(Caller caller, String id) {
+        actions.deactivate(ofCompany(caller, id), KIND, caller);
+    }
+
+    public void activate(Caller caller, String id) {
+        actions.activate(ofCompany(caller, id), KIND, caller);
+    }
+
+    /**
+     * A new key with the old one's name, linked to it; the old secret keeps working until the
+     * grace period ends (never past its own expiry). The new key lives {@code expiresInDays}, by
+     * default as long as the old one was made to live.
+     */
+    public NewKey rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays) {
+        var old = ofCompany(caller, id);
+        var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
+        int days = expiresInDays != null ? expiresInDays : lifetimeInDays(old);
+        var successor = issue(caller, old.name(), days, old.id());
+        actions.completeRotation(keys.markReplaced(old.id(), successor.key().id(), graceUntil), old, KIND, caller);
+        audit.record(AuditEventType.CREATED, successor.key(), KIND, caller);
+        return successor;
+    }
+
+    private NewKey issue(Caller caller, String name, int expiresInDays, String rotatedFrom) {
         var now = clock.instant();
         var issued = issuer.newApiKey();
         var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),
-                now, now.plus(Duration.ofDays(expiresInDays)));
+                now, now.plus(Duration.ofDays(expiresInDays)), rotatedFrom);
         keys.add(key);
         return new NewKey(key, issued.secret());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ApiKey> list(Caller caller) {
-        return keys.ofCompany(caller.companyId());
+    private static int lifetimeInDays(ApiKey key) {
+        long days = Duration.between(key.createdAt(), key.expiresAt()).toDays();
+        return (int) Math.max(1, Math.min(90, days));
     }
 
-    public void revoke(Caller caller, String id) {
-        keys.find(id).filter(k -> k.companyId().equals(caller.companyId()))
-                .orElseThrow(() -> DomainException.notFound("API key"))
-                .revoke(clock.instant());
+    private ApiKey ofCompany(Caller caller, String id) {
+        return keys.find(id).filter(k -> k.companyId().equals(caller.companyId()))
+                .orElseThrow(() -> DomainException.notFound("API key"));
     }
 
     /** A just-created key; {@code secret} is the whole key, shown once. */

@@ -1,5 +1,8 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.domain.model.audit.AuditEventType;
+import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.user.User;
@@ -11,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,6 +22,8 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class PersonalAccessTokenService {
+
+    private static final CredentialType KIND = CredentialType.PERSONAL_ACCESS_TOKEN;
 
     @Inject
     PersonalAccessTokenRepository tokens;
@@ -29,15 +35,23 @@ public class PersonalAccessTokenService {
     CredentialIssuer issuer;
 
     @Inject
+    CredentialActions actions;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     /** A new PAT for the acting user. */
     public NewToken create(Caller caller, String name, Instant expiresAt) {
         var user = users.find(caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        return issue(user, name, expiresAt);
+        var created = issue(user, name, expiresAt, null);
+        audit.record(AuditEventType.CREATED, created.token(), KIND, caller);
+        return created;
     }
 
-    NewToken issue(User owner, String name, Instant requestedExpiry) {
+    NewToken issue(User owner, String name, Instant requestedExpiry, String rotatedFrom) {
         var now = clock.instant();
         // Whole milliseconds, as every time of the API: what the answer shows is what is stored.
         var expiresAt = requestedExpiry == null ? null : requestedExpiry.truncatedTo(ChronoUnit.MILLIS);
@@ -46,23 +60,73 @@ public class PersonalAccessTokenService {
         }
         var issued = issuer.newPersonalAccessToken();
         var token = new PersonalAccessToken(owner.id(), owner.companyId(), name, issued.digest(), issued.hint(), now,
-                expiresAt);
+                expiresAt, rotatedFrom);
         tokens.add(token);
         return new NewToken(token, issued.secret());
     }
 
+    /** The acting user's tokens; with {@code expiringWithinDays}, only the live ones ending within it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PersonalAccessToken> list(Caller caller) {
-        return tokens.ofUser(caller.userId());
+    public List<PersonalAccessToken> list(Caller caller, Integer expiringWithinDays) {
+        var all = tokens.ofUser(caller.userId());
+        if (expiringWithinDays == null) {
+            return all;
+        }
+        var now = clock.instant();
+        var horizon = now.plus(Duration.ofDays(expiringWithinDays));
+        return all.stream().filter(t -> t.statusAt(now) == CredentialStatus.ACTIVE && t.expiresAt() != null
+                && t.expiresAt().isBefore(horizon)).toList();
     }
 
-    /** Revokes one of the caller's own tokens; owners and admins may revoke any of their company's. */
     public void revoke(Caller caller, String id) {
-        var token = tokens.find(id)
+        actions.revoke(manageable(caller, id), KIND, caller);
+    }
+
+    public void deactivate(Caller caller, String id) {
+        actions.deactivate(manageable(caller, id), KIND, caller);
+    }
+
+    public void activate(Caller caller, String id) {
+        actions.activate(manageable(caller, id), KIND, caller);
+    }
+
+    /**
+     * A new token for the same owner, with the old one's name and expiry span; the old one keeps
+     * working until the grace period ends. Only the owner rotates a token: the new secret is theirs.
+     */
+    public NewToken rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays) {
+        var old = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
+                .orElseThrow(() -> DomainException.notFound("Personal access token"));
+        return rotate(caller, old, gracePeriodSeconds, expiresInDays);
+    }
+
+    /** Rotates the very token the request was made with. */
+    public NewToken rotateSelf(Caller caller, int gracePeriodSeconds, Integer expiresInDays) {
+        if (caller.credentialType() != KIND) {
+            throw DomainException.invalid("'self' is the personal access token of the request; this request used an API key");
+        }
+        return rotate(caller, caller.credentialId(), gracePeriodSeconds, expiresInDays);
+    }
+
+    private NewToken rotate(Caller caller, PersonalAccessToken old, int gracePeriodSeconds, Integer expiresInDays) {
+        var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
+        var now = clock.instant();
+        Instant expiresAt = expiresInDays != null ? now.plus(Duration.ofDays(expiresInDays))
+                : old.expiresAt() == null ? null : now.plus(Duration.between(old.createdAt(), old.expiresAt()));
+        var owner = users.find(old.userId()).orElseThrow(() -> DomainException.notFound("User"));
+        var successor = issue(owner, old.name(), expiresAt, old.id());
+        actions.completeRotation(tokens.markReplaced(old.id(), successor.token().id(), graceUntil), old, KIND,
+                caller);
+        audit.record(AuditEventType.CREATED, successor.token(), KIND, caller);
+        return successor;
+    }
+
+    /** One of the caller's own tokens; owners and admins may act on any of their company's. */
+    private PersonalAccessToken manageable(Caller caller, String id) {
+        return tokens.find(id)
                 .filter(t -> t.userId().equals(caller.userId())
                         || caller.managesCompany() && t.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
-        token.revoke(clock.instant());
     }
 
     /** A just-created token; {@code secret} is the token itself, shown once. */

@@ -1,6 +1,8 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.company.Company;
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.domain.model.user.User;
@@ -26,6 +28,9 @@ public class ProvisioningService {
     PersonalAccessTokenService tokens;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     public Provisioned provision(String companyName, String ownerEmail, String givenName, String familyName) {
@@ -37,7 +42,8 @@ public class ProvisioningService {
         companies.add(company);
         var owner = new User(company.id(), ownerEmail, givenName, familyName, Role.OWNER, now);
         users.add(owner);
-        var token = tokens.issue(owner, "Initial owner token", null);
+        var token = tokens.issue(owner, "Initial owner token", null, null);
+        audit.record(AuditEventType.CREATED, token.token(), CredentialType.PERSONAL_ACCESS_TOKEN, null);
         return new Provisioned(company, owner, token);
     }
 

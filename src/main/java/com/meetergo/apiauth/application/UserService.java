@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.domain.model.user.User;
@@ -22,6 +23,9 @@ public class UserService {
 
     @Inject
     PersonalAccessTokenRepository tokens;
+
+    @Inject
+    CredentialActions actions;
 
     @Inject
     Clock clock;
@@ -69,8 +73,7 @@ public class UserService {
             throw DomainException.invalid("The company owner cannot be deleted");
         }
         user.deactivate();
-        var now = clock.instant();
-        tokens.ofUser(user.id()).forEach(t -> t.revoke(now));
+        tokens.ofUser(user.id()).forEach(t -> actions.revoke(t, CredentialType.PERSONAL_ACCESS_TOKEN, caller));
     }
 
     private User ofCompany(Caller caller, String id) {

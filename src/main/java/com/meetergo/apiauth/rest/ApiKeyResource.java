@@ -4,12 +4,15 @@ import com.meetergo.apiauth.application.ApiKeyService;
 import com.meetergo.apiauth.rest.dto.ApiKeyView;
 import com.meetergo.apiauth.rest.dto.CreateApiKeyRequest;
 import com.meetergo.apiauth.rest.dto.CreatedApiKeyView;
+import com.meetergo.apiauth.rest.dto.RotateRequest;
 import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -46,16 +50,43 @@ public class ApiKeyResource {
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
     }
 
+    /** All the company's keys; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
     @GET
-    public List<ApiKeyView> list() {
+    public List<ApiKeyView> list(@QueryParam("expiringWithinDays")
+            @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
+            @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
         var now = clock.instant();
-        return keys.list(caller).stream().map(k -> ApiKeyView.of(k, now)).toList();
+        return keys.list(caller, expiringWithinDays).stream().map(k -> ApiKeyView.of(k, now)).toList();
     }
 
+    /** Revokes: final, refused from the next request on. */
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(caller, id);
         return Response.noContent().build();
+    }
+
+    /** Reversible: refused until activated again. */
+    @POST
+    @Path("{id}/deactivate")
+    public Response deactivate(@PathParam("id") String id) {
+        keys.deactivate(caller, id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/activate")
+    public Response activate(@PathParam("id") String id) {
+        keys.activate(caller, id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
+        var request = body == null ? new RotateRequest(null, null) : body;
+        var created = keys.rotate(caller, id, request.grace(), request.expiresInDays());
+        return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
     }
 }

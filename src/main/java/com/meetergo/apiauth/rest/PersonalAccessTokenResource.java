@@ -4,10 +4,13 @@ import com.meetergo.apiauth.application.PersonalAccessTokenService;
 import com.meetergo.apiauth.rest.dto.CreatePersonalAccessTokenRequest;
 import com.meetergo.apiauth.rest.dto.CreatedPersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.PersonalAccessTokenView;
+import com.meetergo.apiauth.rest.dto.RotateRequest;
 import com.meetergo.apiauth.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -44,10 +48,13 @@ public class PersonalAccessTokenResource {
         return Response.status(Response.Status.CREATED).entity(CreatedPersonalAccessTokenView.of(created)).build();
     }
 
+    /** The acting user's tokens; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
     @GET
-    public List<PersonalAccessTokenView> list() {
+    public List<PersonalAccessTokenView> list(@QueryParam("expiringWithinDays")
+            @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
+            @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
         var now = clock.instant();
-        return tokens.list(caller).stream().map(t -> PersonalAccessTokenView.of(t, now)).toList();
+        return tokens.list(caller, expiringWithinDays).stream().map(t -> PersonalAccessTokenView.of(t, now)).toList();
     }
 
     @DELETE
@@ -55,5 +62,38 @@ public class PersonalAccessTokenResource {
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(caller, id);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    public Response deactivate(@PathParam("id") String id) {
+        tokens.deactivate(caller, id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/activate")
+    public Response activate(@PathParam("id") String id) {
+        tokens.activate(caller, id);
+        return Response.noContent().build();
+    }
+
+    /** Rotates the token the request is made with: a script can renew its own credential. */
+    @POST
+    @Path("self/rotate")
+    public Response rotateSelf(@Valid RotateRequest body) {
+        var request = body == null ? new RotateRequest(null, null) : body;
+        return created(tokens.rotateSelf(caller, request.grace(), request.expiresInDays()));
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
+        var request = body == null ? new RotateRequest(null, null) : body;
+        return created(tokens.rotate(caller, id, request.grace(), request.expiresInDays()));
+    }
+
+    private static Response created(PersonalAccessTokenService.NewToken token) {
+        return Response.status(Response.Status.CREATED).entity(CreatedPersonalAccessTokenView.of(token)).build();
     }
 }

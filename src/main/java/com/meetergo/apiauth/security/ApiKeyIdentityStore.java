@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
@@ -53,6 +54,9 @@ public class ApiKeyIdentityStore implements IdentityStore {
         var status = key.statusAt(clock.instant());
         if (status == CredentialStatus.EXPIRED) {
             throw new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
+        }
+        if (status == CredentialStatus.DEACTIVATED) {
+            throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
         }
         if (status != CredentialStatus.ACTIVE) {
             return INVALID_RESULT;

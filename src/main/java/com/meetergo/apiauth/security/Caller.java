@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.rest.error.ContractError;
 

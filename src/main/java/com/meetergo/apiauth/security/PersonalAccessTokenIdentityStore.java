@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
@@ -50,6 +51,9 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
         var status = token.statusAt(clock.instant());
         if (status == CredentialStatus.EXPIRED) {
             throw new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
+        }
+        if (status == CredentialStatus.DEACTIVATED) {
+            throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
         }
         var owner = users.find(token.userId()).orElse(null);
         if (status != CredentialStatus.ACTIVE || owner == null || !owner.belongsTo(token.companyId())) {

@@ -34,7 +34,8 @@ class ApiKeyIT extends ApiTest {
                 .bearer(tenant.ownerToken()).send();
         assertStatus(created, 201);
         var body = created.object();
-        assertEquals(Set.of("id", "name", "key", "createdAt", "expiresAt"), body.keySet(), created::toString);
+        assertEquals(Set.of("id", "name", "key", "createdAt", "expiresAt", "rotatedFrom"), body.keySet(),
+                created::toString);
         var key = body.getString("key");
         assertTrue(key.matches("ak_live:" + body.getString("id") + ":[0-9A-Za-z]{38}"), created::toString);
         assertEquals("Production Integration", body.getString("name"));
@@ -46,7 +47,8 @@ class ApiKeyIT extends ApiTest {
         assertStatus(list, 200);
         assertFalse(list.body().contains(key.substring(key.lastIndexOf(':') + 1)), list::toString);
         var listed = list.array().getJsonObject(0);
-        assertEquals(Set.of("id", "name", "hint", "createdAt", "expiresAt", "status"), listed.keySet());
+        assertEquals(Set.of("id", "name", "hint", "createdAt", "expiresAt", "status", "lastUsedAt", "lastUsedIp",
+                "rotatedFrom", "replacedBy", "graceUntil"), listed.keySet());
         assertEquals(body.getString("id"), listed.getString("id"));
         assertEquals("ACTIVE", listed.getString("status"));
         assertEquals(key.substring(0, key.lastIndexOf(':') + 5) + "…", listed.getString("hint"));

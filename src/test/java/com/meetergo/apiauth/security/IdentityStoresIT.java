@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.INVALID;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.NOT_VALIDATED;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;

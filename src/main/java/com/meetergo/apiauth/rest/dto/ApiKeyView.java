@@ -5,9 +5,12 @@ import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import java.time.Instant;
 
 public record ApiKeyView(String id, String name, String hint, Instant createdAt, Instant expiresAt,
-        CredentialStatus status) {
+        CredentialStatus status, Instant lastUsedAt, String lastUsedIp, String rotatedFrom, String replacedBy,
+        Instant graceUntil) {
 
     public static ApiKeyView of(ApiKey k, Instant now) {
-        return new ApiKeyView(k.id(), k.name(), k.hint(), k.createdAt(), k.expiresAt(), k.statusAt(now));
+        var l = k.lifecycle();
+        return new ApiKeyView(k.id(), k.name(), k.hint(), k.createdAt(), k.expiresAt(), k.statusAt(now),
+                l.lastUsedAt(), l.lastUsedIp(), l.rotatedFrom(), l.replacedBy(), l.graceUntil());
     }
 }

@@ -13,6 +13,8 @@ public enum ContractError {
             + " Tokens always act as the token owner and cannot act on behalf of other users."),
     MISSING_USER_HEADER(400, "Missing required header 'x-meetergo-api-user-id' for API key authentication"),
     USER_NOT_IN_COMPANY(500, "API user does not belong to company"),
+    /** Ours: a deactivated credential (reversible, unlike a revoked one, which is "Invalid API key"). */
+    DEACTIVATED_CREDENTIAL(401, "API key has been deactivated"),
     /** Ours: the contract says the header carries a UUID but not what happens when it does not. */
     MALFORMED_USER_HEADER(400, "Header 'x-meetergo-api-user-id' must be a user id (UUID)"),
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */

@@ -39,9 +39,9 @@ public class SecretDigester {
         }
     }
 
-    /** Constant-time comparison of two digests. */
+    /** Constant-time comparison of two digests; an erased one (null) matches nothing. */
     public static boolean same(String digest, String storedDigest) {
-        return MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII),
+        return storedDigest != null && MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII),
                 storedDigest.getBytes(StandardCharsets.US_ASCII));
     }
 }

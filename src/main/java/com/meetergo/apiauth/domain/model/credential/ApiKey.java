@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.domain.model.credential;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -14,8 +15,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "api_key")
 @NamedQuery(name = "ApiKey.byCompany",
-        query = "select k from ApiKey k where k.companyId = :companyId order by k.createdAt desc, k.id")
-public class ApiKey {
+        query = "select k from ApiKey k where k.companyId = :companyId order by k.lifecycle.createdAt desc, k.id")
+@NamedQuery(name = "ApiKey.markReplaced",
+        query = "update ApiKey k set k.lifecycle.replacedBy = :successor, k.lifecycle.graceUntil = :graceUntil"
+                + " where k.id = :id and k.lifecycle.replacedBy is null"
+                + " and k.lifecycle.status = com.meetergo.apiauth.domain.model.credential.CredentialStatus.ACTIVE")
+public class ApiKey implements Credential {
 
     @Id
     private String id;
@@ -25,7 +30,7 @@ public class ApiKey {
 
     private String name;
 
-    @Column(name = "secret_digest", nullable = false)
+    @Column(name = "secret_digest")
     private String secretDigest;
 
     @Column(nullable = false)
@@ -34,34 +39,29 @@ public class ApiKey {
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-
-    @Column(name = "revoked_at")
-    private Instant revokedAt;
+    @Embedded
+    private CredentialLifecycle lifecycle;
 
     protected ApiKey() {
     }
 
     public ApiKey(String id, String companyId, String name, String secretDigest, String hint, String createdBy,
-            Instant createdAt, Instant expiresAt) {
+            Instant createdAt, Instant expiresAt, String rotatedFrom) {
         this.id = id;
         this.companyId = companyId;
         this.name = name;
         this.secretDigest = secretDigest;
         this.hint = hint;
         this.createdBy = createdBy;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
+        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String companyId() {
         return companyId;
     }
@@ -70,6 +70,7 @@ public class ApiKey {
         return name;
     }
 
+    @Override
     public String secretDigest() {
         return secretDigest;
     }
@@ -78,22 +79,9 @@ public class ApiKey {
         return hint;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public CredentialStatus statusAt(Instant now) {
-        return CredentialStatus.at(now, expiresAt, revokedAt);
-    }
-
-    public void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
-        }
+    @Override
+    public CredentialLifecycle lifecycle() {
+        return lifecycle;
     }
 
     @Override

@@ -5,6 +5,13 @@ import java.util.Optional;
 
 public interface ApiKeyRepository {
 
+    /**
+     * Marks the credential replaced by its successor, valid until {@code graceUntil}, if it is still
+     * active and not replaced already: one conditional UPDATE, so that of two concurrent rotations
+     * exactly one wins. Returns whether this call won.
+     */
+    boolean markReplaced(String id, String successorId, java.time.Instant graceUntil);
+
     void add(ApiKey key);
 
     Optional<ApiKey> find(String id);

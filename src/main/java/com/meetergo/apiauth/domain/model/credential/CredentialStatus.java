@@ -1,18 +1,9 @@
 package com.meetergo.apiauth.domain.model.credential;
 
-import java.time.Instant;
-
+/**
+ * Where a credential stands. Stored (the sweep writes EXPIRED, the lifecycle actions the others) and
+ * also derived on every read from the stored times, so that nothing waits for the sweep.
+ */
 public enum CredentialStatus {
-    ACTIVE, EXPIRED, REVOKED;
-
-    /** Derived on read from the stored times: expiry never waits for a cleanup job. */
-    static CredentialStatus at(Instant now, Instant expiresAt, Instant revokedAt) {
-        if (revokedAt != null) {
-            return REVOKED;
-        }
-        if (expiresAt != null && !now.isBefore(expiresAt)) {
-            return EXPIRED;
-        }
-        return ACTIVE;
-    }
+    ACTIVE, DEACTIVATED, EXPIRED, REVOKED
 }

@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.domain.model.credential;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -17,8 +18,13 @@ import java.util.UUID;
 @NamedQuery(name = "PersonalAccessToken.byDigest",
         query = "select t from PersonalAccessToken t where t.secretDigest = :digest")
 @NamedQuery(name = "PersonalAccessToken.byOwner",
-        query = "select t from PersonalAccessToken t where t.userId = :userId order by t.createdAt desc, t.id")
-public class PersonalAccessToken {
+        query = "select t from PersonalAccessToken t where t.userId = :userId"
+                + " order by t.lifecycle.createdAt desc, t.id")
+@NamedQuery(name = "PersonalAccessToken.markReplaced",
+        query = "update PersonalAccessToken t set t.lifecycle.replacedBy = :successor,"
+                + " t.lifecycle.graceUntil = :graceUntil where t.id = :id and t.lifecycle.replacedBy is null"
+                + " and t.lifecycle.status = com.meetergo.apiauth.domain.model.credential.CredentialStatus.ACTIVE")
+public class PersonalAccessToken implements Credential {
 
     @Id
     private String id;
@@ -32,36 +38,30 @@ public class PersonalAccessToken {
     @Column(nullable = false)
     private String name;
 
-    @Column(name = "secret_digest", nullable = false, unique = true)
+    @Column(name = "secret_digest", unique = true)
     private String secretDigest;
 
     @Column(nullable = false)
     private String hint;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "expires_at")
-    private Instant expiresAt;
-
-    @Column(name = "revoked_at")
-    private Instant revokedAt;
+    @Embedded
+    private CredentialLifecycle lifecycle;
 
     protected PersonalAccessToken() {
     }
 
     public PersonalAccessToken(String userId, String companyId, String name, String secretDigest, String hint,
-            Instant createdAt, Instant expiresAt) {
+            Instant createdAt, Instant expiresAt, String rotatedFrom) {
         this.id = UUID.randomUUID().toString();
         this.userId = userId;
         this.companyId = companyId;
         this.name = name;
         this.secretDigest = secretDigest;
         this.hint = hint;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
+        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom);
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -70,6 +70,7 @@ public class PersonalAccessToken {
         return userId;
     }
 
+    @Override
     public String companyId() {
         return companyId;
     }
@@ -78,6 +79,7 @@ public class PersonalAccessToken {
         return name;
     }
 
+    @Override
     public String secretDigest() {
         return secretDigest;
     }
@@ -86,22 +88,9 @@ public class PersonalAccessToken {
         return hint;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public CredentialStatus statusAt(Instant now) {
-        return CredentialStatus.at(now, expiresAt, revokedAt);
-    }
-
-    public void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
-        }
+    @Override
+    public CredentialLifecycle lifecycle() {
+        return lifecycle;
     }
 
     @Override

@@ -15,6 +15,12 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
     private EntityManager em;
 
     @Override
+    public boolean markReplaced(String id, String successorId, java.time.Instant graceUntil) {
+        return em.createNamedQuery("ApiKey.markReplaced").setParameter("id", id).setParameter("successor", successorId)
+                .setParameter("graceUntil", graceUntil).executeUpdate() == 1;
+    }
+
+    @Override
     public void add(ApiKey key) {
         em.persist(key);
     }

@@ -15,6 +15,12 @@ public class JpaPersonalAccessTokenRepository implements PersonalAccessTokenRepo
     private EntityManager em;
 
     @Override
+    public boolean markReplaced(String id, String successorId, java.time.Instant graceUntil) {
+        return em.createNamedQuery("PersonalAccessToken.markReplaced").setParameter("id", id).setParameter("successor", successorId)
+                .setParameter("graceUntil", graceUntil).executeUpdate() == 1;
+    }
+
+    @Override
     public void add(PersonalAccessToken token) {
         em.persist(token);
     }

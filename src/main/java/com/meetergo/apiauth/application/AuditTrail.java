@@ -1,0 +1,47 @@
+package com.meetergo.apiauth.application;
+
+import com.meetergo.apiauth.domain.model.audit.AuditEvent;
+import com.meetergo.apiauth.domain.model.audit.AuditEventType;
+import com.meetergo.apiauth.domain.model.audit.AuditRepository;
+import com.meetergo.apiauth.domain.model.credential.Credential;
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+
+/** Writes audit events in the transaction of the change they record: no change without its event. */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    AuditRepository events;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    Clock clock;
+
+    /** A change made by a caller (null for the server itself, e.g. the sweep). */
+    public void record(AuditEventType type, Credential credential, CredentialType kind, Caller actor) {
+        events.add(new AuditEvent(credential.companyId(), type, kind, credential.id(),
+                actor == null ? null : actor.credentialId(), actor == null ? null : actor.userId(), null,
+                actor == null ? null : sourceIp(), clock.instant(), null));
+    }
+
+    /** A change made by an unauthenticated caller (a leak report), with its address. */
+    public void recordAnonymous(AuditEventType type, Credential credential, CredentialType kind) {
+        events.add(new AuditEvent(credential.companyId(), type, kind, credential.id(), null, null, null, sourceIp(),
+                clock.instant(), null));
+    }
+
+    private String sourceIp() {
+        try {
+            return request.getRemoteAddr();
+        } catch (RuntimeException outsideARequest) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.meetergo.apiauth.domain.model.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+public interface AuditRepository {
+
+    void add(AuditEvent event);
+
+    /** Newest first; every filter may be null. */
+    List<AuditEvent> ofCompany(String companyId, String credentialId, AuditEventType type, Instant from, Instant to,
+            int offset, int limit);
+}

@@ -1,0 +1,44 @@
+package com.meetergo.apiauth.domain.model.credential;
+
+import java.time.Instant;
+
+/** What PATs and API keys share: an id, a company, a stored digest and a {@link CredentialLifecycle}. */
+public interface Credential {
+
+    String id();
+
+    String companyId();
+
+    /** Null once erased, a retention period after the credential ended. */
+    String secretDigest();
+
+    CredentialLifecycle lifecycle();
+
+    default CredentialStatus statusAt(Instant now) {
+        return lifecycle().statusAt(now);
+    }
+
+    default Instant createdAt() {
+        return lifecycle().createdAt();
+    }
+
+    default Instant expiresAt() {
+        return lifecycle().expiresAt();
+    }
+
+    default void deactivate(Instant now) {
+        lifecycle().deactivate(now);
+    }
+
+    default void activate(Instant now) {
+        lifecycle().activate(now);
+    }
+
+    default void revoke(Instant now) {
+        lifecycle().revoke(now);
+    }
+
+    default boolean rotatableAt(Instant now) {
+        return lifecycle().rotatableAt(now);
+    }
+}

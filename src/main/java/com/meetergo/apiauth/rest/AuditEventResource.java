@@ -1,0 +1,43 @@
+package com.meetergo.apiauth.rest;
+
+import com.meetergo.apiauth.application.AuditQueries;
+import com.meetergo.apiauth.rest.dto.AuditEventView;
+import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The company's audit trail, for owners and admins: newest first, paged, filtered. */
+@Path("v4/audit-event")
+@RequestScoped
+@RolesAllowed({Roles.OWNER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditEventResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditQueries audit;
+
+    @GET
+    public List<AuditEventView> list(@QueryParam("credentialId") String credentialId,
+            @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "page must be 0 or more") int page,
+            @QueryParam("pageSize") @DefaultValue("50")
+            @Min(value = 1, message = "pageSize must be between 1 and 200")
+            @Max(value = 200, message = "pageSize must be between 1 and 200") int pageSize) {
+        return audit.page(caller, credentialId, type, from, to, page, pageSize).stream().map(AuditEventView::of)
+                .toList();
+    }
+}
