@@ -5,6 +5,7 @@ import com.meetergo.apiauth.rest.error.ErrorResponses;
 import com.meetergo.apiauth.security.credential.BearerCredentials;
 import com.meetergo.apiauth.security.credential.UserHeader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationException;
@@ -30,6 +31,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    Event<CredentialUsed> used;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -52,6 +56,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
         request.setAttribute(CallerProducer.ATTRIBUTE, caller);
+        used.fire(new CredentialUsed(caller, request.getRemoteAddr()));
         return context.notifyContainerAboutLogin(result);
     }
 

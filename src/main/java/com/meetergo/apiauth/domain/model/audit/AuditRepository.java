@@ -7,6 +7,8 @@ public interface AuditRepository {
 
     void add(AuditEvent event);
 
+    boolean exists(AuditEventType type, String credentialId, String subjectUserId, Instant periodStart);
+
     /** Newest first; every filter may be null. */
     List<AuditEvent> ofCompany(String companyId, String credentialId, AuditEventType type, Instant from, Instant to,
             int offset, int limit);

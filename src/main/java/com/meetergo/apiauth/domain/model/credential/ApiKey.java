@@ -20,6 +20,9 @@ import java.time.Instant;
         query = "update ApiKey k set k.lifecycle.replacedBy = :successor, k.lifecycle.graceUntil = :graceUntil"
                 + " where k.id = :id and k.lifecycle.replacedBy is null"
                 + " and k.lifecycle.status = com.meetergo.apiauth.domain.model.credential.CredentialStatus.ACTIVE")
+@NamedQuery(name = "ApiKey.recordUse",
+        query = "update ApiKey k set k.lifecycle.lastUsedAt = :now, k.lifecycle.lastUsedIp = :ip where k.id = :id"
+                + " and (k.lifecycle.lastUsedAt is null or k.lifecycle.lastUsedAt <= :after)")
 public class ApiKey implements Credential {
 
     @Id

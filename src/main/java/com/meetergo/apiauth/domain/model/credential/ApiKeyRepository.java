@@ -12,6 +12,9 @@ public interface ApiKeyRepository {
      */
     boolean markReplaced(String id, String successorId, java.time.Instant graceUntil);
 
+    /** Records a use unless one after {@code unlessUsedAfter} is already recorded (another server's). */
+    void recordUse(String id, java.time.Instant now, String ip, java.time.Instant unlessUsedAfter);
+
     void add(ApiKey key);
 
     Optional<ApiKey> find(String id);

@@ -24,6 +24,9 @@ import java.util.UUID;
         query = "update PersonalAccessToken t set t.lifecycle.replacedBy = :successor,"
                 + " t.lifecycle.graceUntil = :graceUntil where t.id = :id and t.lifecycle.replacedBy is null"
                 + " and t.lifecycle.status = com.meetergo.apiauth.domain.model.credential.CredentialStatus.ACTIVE")
+@NamedQuery(name = "PersonalAccessToken.recordUse",
+        query = "update PersonalAccessToken t set t.lifecycle.lastUsedAt = :now, t.lifecycle.lastUsedIp = :ip"
+                + " where t.id = :id and (t.lifecycle.lastUsedAt is null or t.lifecycle.lastUsedAt <= :after)")
 public class PersonalAccessToken implements Credential {
 
     @Id

@@ -21,6 +21,12 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
+    public void recordUse(String id, java.time.Instant now, String ip, java.time.Instant unlessUsedAfter) {
+        em.createNamedQuery("ApiKey.recordUse").setParameter("id", id).setParameter("now", now).setParameter("ip", ip)
+                .setParameter("after", unlessUsedAfter).executeUpdate();
+    }
+
+    @Override
     public void add(ApiKey key) {
         em.persist(key);
     }

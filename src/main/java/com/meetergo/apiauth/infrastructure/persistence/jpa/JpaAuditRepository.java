@@ -21,6 +21,15 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
+    public boolean exists(AuditEventType type, String credentialId, String subjectUserId, Instant periodStart) {
+        return !em.createQuery("select e.id from AuditEvent e where e.type = :type and e.credentialId = :credentialId"
+                + " and e.subjectUserId = :subject and e.periodStart = :period", String.class)
+                .setParameter("type", type).setParameter("credentialId", credentialId)
+                .setParameter("subject", subjectUserId).setParameter("period", periodStart).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
     public List<AuditEvent> ofCompany(String companyId, String credentialId, AuditEventType type, Instant from,
             Instant to, int offset, int limit) {
         var jpql = new StringBuilder("select e from AuditEvent e where e.companyId = :companyId");

@@ -21,6 +21,12 @@ public class JpaPersonalAccessTokenRepository implements PersonalAccessTokenRepo
     }
 
     @Override
+    public void recordUse(String id, java.time.Instant now, String ip, java.time.Instant unlessUsedAfter) {
+        em.createNamedQuery("PersonalAccessToken.recordUse").setParameter("id", id).setParameter("now", now).setParameter("ip", ip)
+                .setParameter("after", unlessUsedAfter).executeUpdate();
+    }
+
+    @Override
     public void add(PersonalAccessToken token) {
         em.persist(token);
     }

@@ -1,0 +1,80 @@
+package com.meetergo.apiauth.application;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.security.CredentialUsed;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records that a credential was used (last used time and address) and that an API key acted as a
+ * user (one audit event per key, user and hour), without writing on every request: a bounded
+ * in-memory gate lets through at most one write per credential per window, and the write itself
+ * is conditional, so several servers together still write about once per window. A failure here
+ * never fails the request it records.
+ */
+@ApplicationScoped
+public class UsageRecorder {
+
+    private static final Logger LOG = Logger.getLogger(UsageRecorder.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "apiauth.last-used.window", defaultValue = "PT1M")
+    Duration window;
+
+    @Inject
+    UsageWriter writer;
+
+    @Inject
+    Clock clock;
+
+    private Cache<String, Instant> written;
+
+    @PostConstruct
+    void init() {
+        written = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1).plus(window))
+                .build();
+    }
+
+    void used(@Observes CredentialUsed event) {
+        var caller = event.caller();
+        var sourceIp = event.sourceIp();
+        try {
+            var now = clock.instant();
+            if (due("used:" + caller.credentialId(), now, window)) {
+                writer.lastUsed(caller.credentialType(), caller.credentialId(), now, sourceIp, now.minus(window));
+            }
+            if (caller.credentialType() == CredentialType.API_KEY && caller.userId() != null
+                    && !caller.ownerByDefault()) {
+                var hour = now.truncatedTo(ChronoUnit.HOURS);
+                if (due("acted:" + caller.credentialId() + ":" + caller.userId() + ":" + hour, now,
+                        Duration.ofHours(1))) {
+                    writer.impersonation(caller, sourceIp, now, hour);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the use of credential {0}: {1}",
+                    new Object[] {caller.credentialId(), e.getClass().getName()});
+        }
+    }
+
+    /** Whether this server has not written {@code key} within {@code period} before {@code now}. */
+    private boolean due(String key, Instant now, Duration period) {
+        var before = written.asMap().get(key);
+        if (before != null && now.isBefore(before.plus(period)) && !now.isBefore(before)) {
+            return false;
+        }
+        written.put(key, now);
+        return true;
+    }
+}
