@@ -27,6 +27,11 @@ public class DatabaseMigrator {
                 // file named flyway.location.
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                // Liberty may create its EJB timer tables (EJBTIMER_*) in the schema before this runs:
+                // a schema with tables but no history starts from version 0, so V1 still runs (and
+                // fails loudly if our own tables were somehow there already).
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
     }
