@@ -32,6 +32,10 @@ public class CredentialSweep {
     Clock clock;
 
     @Inject
+    @ConfigProperty(name = "apiauth.sweep.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
     @ConfigProperty(name = "apiauth.sweep.period", defaultValue = "PT5M")
     Duration period;
 
@@ -49,7 +53,7 @@ public class CredentialSweep {
 
     /** What the timer calls: runs when a period has passed since the last run of any server. */
     public Result runIfDue() {
-        return batches.claim(clock.instant(), period) ? run() : Result.NOTHING;
+        return enabled && batches.claim(clock.instant(), period) ? run() : Result.NOTHING;
     }
 
     /** Runs now, whatever the period (tests, operators). */

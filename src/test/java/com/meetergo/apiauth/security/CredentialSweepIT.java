@@ -18,10 +18,17 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The expiry sweep: what it changes, that it changes it once, and that it runs on its own timer. */
 class CredentialSweepIT extends InContainerTest {
+
+    @Deployment
+    public static WebArchive deployment() {
+        return war("apiauth.sweep.period=PT1S");
+    }
 
     @Inject
     MutableClock clock;

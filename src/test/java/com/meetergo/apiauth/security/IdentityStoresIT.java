@@ -19,10 +19,17 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The identity stores, called directly inside the server against the real database. */
 class IdentityStoresIT extends InContainerTest {
+
+    @Deployment
+    public static WebArchive deployment() {
+        return war(NO_SWEEP);
+    }
 
     @Inject
     ApiKeyIdentityStore apiKeys;

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.Test;
  * hand that one token over, may hold a secret.
  */
 class SecretsNeverKeptIT extends InContainerTest {
+
+    @Deployment
+    public static WebArchive deployment() {
+        return war(NO_SWEEP);
+    }
 
     @Resource(lookup = "jdbc/apiauth")
     DataSource database;

@@ -13,10 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Last use is recorded at most once a minute per credential; impersonation once per key, user and hour. */
 class UsageRecordingIT extends InContainerTest {
+
+    @Deployment
+    public static WebArchive deployment() {
+        return war(NO_SWEEP);
+    }
 
     @Inject
     MutableClock clock;

@@ -1,23 +1,38 @@
 package com.meetergo.apiauth.support;
 
 import java.io.File;
-import org.jboss.arquillian.container.test.api.Deployment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In-container tests: the build's WAR plus the test helpers and a {@link MutableClock} that
  * replaces the application's clock; the test runs inside Liberty and injects the real beans.
+ * Each test class declares its {@code @Deployment} with {@link #war(String...)}, which may add
+ * MicroProfile Config settings for that deployment only.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class InContainerTest {
 
-    @Deployment
-    public static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
+    /** The sweep runs only where a test says so, so that no test depends on when it fires. */
+    public static final String NO_SWEEP = "apiauth.sweep.enabled=false";
+
+    public static WebArchive war(String... settings) {
+        var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
                 .addClasses(InContainerTest.class, MutableClock.class, Api.class, Answer.class, ApiAssertions.class,
                         Tenant.class);
+        try {
+            var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
+                    + "\n" + String.join("\n", settings) + "\n";
+            return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
