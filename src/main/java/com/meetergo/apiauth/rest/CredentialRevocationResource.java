@@ -1,0 +1,45 @@
+package com.meetergo.apiauth.rest;
+
+import com.meetergo.apiauth.application.ClientRateLimiter;
+import com.meetergo.apiauth.application.LeakedCredentialService;
+import com.meetergo.apiauth.rest.dto.CredentialRevocationRequest;
+import com.meetergo.apiauth.rest.dto.CredentialRevocationView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Reporting a leaked credential: needs no credential (web.xml leaves this path open), revokes every
+ * value that matches a live credential, and always answers 202 with the same shape.
+ */
+@Path("v4/credential-revocation")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CredentialRevocationResource {
+
+    @Inject
+    LeakedCredentialService leaks;
+
+    @Inject
+    ClientRateLimiter limiter;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    public Response report(@NotNull(message = "a JSON body is required") @Valid CredentialRevocationRequest body) {
+        limiter.acquire(request.getRemoteAddr());
+        var accepted = leaks.report(body.credentials());
+        return Response.accepted(new CredentialRevocationView(accepted)).build();
+    }
+}
