@@ -46,6 +46,26 @@ class CredentialLifecycleIT extends ApiTest {
     }
 
     @Test
+    void expiringWithinDaysListsWhatIsDue() {
+        var tenant = Tenant.create();
+        var soon = Api.post("/v4/api-key", "{\"name\": \"soon\", \"expiresInDays\": 3}").bearer(tenant.ownerToken())
+                .send().string("id");
+        Api.post("/v4/api-key", "{\"name\": \"later\", \"expiresInDays\": 30}").bearer(tenant.ownerToken()).send();
+        var due = Api.get("/v4/api-key?expiringWithinDays=7").bearer(tenant.ownerToken()).send();
+        assertStatus(due, 200);
+        assertEquals(List.of(soon), due.array().stream().map(v -> v.asJsonObject().getString("id")).toList());
+        assertEquals(2, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
+        assertBadRequest(Api.get("/v4/api-key?expiringWithinDays=-1").bearer(tenant.ownerToken()).send(),
+                "expiringWithinDays must be between 0 and 3650");
+
+        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"short\", \"expiresAt\": \""
+                + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\"}").bearer(tenant.ownerToken())
+                .send().string("id");
+        var duePats = Api.get("/v4/personal-access-token?expiringWithinDays=7").bearer(tenant.ownerToken()).send();
+        assertEquals(List.of(pat), duePats.array().stream().map(v -> v.asJsonObject().getString("id")).toList());
+    }
+
+    @Test
     void revokedKeyCannotBeActivatedNorRotated() {
         var tenant = Tenant.create();
         var id = tenant.apiKey().split(":")[1];
