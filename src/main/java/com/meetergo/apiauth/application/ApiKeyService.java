@@ -3,7 +3,6 @@ package com.meetergo.apiauth.application;
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
-import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
@@ -46,14 +45,7 @@ public class ApiKeyService {
     /** The company's keys; with {@code expiringWithinDays}, only the live ones that end within that many days. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ApiKey> list(Caller caller, Integer expiringWithinDays) {
-        var all = keys.ofCompany(caller.companyId());
-        if (expiringWithinDays == null) {
-            return all;
-        }
-        var now = clock.instant();
-        var horizon = now.plus(Duration.ofDays(expiringWithinDays));
-        return all.stream().filter(k -> k.statusAt(now) == CredentialStatus.ACTIVE
-                && k.expiresAt().isBefore(horizon)).toList();
+        return actions.dueWithin(keys.ofCompany(caller.companyId()), expiringWithinDays);
     }
 
     public void revoke(Caller caller, String id) {

@@ -2,6 +2,7 @@ package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.credential.Credential;
+import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** The lifecycle steps PATs and API keys share, each with its audit event, in the caller's transaction. */
 @ApplicationScoped
@@ -20,6 +22,17 @@ public class CredentialActions {
 
     @Inject
     Clock clock;
+
+    /** The credentials of {@code all} that are live and end within {@code days}; all of them when null. */
+    public <T extends Credential> List<T> dueWithin(List<T> all, Integer days) {
+        if (days == null) {
+            return all;
+        }
+        var now = clock.instant();
+        var horizon = now.plus(Duration.ofDays(days));
+        return all.stream().filter(c -> c.statusAt(now) == CredentialStatus.ACTIVE && c.expiresAt() != null
+                && c.expiresAt().isBefore(horizon)).toList();
+    }
 
     public void deactivate(Credential credential, CredentialType kind, Caller actor) {
         credential.deactivate(clock.instant());

@@ -1,7 +1,6 @@
 package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
-import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
@@ -68,14 +67,7 @@ public class PersonalAccessTokenService {
     /** The acting user's tokens; with {@code expiringWithinDays}, only the live ones ending within it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PersonalAccessToken> list(Caller caller, Integer expiringWithinDays) {
-        var all = tokens.ofUser(caller.userId());
-        if (expiringWithinDays == null) {
-            return all;
-        }
-        var now = clock.instant();
-        var horizon = now.plus(Duration.ofDays(expiringWithinDays));
-        return all.stream().filter(t -> t.statusAt(now) == CredentialStatus.ACTIVE && t.expiresAt() != null
-                && t.expiresAt().isBefore(horizon)).toList();
+        return actions.dueWithin(tokens.ofUser(caller.userId()), expiringWithinDays);
     }
 
     public void revoke(Caller caller, String id) {

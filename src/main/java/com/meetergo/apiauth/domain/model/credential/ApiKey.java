@@ -45,13 +45,6 @@ public class ApiKey implements Credential {
     @Embedded
     private CredentialLifecycle lifecycle;
 
-    /** Set by the sweep when it records the expiring_soon event, so it records it once. */
-    @Column(name = "expiry_warned_at")
-    private Instant expiryWarnedAt;
-
-    @Column(name = "digest_erased_at")
-    private Instant digestErasedAt;
-
     protected ApiKey() {
     }
 

@@ -47,6 +47,13 @@ public class CredentialLifecycle {
     @Column(name = "last_used_ip")
     private String lastUsedIp;
 
+    /** Set by the sweep when it records the expiring_soon event, so that it records it once. */
+    @Column(name = "expiry_warned_at")
+    private Instant expiryWarnedAt;
+
+    @Column(name = "digest_erased_at")
+    private Instant digestErasedAt;
+
     protected CredentialLifecycle() {
     }
 

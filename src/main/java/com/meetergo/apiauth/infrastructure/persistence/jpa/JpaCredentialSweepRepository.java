@@ -47,7 +47,7 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
     @Override
     public List<Credential> expiringUnwarned(CredentialType type, Instant now, Instant horizon, int limit) {
         return locked(type, "c.lifecycle.status in :live and c.lifecycle.expiresAt > :now"
-                + " and c.lifecycle.expiresAt <= :horizon and c.expiryWarnedAt is null", now, horizon, limit);
+                + " and c.lifecycle.expiresAt <= :horizon and c.lifecycle.expiryWarnedAt is null", now, horizon, limit);
     }
 
     @Override
@@ -64,7 +64,7 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
 
     @Override
     public void markWarned(CredentialType type, List<String> ids, Instant now) {
-        update(type, "c.expiryWarnedAt = :now", ids).setParameter("now", now).executeUpdate();
+        update(type, "c.lifecycle.expiryWarnedAt = :now", ids).setParameter("now", now).executeUpdate();
     }
 
     @Override
@@ -76,7 +76,7 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
         if (ids.isEmpty()) {
             return 0;
         }
-        return update(type, "c.secretDigest = null, c.digestErasedAt = :now", ids).setParameter("now", now)
+        return update(type, "c.secretDigest = null, c.lifecycle.digestErasedAt = :now", ids).setParameter("now", now)
                 .executeUpdate();
     }
 
