@@ -2,7 +2,9 @@ package com.meetergo.apiauth.security;
 
 import com.meetergo.apiauth.rest.error.ContractError;
 import com.meetergo.apiauth.rest.error.ErrorResponses;
+import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.BearerCredentials;
+import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.security.credential.UserHeader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -34,6 +37,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     Event<CredentialUsed> used;
 
+    @Inject
+    FailedAttemptThrottle throttle;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -52,6 +58,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return reject(response, reasonFor(e));
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            var wait = throttle.failed(keyIdOf(credential.get()), request.getRemoteAddr());
+            if (wait.isPresent()) {
+                return reject(response, ContractError.TOO_MANY_FAILED_ATTEMPTS, wait.getAsLong());
+            }
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
@@ -73,9 +83,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         throw thrown;
     }
 
+    private static String keyIdOf(Credential credential) {
+        return credential instanceof ApiKeyCredential key ? TokenFormat.apiKeyId(key.key()).orElse(null) : null;
+    }
+
     private static AuthenticationStatus reject(HttpServletResponse response, ContractError error) {
+        return reject(response, error, 0);
+    }
+
+    private static AuthenticationStatus reject(HttpServletResponse response, ContractError error, long retryAfter) {
         try {
-            ErrorResponses.write(response, error);
+            ErrorResponses.write(response, error, retryAfter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,13 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.RawHttp;
 import com.meetergo.apiauth.support.Tenant;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,11 +74,11 @@ class CredentialRevocationIT extends ApiTest {
         String retryAfter = null;
         String lastBody = null;
         for (int i = 0; i < 12; i++) {
-            var raw = postFrom("127.0.0.9", "/v4/credential-revocation", body("rgo-x"));
-            statuses.add(raw.status);
-            if (raw.status == 429) {
+            var raw = RawHttp.send("127.0.0.9", "POST", "/v4/credential-revocation", body("rgo-x"));
+            statuses.add(raw.status());
+            if (raw.status() == 429) {
                 retryAfter = raw.header("Retry-After");
-                lastBody = raw.body;
+                lastBody = raw.body();
             }
         }
         assertEquals(10, statuses.stream().filter(s -> s == 202).count(), statuses::toString);
@@ -91,59 +87,5 @@ class CredentialRevocationIT extends ApiTest {
         assertEquals("{\"statusCode\":429,\"message\":\"Too many requests; retry after " + retryAfter
                 + " seconds\",\"error\":\"Too Many Requests\"}", lastBody);
         assertStatus(Api.post("/v4/credential-revocation", body("rgo-x")).send(), 202);
-    }
-
-    private record Raw(int status, String head, String body) {
-
-        String header(String name) {
-            for (var line : head.split("\r\n")) {
-                if (line.toLowerCase().startsWith(name.toLowerCase() + ":")) {
-                    return line.substring(name.length() + 1).strip();
-                }
-            }
-            return null;
-        }
-    }
-
-    /** A plain HTTP/1.1 request from a chosen loopback address (HttpClient cannot bind one). */
-    private static Raw postFrom(String localAddress, String path, String json) throws IOException {
-        try (var socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.http.port", 9180)), 10_000);
-            socket.setSoTimeout(30_000);
-            var bytes = json.getBytes(StandardCharsets.UTF_8);
-            var request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
-            var out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
-            var response = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
-            int split = response.indexOf("\r\n\r\n");
-            var head = response.substring(0, split);
-            var body = response.substring(split + 4);
-            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-                body = dechunk(body);
-            }
-            return new Raw(Integer.parseInt(head.split(" ")[1]), head, body);
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
-    }
-
-    private static String dechunk(String chunked) {
-        var out = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int eol = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, eol).strip(), 16);
-            if (size == 0) {
-                return out.toString();
-            }
-            out.append(chunked, eol + 2, eol + 2 + size);
-            at = eol + 2 + size + 2;
-        }
     }
 }

@@ -23,13 +23,16 @@ public abstract class InContainerTest {
     /** The sweep runs only where a test says so, so that no test depends on when it fires. */
     public static final String NO_SWEEP = "apiauth.sweep.enabled=false";
 
+    /** Every in-container test speaks from 127.0.0.1 with bad credentials on purpose. */
+    private static final String NO_ADDRESS_THROTTLE = ApiTest.NO_ADDRESS_THROTTLE;
+
     public static WebArchive war(String... settings) {
         var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
-                .addClasses(InContainerTest.class, MutableClock.class, Api.class, Answer.class, ApiAssertions.class,
+                .addClasses(InContainerTest.class, ApiTest.class, MutableClock.class, Api.class, Answer.class, ApiAssertions.class,
                         Tenant.class);
         try {
             var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
-                    + "\n" + String.join("\n", settings) + "\n";
+                    + "\n" + NO_ADDRESS_THROTTLE + "\n" + String.join("\n", settings) + "\n";
             return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,6 +17,8 @@ public enum ContractError {
     DEACTIVATED_CREDENTIAL(401, "API key has been deactivated"),
     /** Ours: the contract says the header carries a UUID but not what happens when it does not. */
     MALFORMED_USER_HEADER(400, "Header 'x-meetergo-api-user-id' must be a user id (UUID)"),
+    /** Ours: too many failed attempts for this key id or from this address (sent with Retry-After). */
+    TOO_MANY_FAILED_ATTEMPTS(429, "Too many failed attempts; retry later"),
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
     UNAVAILABLE(503, "Authentication is temporarily unavailable; retry later"),
     /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */

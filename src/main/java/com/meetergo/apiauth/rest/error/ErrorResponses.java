@@ -34,8 +34,17 @@ public final class ErrorResponses {
 
     /** For answers made before JAX-RS runs (the authentication mechanism). */
     public static void write(HttpServletResponse response, ContractError error) throws IOException {
+        write(response, error, 0);
+    }
+
+    /** As {@link #write(HttpServletResponse, ContractError)}, with {@code Retry-After} when positive. */
+    public static void write(HttpServletResponse response, ContractError error, long retryAfterSeconds)
+            throws IOException {
         var body = error.body();
         response.resetBuffer();
+        if (retryAfterSeconds > 0) {
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
         response.setStatus(body.statusCode());
         // The same Content-Type as JAX-RS answers: JSON is UTF-8 by definition (RFC 8259).
         response.setContentType(MediaType.APPLICATION_JSON);

@@ -1,0 +1,80 @@
+package com.meetergo.apiauth.support;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP/1.1 over a plain socket, for what java.net.http cannot do: speak from a chosen loopback
+ * address (127.0.0.x: a client address of the test's own) and send any header bytes at all.
+ */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** What came back: status, head (status line and headers) and the de-chunked body. */
+    public record Reply(int status, String head, String body) {
+
+        public String header(String name) {
+            for (var line : head.split("\r\n")) {
+                if (line.toLowerCase().startsWith(name.toLowerCase() + ":")) {
+                    return line.substring(name.length() + 1).strip();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** Sends {@code method path} with the given raw header lines (each without CRLF) and body. */
+    public static Reply send(String fromAddress, String method, String path, String body, String... headerLines)
+            throws IOException {
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.http.port", 9180)), 10_000);
+            socket.setSoTimeout(30_000);
+            var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            for (var line : headerLines) {
+                head.append(line).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+            }
+            head.append("\r\n");
+            var out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            out.flush();
+            var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            var replyHead = split < 0 ? response : response.substring(0, split);
+            var replyBody = split < 0 ? "" : response.substring(split + 4);
+            if (replyHead.toLowerCase().contains("transfer-encoding: chunked")) {
+                replyBody = dechunk(replyBody);
+            }
+            return new Reply(Integer.parseInt(replyHead.split(" ")[1]), replyHead, replyBody);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        var out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, eol).strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, eol + 2, eol + 2 + size);
+            at = eol + 2 + size + 2;
+        }
+    }
+}
