@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.Collections;
 
 /**
  * Where every request of the v4 API is authenticated. Reads {@code Authorization: Bearer …}, lets
@@ -46,8 +47,13 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        var credential = BearerCredentials.from(request.getHeader("Authorization"),
-                request.getHeader(UserHeader.NAME));
+        var authorization = Collections.list(request.getHeaders("Authorization"));
+        if (authorization.size() > 1) {
+            // Two credentials: proxies and servers may disagree on which one counts. Accept neither.
+            return reject(response, ContractError.INVALID_CREDENTIAL);
+        }
+        var credential = BearerCredentials.from(authorization.isEmpty() ? null : authorization.get(0),
+                userHeader(request));
         if (credential.isEmpty()) {
             return reject(response, ContractError.MISSING_AUTHORIZATION);
         }
@@ -81,6 +87,12 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             }
         }
         throw thrown;
+    }
+
+    /** Several user headers are joined with commas, as HTTP combines them: never a single user id. */
+    private static String userHeader(HttpServletRequest request) {
+        var values = Collections.list(request.getHeaders(UserHeader.NAME));
+        return values.isEmpty() ? null : String.join(",", values);
     }
 
     private static String keyIdOf(Credential credential) {
