@@ -7,6 +7,8 @@ public record ApiKeyCredential(String key, String actingUserHeader) implements C
 
     @Override
     public String toString() {
-        return "ApiKeyCredential[key=<hidden>, actingUserHeader=" + actingUserHeader + "]";
+        // The header is the client's text: it may hold anything, a secret too. Only a user id is shown.
+        return "ApiKeyCredential[key=<hidden>, actingUser=" + (actingUserHeader == null ? "none"
+                : UserHeader.userId(actingUserHeader).orElse("<not a user id>")) + "]";
     }
 }

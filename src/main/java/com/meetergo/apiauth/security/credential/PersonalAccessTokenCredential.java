@@ -7,6 +7,8 @@ public record PersonalAccessTokenCredential(String token, String actingUserHeade
 
     @Override
     public String toString() {
-        return "PersonalAccessTokenCredential[token=<hidden>, actingUserHeader=" + actingUserHeader + "]";
+        // The header is the client's text: it may hold anything, a secret too. Only a user id is shown.
+        return "PersonalAccessTokenCredential[token=<hidden>, actingUser=" + (actingUserHeader == null ? "none"
+                : UserHeader.userId(actingUserHeader).orElse("<not a user id>")) + "]";
     }
 }
