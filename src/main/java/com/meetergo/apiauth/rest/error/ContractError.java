@@ -20,7 +20,7 @@ public enum ContractError {
     /** Ours: too many failed attempts for this key id or from this address (sent with Retry-After). */
     TOO_MANY_FAILED_ATTEMPTS(429, "Too many failed attempts; retry later"),
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
-    UNAVAILABLE(503, "Authentication is temporarily unavailable; retry later"),
+    UNAVAILABLE(503, "Service temporarily unavailable; retry later"),
     /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */
     FORBIDDEN(403, "Forbidden resource");
 

@@ -31,7 +31,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (isDatabaseFault(e)) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", e.getClass().getName());
-            return ErrorResponses.of(503, "The service is temporarily unavailable; retry later");
+            return ErrorResponses.of(ContractError.UNAVAILABLE);
         }
         LOG.log(Level.SEVERE, "Unexpected failure", e);
         return ErrorResponses.of(500, "Internal server error");
