@@ -63,7 +63,7 @@ public class UsageRecorder {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record the use of credential {0}: {1}",
+            LOG.log(Level.WARNING, "Could not record a use of {0}: {1}",
                     new Object[] {caller.credentialId(), e.getClass().getName()});
         }
     }

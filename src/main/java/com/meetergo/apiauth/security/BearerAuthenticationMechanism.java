@@ -41,9 +41,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     FailedAttemptThrottle throttle;
 
+    @Inject
+    RequestLimits limits;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        // Every request, protected or not, before anything reads it.
+        if (limits.headersTooLarge(request)) {
+            return refuse(response, ContractError.HEADER_TOO_LARGE);
+        }
+        if (limits.bodyTooLarge(request)) {
+            return refuse(response, ContractError.BODY_TOO_LARGE);
+        }
         if (!context.isProtected()) {
             return context.doNothing();
         }
@@ -93,6 +103,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     private static String userHeader(HttpServletRequest request) {
         var values = Collections.list(request.getHeaders(UserHeader.NAME));
         return values.isEmpty() ? null : String.join(",", values);
+    }
+
+    /**
+     * An answer that must also stop unprotected requests: Liberty lets an unprotected request
+     * through after SEND_FAILURE, but not after SEND_CONTINUE ("the response is complete").
+     */
+    private static AuthenticationStatus refuse(HttpServletResponse response, ContractError error) {
+        reject(response, error, 0);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static String keyIdOf(Credential credential) {

@@ -37,7 +37,9 @@ class HostileHeadersIT extends ApiTest {
             "{\"statusCode\":400,\"message\":\"Header 'x-meetergo-api-user-id' must be a user id (UUID)\","
                     + "\"error\":\"Bad Request\"}",
             "{\"statusCode\":500,\"message\":\"API user does not belong to company\","
-                    + "\"error\":\"Internal Server Error\"}");
+                    + "\"error\":\"Internal Server Error\"}",
+            "{\"statusCode\":431,\"message\":\"Request header too large\","
+                    + "\"error\":\"Request Header Fields Too Large\"}");
 
     private long slowest;
     private int tried;

@@ -19,6 +19,10 @@ public enum ContractError {
     MALFORMED_USER_HEADER(400, "Header 'x-meetergo-api-user-id' must be a user id (UUID)"),
     /** Ours: too many failed attempts for this key id or from this address (sent with Retry-After). */
     TOO_MANY_FAILED_ATTEMPTS(429, "Too many failed attempts; retry later"),
+    /** Ours: a header over apiauth.request.max-header-bytes. */
+    HEADER_TOO_LARGE(431, "Request header too large"),
+    /** Ours: a body declared over apiauth.request.max-body-bytes. */
+    BODY_TOO_LARGE(413, "Request body too large"),
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
     UNAVAILABLE(503, "Service temporarily unavailable; retry later"),
     /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */

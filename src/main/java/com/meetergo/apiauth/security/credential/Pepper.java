@@ -56,7 +56,7 @@ public class Pepper {
             var fresh = new byte[MIN_LENGTH];
             new SecureRandom().nextBytes(fresh);
             secrets.createOwnerOnly(file, Base64.getEncoder().encodeToString(fresh));
-            LOG.info(() -> "Generated a new pepper for credential digests at " + file
+            LOG.info(() -> "Generated a new pepper (the key of the stored digests) at " + file
                     + "; every server of this database must use the same one");
         } catch (FileAlreadyExistsException e) {
             // Another start (or another server on the same directory) made it first: use theirs.

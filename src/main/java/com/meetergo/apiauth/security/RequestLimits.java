@@ -1,0 +1,40 @@
+package com.meetergo.apiauth.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Size limits checked before anything else reads a request: no single header over
+ * {@code apiauth.request.max-header-bytes} (default 8 KiB) and no body declared over
+ * {@code apiauth.request.max-body-bytes} (default 64 KiB). A credential is some 80 characters;
+ * nothing the API takes needs more.
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    @Inject
+    @ConfigProperty(name = "apiauth.request.max-header-bytes", defaultValue = "8192")
+    int maxHeaderBytes;
+
+    @Inject
+    @ConfigProperty(name = "apiauth.request.max-body-bytes", defaultValue = "65536")
+    long maxBodyBytes;
+
+    public boolean headersTooLarge(HttpServletRequest request) {
+        for (var name : Collections.list(request.getHeaderNames())) {
+            for (var value : Collections.list(request.getHeaders(name))) {
+                if (name.length() + value.length() > maxHeaderBytes) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public boolean bodyTooLarge(HttpServletRequest request) {
+        return request.getContentLengthLong() > maxBodyBytes;
+    }
+}

@@ -1,0 +1,37 @@
+package com.meetergo.apiauth.hostile;
+
+import static com.meetergo.apiauth.support.ApiAssertions.assertError;
+import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.Tenant;
+import org.junit.jupiter.api.Test;
+
+/** Oversized headers and bodies are refused before anything reads them, protected path or not. */
+class RequestLimitsIT extends ApiTest {
+
+    @Test
+    void headerOverEightKibIsRefusedBeforeAuthentication() {
+        var tenant = Tenant.create();
+        assertError(Api.get("/v4/user/me").bearer("rgo-" + "A".repeat(9000)).send(), 431,
+                "Request Header Fields Too Large", "Request header too large");
+        assertError(Api.get("/v4/user/me").bearer(tenant.ownerToken()).header("X-Padding", "p".repeat(9000)).send(),
+                431, "Request Header Fields Too Large", "Request header too large");
+        assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).header("X-Padding", "p".repeat(4000)).send(),
+                200);
+    }
+
+    @Test
+    void bodyOverSixtyFourKibIsRefusedOnProtectedAndOpenPaths() {
+        var tenant = Tenant.create();
+        var big = "{\"name\": \"" + "n".repeat(70_000) + "\", \"expiresInDays\": 5}";
+        assertError(Api.post("/v4/api-key", big).bearer(tenant.ownerToken()).send(), 413, "Request Entity Too Large",
+                "Request body too large");
+        assertEquals(0, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
+        var report = "{\"credentials\": [\"" + "x".repeat(70_000) + "\"]}";
+        assertError(Api.post("/v4/credential-revocation", report).send(), 413, "Request Entity Too Large",
+                "Request body too large");
+    }
+}
