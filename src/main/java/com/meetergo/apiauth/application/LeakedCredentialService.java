@@ -50,12 +50,14 @@ public class LeakedCredentialService {
                 wellFormed++;
                 var digest = digester.digest(credential);
                 tokens.withDigest(digest).ifPresent(t -> revoke(t, CredentialType.PERSONAL_ACCESS_TOKEN));
-            } else if (TokenFormat.apiKeyId(credential).isPresent()) {
-                wellFormed++;
-                var digest = digester.digest(credential);
-                TokenFormat.apiKeyId(credential).flatMap(keys::find)
-                        .filter(k -> SecretDigester.same(digest, k.secretDigest()))
-                        .ifPresent(k -> revoke(k, CredentialType.API_KEY));
+            } else {
+                var keyId = TokenFormat.apiKeyId(credential);
+                if (keyId.isPresent()) {
+                    wellFormed++;
+                    var digest = digester.digest(credential);
+                    keyId.flatMap(keys::find).filter(k -> SecretDigester.same(digest, k.secretDigest()))
+                            .ifPresent(k -> revoke(k, CredentialType.API_KEY));
+                }
             }
         }
         return wellFormed;
