@@ -60,9 +60,19 @@ class SecretsNeverKeptIT extends InContainerTest {
         Api.get("/v4/user/me?access_token=" + memberToken).send();
         Api.post("/v4/api-key", "{\"expiresInDays\": \"" + key + "\"}").bearer(tenant.ownerToken()).send();
 
+        var serverDir = Path.of(secretsDir).getParent();
+        // The access log is written in the background: wait until it shows the request with the query.
+        var accessLog = serverDir.resolve("logs/http_access.log");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!(Files.exists(accessLog) && Files.readString(accessLog).contains("GET /v4/user/me\" 401"))
+                && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        assertTrue(Files.readString(accessLog).contains("GET /v4/user/me\" 401"),
+                "the access log records requests, without their query string");
+
         var hits = new ArrayList<String>();
         hits.addAll(databaseHits(canaries));
-        var serverDir = Path.of(secretsDir).getParent();
         for (var folder : List.of("logs", "data", "tranlog")) {
             hits.addAll(fileHits(serverDir.resolve(folder), canaries));
         }
