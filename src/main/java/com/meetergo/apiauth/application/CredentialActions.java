@@ -21,6 +21,9 @@ public class CredentialActions {
     AuditTrail audit;
 
     @Inject
+    ChangeNotices changes;
+
+    @Inject
     Clock clock;
 
     /** The credentials of {@code all} that are live and end within {@code days}; all of them when null. */
@@ -36,16 +39,19 @@ public class CredentialActions {
 
     public void deactivate(Credential credential, CredentialType kind, Caller actor) {
         credential.deactivate(clock.instant());
+        changes.credentialChanged(credential.id());
         audit.record(AuditEventType.DEACTIVATED, credential, kind, actor);
     }
 
     public void activate(Credential credential, CredentialType kind, Caller actor) {
         credential.activate(clock.instant());
+        changes.credentialChanged(credential.id());
         audit.record(AuditEventType.ACTIVATED, credential, kind, actor);
     }
 
     public void revoke(Credential credential, CredentialType kind, Caller actor) {
         credential.revoke(clock.instant());
+        changes.credentialChanged(credential.id());
         audit.record(AuditEventType.REVOKED, credential, kind, actor);
     }
 
@@ -64,6 +70,7 @@ public class CredentialActions {
         if (!won) {
             throw DomainException.conflict("The credential was rotated by another request at the same time");
         }
+        changes.credentialChanged(old.id());
         audit.record(AuditEventType.ROTATED, old, kind, actor);
     }
 }

@@ -36,6 +36,9 @@ public class LeakedCredentialService {
     AuditTrail audit;
 
     @Inject
+    ChangeNotices changes;
+
+    @Inject
     Clock clock;
 
     /** Returns how many of the values were well-formed credentials (matched or not). */
@@ -67,6 +70,7 @@ public class LeakedCredentialService {
         var status = credential.statusAt(clock.instant());
         if (status == CredentialStatus.ACTIVE || status == CredentialStatus.DEACTIVATED) {
             credential.revoke(clock.instant());
+            changes.credentialChanged(credential.id());
             audit.recordAnonymous(AuditEventType.REVOKED_LEAKED, credential, kind);
         }
     }

@@ -28,6 +28,9 @@ public class UserService {
     CredentialActions actions;
 
     @Inject
+    ChangeNotices changes;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -62,6 +65,7 @@ public class UserService {
             }
             requireAssignable(role);
             user.changeRole(role);
+            changes.userChanged(user.id());
         }
         return user;
     }
@@ -73,6 +77,7 @@ public class UserService {
             throw DomainException.invalid("The company owner cannot be deleted");
         }
         user.deactivate();
+        changes.userChanged(user.id());
         tokens.ofUser(user.id()).forEach(t -> actions.revoke(t, CredentialType.PERSONAL_ACCESS_TOKEN, caller));
     }
 

@@ -5,9 +5,7 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
-import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
-import com.meetergo.apiauth.domain.model.user.UserRepository;
 import com.meetergo.apiauth.rest.error.ContractError;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;
@@ -25,10 +23,7 @@ import java.time.Clock;
 public class ApiKeyIdentityStore implements IdentityStore {
 
     @Inject
-    ApiKeyRepository keys;
-
-    @Inject
-    UserRepository users;
+    VerificationCache cache;
 
     @Inject
     SecretDigester digester;
@@ -47,7 +42,7 @@ public class ApiKeyIdentityStore implements IdentityStore {
         }
         // Digest first, whether the id exists or not: the time taken tells nothing about the id.
         var digest = digester.digest(sent.key());
-        var key = keys.find(id.get()).orElse(null);
+        var key = cache.apiKey(id.get()).orElse(null);
         if (key == null || !SecretDigester.same(digest, key.secretDigest())) {
             return INVALID_RESULT;
         }
@@ -68,7 +63,7 @@ public class ApiKeyIdentityStore implements IdentityStore {
     /** The user the request names; the key is valid either way, the user context may not be. */
     private Caller callerFor(ApiKey key, String header) {
         if (header == null) {
-            var owner = users.ownerOf(key.companyId());
+            var owner = cache.ownerOf(key.companyId());
             return Caller.acting(key.companyId(), owner.id(), owner.role(), CredentialType.API_KEY, key.id(), true);
         }
         var userId = UserHeader.userId(header);
@@ -76,7 +71,7 @@ public class ApiKeyIdentityStore implements IdentityStore {
             return Caller.rejected(key.companyId(), CredentialType.API_KEY, key.id(),
                     ContractError.MALFORMED_USER_HEADER);
         }
-        return users.find(userId.get()).filter(u -> u.belongsTo(key.companyId()))
+        return cache.user(userId.get()).filter(u -> u.belongsTo(key.companyId()))
                 .map(u -> Caller.acting(key.companyId(), u.id(), u.role(), CredentialType.API_KEY, key.id(), false))
                 .orElseGet(() -> Caller.rejected(key.companyId(), CredentialType.API_KEY, key.id(),
                         ContractError.USER_NOT_IN_COMPANY));

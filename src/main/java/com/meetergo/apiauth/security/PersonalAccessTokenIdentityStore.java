@@ -5,8 +5,6 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
-import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
-import com.meetergo.apiauth.domain.model.user.UserRepository;
 import com.meetergo.apiauth.rest.error.ContractError;
 import com.meetergo.apiauth.security.credential.PersonalAccessTokenCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;
@@ -24,10 +22,7 @@ import java.time.Clock;
 public class PersonalAccessTokenIdentityStore implements IdentityStore {
 
     @Inject
-    PersonalAccessTokenRepository tokens;
-
-    @Inject
-    UserRepository users;
+    VerificationCache cache;
 
     @Inject
     SecretDigester digester;
@@ -44,7 +39,7 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
             return INVALID_RESULT;
         }
         var digest = digester.digest(sent.token());
-        var token = tokens.withDigest(digest).orElse(null);
+        var token = cache.tokenWithDigest(digest).orElse(null);
         if (token == null || !SecretDigester.same(digest, token.secretDigest())) {
             return INVALID_RESULT;
         }
@@ -55,7 +50,7 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
         if (status == CredentialStatus.DEACTIVATED) {
             throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
         }
-        var owner = users.find(token.userId()).orElse(null);
+        var owner = cache.user(token.userId()).orElse(null);
         if (status != CredentialStatus.ACTIVE || owner == null || !owner.belongsTo(token.companyId())) {
             return INVALID_RESULT;
         }

@@ -1,0 +1,142 @@
+package com.meetergo.apiauth.security;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.meetergo.apiauth.domain.model.change.ChangeNotice;
+import com.meetergo.apiauth.domain.model.credential.ApiKey;
+import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
+import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
+import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
+import com.meetergo.apiauth.domain.model.user.User;
+import com.meetergo.apiauth.domain.model.user.UserRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the identity stores read on every request — credentials, users, company owners — kept in
+ * bounded Caffeine caches so that a warm request reads nothing from the database. It caches what
+ * the database says, never a decision: expiry, grace periods and the digest comparison are checked
+ * on every hit, and only rows that exist are kept (unknown ids and digests always go to the database).
+ *
+ * <p>Never stale for long: a change on this server empties its entry once its transaction commits
+ * (the very next request sees it); a change on another server reaches this one through the
+ * {@code change_notice} rows its poller reads several times a second. The cache answers only while
+ * that poller has succeeded within {@code apiauth.cache.max-staleness} (1 s): when it stalls or the
+ * database fails, every request reads the database until it succeeds again. Entries also end after
+ * {@code apiauth.cache.ttl}, the bound should a notice ever be missed.
+ */
+@ApplicationScoped
+public class VerificationCache {
+
+    @Inject
+    ApiKeyRepository keys;
+
+    @Inject
+    PersonalAccessTokenRepository tokens;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    @ConfigProperty(name = "apiauth.cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "apiauth.cache.max-size", defaultValue = "100000")
+    long maxSize;
+
+    @Inject
+    @ConfigProperty(name = "apiauth.cache.ttl", defaultValue = "PT30S")
+    Duration ttl;
+
+    @Inject
+    @ConfigProperty(name = "apiauth.cache.max-staleness", defaultValue = "PT1S")
+    Duration maxStaleness;
+
+    private final AtomicLong invalidations = new AtomicLong();
+
+    private GuardedCache<String, ApiKey> apiKeysById;
+
+    private GuardedCache<String, PersonalAccessToken> tokensByDigest;
+
+    private GuardedCache<String, User> usersById;
+
+    private GuardedCache<String, User> ownersByCompany;
+
+    /** System.nanoTime() until which the cache may answer; before the first poll, it may not. */
+    private volatile long freshUntil;
+
+    @PostConstruct
+    void build() {
+        apiKeysById = newCache();
+        tokensByDigest = newCache();
+        usersById = newCache();
+        ownersByCompany = newCache();
+        freshUntil = System.nanoTime();
+    }
+
+    private <V> GuardedCache<String, V> newCache() {
+        return new GuardedCache<>(Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).build(),
+                invalidations);
+    }
+
+    public Optional<ApiKey> apiKey(String id) {
+        return answering() ? apiKeysById.get(id, keys::find) : keys.find(id);
+    }
+
+    public Optional<PersonalAccessToken> tokenWithDigest(String digest) {
+        return answering() ? tokensByDigest.get(digest, tokens::withDigest) : tokens.withDigest(digest);
+    }
+
+    public Optional<User> user(String id) {
+        return answering() ? usersById.get(id, users::find) : users.find(id);
+    }
+
+    public User ownerOf(String companyId) {
+        return answering() ? ownersByCompany.get(companyId, c -> Optional.of(users.ownerOf(c))).orElseThrow()
+                : users.ownerOf(companyId);
+    }
+
+    private boolean answering() {
+        return enabled && System.nanoTime() - freshUntil < 0;
+    }
+
+    /** This server's own changes, once committed. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeNotice.Changed change) {
+        forget(change.kind(), change.targetId());
+    }
+
+    /** Drops what a change made stale. */
+    public void forget(ChangeNotice.Kind kind, String id) {
+        if (kind == ChangeNotice.Kind.CREDENTIAL) {
+            apiKeysById.invalidate(id);
+            tokensByDigest.invalidateIf(t -> t.id().equals(id));
+        } else {
+            usersById.invalidate(id);
+            ownersByCompany.invalidateIf(u -> u.id().equals(id));
+        }
+    }
+
+    public void forgetAll() {
+        apiKeysById.invalidateAll();
+        tokensByDigest.invalidateAll();
+        usersById.invalidateAll();
+        ownersByCompany.invalidateAll();
+    }
+
+    /** Called by the poller: every change committed before {@code pollStarted} (a nanoTime) is applied. */
+    public void freshAsOf(long pollStarted) {
+        freshUntil = pollStarted + maxStaleness.toNanos();
+    }
+
+    /** How many credentials are cached now (tests, metrics). */
+    public long credentialCount() {
+        return apiKeysById.size() + tokensByDigest.size();
+    }
+}
