@@ -25,7 +25,8 @@ public class DatabaseReadinessCheck implements HealthCheck {
         try (var connection = database.getConnection();
                 var statement = connection.createStatement();
                 var rs = statement.executeQuery(
-                        "select count(*) from flyway_schema_history where success = false")) {
+                        // Quoted: Flyway names its table and columns in lower case, to which H2 does not fold unquoted names.
+                        "select count(*) from \"flyway_schema_history\" where \"success\" = false")) {
             rs.next();
             return check.status(rs.getInt(1) == 0).build();
         } catch (SQLException e) {
