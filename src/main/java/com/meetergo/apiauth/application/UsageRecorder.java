@@ -68,13 +68,20 @@ public class UsageRecorder {
         }
     }
 
-    /** Whether this server has not written {@code key} within {@code period} before {@code now}. */
+    /**
+     * Whether this server has not written {@code key} within {@code period} before {@code now}; of
+     * concurrent requests, exactly one is told yes (an atomic compute, not a read then a write: two
+     * first uses at once would both insert the hourly impersonation event and one would fail).
+     */
     private boolean due(String key, Instant now, Duration period) {
-        var before = written.asMap().get(key);
-        if (before != null && now.isBefore(before.plus(period)) && !now.isBefore(before)) {
-            return false;
-        }
-        written.put(key, now);
-        return true;
+        var claimed = new boolean[1];
+        written.asMap().compute(key, (k, before) -> {
+            if (before != null && now.isBefore(before.plus(period)) && !now.isBefore(before)) {
+                return before;
+            }
+            claimed[0] = true;
+            return now;
+        });
+        return claimed[0];
     }
 }
