@@ -33,6 +33,11 @@ public class InitialCompanyBootstrap {
     @Inject
     SecretsDirectory secrets;
 
+    /** False on a server that must never create the first company (e.g. the second server of a cluster). */
+    @Inject
+    @ConfigProperty(name = "apiauth.bootstrap.enabled", defaultValue = "true")
+    boolean enabled;
+
     @Inject
     @ConfigProperty(name = "apiauth.bootstrap.company-name")
     String companyName;
@@ -51,7 +56,7 @@ public class InitialCompanyBootstrap {
 
     @PostConstruct
     void createFirstCompany() {
-        if (companies.any()) {
+        if (!enabled || companies.any()) {
             return;
         }
         var created = provisioning.provision(companyName, ownerEmail, ownerGivenName, ownerFamilyName);

@@ -19,6 +19,7 @@ public final class Api {
 
     private final String method;
     private final String path;
+    private String base = BASE;
     private final List<String> headers = new ArrayList<>();
     private String body;
 
@@ -43,6 +44,12 @@ public final class Api {
         return new Api("DELETE", path);
     }
 
+    /** Sends to another server (e.g. the second server of the PostgreSQL run) instead of the test server. */
+    public Api on(String baseUrl) {
+        this.base = baseUrl;
+        return this;
+    }
+
     public Api bearer(String credential) {
         return header("Authorization", "Bearer " + credential);
     }
@@ -63,7 +70,7 @@ public final class Api {
     }
 
     public Answer send() {
-        var builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.size(); i += 2) {

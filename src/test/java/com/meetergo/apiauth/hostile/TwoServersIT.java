@@ -1,0 +1,100 @@
+package com.meetergo.apiauth.hostile;
+
+import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
+import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
+import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.meetergo.apiauth.support.Answer;
+import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.Tenant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Two Liberty servers on one PostgreSQL database, as ops teams scale out: the test server and a
+ * second one the build starts on another port with the same WAR, pepper and database (PostgreSQL
+ * run only). A change made through one server is refused by the other within a second, although
+ * the other answered from its warm verification cache a moment before.
+ */
+class TwoServersIT extends ApiTest {
+
+    private static final String SECOND = System.getProperty("it.second.url");
+
+    @BeforeAll
+    static void onlyWithASecondServer() {
+        Assumptions.assumeTrue(SECOND != null && !SECOND.isBlank(),
+                "the second server runs in the PostgreSQL run only (mvn verify -Ddb.kind=postgresql)");
+    }
+
+    /** Sends until the second server's answer is {@code status}; returns the milliseconds, failing past 1 s. */
+    private static long millisUntil(Supplier<Answer> request, int status) {
+        long start = System.nanoTime();
+        while (true) {
+            var answer = request.get();
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (answer.status() == status) {
+                return elapsed;
+            }
+            assertTrue(elapsed < 1000, () -> "still " + answer + " after " + elapsed + " ms");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    @Test
+    void aKeyRevokedOnOneServerIsRefusedByTheOtherWithinASecond() {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        Supplier<Answer> onSecond = () -> Api.get("/v4/user/me").on(SECOND).bearer(key).send();
+        for (int i = 0; i < 5; i++) {
+            assertStatus(onSecond.get(), 200);
+        }
+        assertStatus(Api.delete("/v4/api-key/" + key.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
+        long millis = millisUntil(onSecond, 401);
+        System.out.println("[two-servers] key revoked on the first server, refused by the second after " + millis
+                + " ms");
+        assertInvalidCredential(onSecond.get());
+    }
+
+    @Test
+    void deactivationAndDeletionOnTheSecondServerReachTheFirst() {
+        var tenant = Tenant.create();
+        var member = tenant.user("MEMBER");
+        var token = tenant.tokenOf(member);
+        var key = tenant.apiKey();
+        Supplier<Answer> keyOnFirst = () -> Api.get("/v4/user/me").bearer(key).send();
+        Supplier<Answer> tokenOnFirst = () -> Api.get("/v4/user/me").bearer(token).send();
+        assertStatus(keyOnFirst.get(), 200);
+        assertStatus(tokenOnFirst.get(), 200);
+
+        var deactivate = Api.post("/v4/api-key/" + key.split(":")[1] + "/deactivate", "{}").on(SECOND)
+                .bearer(tenant.ownerToken()).send();
+        assertStatus(deactivate, 204);
+        long deactivated = millisUntil(keyOnFirst, 401);
+        assertUnauthorized(keyOnFirst.get(), "API key has been deactivated");
+
+        var userManager = tenant.apiKey();
+        assertStatus(Api.delete("/v4/user/" + member).on(SECOND).bearer(userManager).actingAs(tenant.ownerId()).send(),
+                204);
+        long deleted = millisUntil(tokenOnFirst, 401);
+        assertInvalidCredential(tokenOnFirst.get());
+        System.out.println("[two-servers] on the second server: deactivation seen by the first after " + deactivated
+                + " ms, user deletion after " + deleted + " ms");
+    }
+
+    @Test
+    void bothServersShareOneDatabaseAndOnePepper() {
+        var tenant = Tenant.create();
+        var created = Api.post("/v4/api-key", "{\"name\": \"made on the second\", \"expiresInDays\": 1}").on(SECOND)
+                .bearer(tenant.ownerToken()).send();
+        assertStatus(created, 201);
+        assertStatus(Api.get("/v4/user/me").bearer(created.string("key")).send(), 200);
+        assertEquals(200, Api.get("/health/ready").on(SECOND).send().status());
+    }
+}
