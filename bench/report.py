@@ -24,7 +24,7 @@ medians = {}
 for db in dbs:
     for case, _ in CASES:
         runs = [r for r in rows if r[0] == db and r[1] == case]
-        medians[db, case] = tuple(statistics.median(float(r[i]) for r in runs) for i in (3, 4, 5))
+        medians[db, case] = tuple(statistics.median(float(r[i]) for r in runs) for i in (3, 4, 5, 6))
 
 mode = "quick" if quick == "1" else "full"
 setup = (f"{mode} run {stamp}: wrk -t{threads} -c{connections}, {rounds} interleaved rounds of {duration} s per case "
@@ -32,10 +32,11 @@ setup = (f"{mode} run {stamp}: wrk -t{threads} -c{connections}, {rounds} interle
 tables = []
 lines_out = {}
 for db in dbs:
-    out = [f"**{db}** — {setup}", "", "| case | req/s | p50 ms | p99 ms |", "|---|---:|---:|---:|"]
+    out = [f"**{db}** — {setup}", "",
+           "| case | req/s | p50 ms | p99 ms | server CPU µs/request |", "|---|---:|---:|---:|---:|"]
     for case, label in CASES:
-        rps, p50, p99 = medians[db, case]
-        out.append(f"| {label} | {rps:,.0f} | {p50:.2f} | {p99:.2f} |")
+        rps, p50, p99, cpu = medians[db, case]
+        out.append(f"| {label} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {cpu:.0f} |")
     out += ["", "| ratio (req/s) | value | target |", "|---|---:|---|"]
     values = []
     for name, num, den, target in RATIOS:
@@ -43,6 +44,11 @@ for db in dbs:
         values.append(f"{name}={value:.2f}")
         verdict = "" if target is None else (f"≥ {target:.2f} " + ("met" if value >= target else "**missed**"))
         out.append(f"| {name} | {value:.2f} | {verdict} |")
+    for name, num, den, target in RATIOS:
+        if target is not None and den == "floor":
+            value = medians[db, den][3] / medians[db, num][3]
+            out.append(f"| {name}, by server CPU per request (floor's µs / case's µs) | {value:.2f} | "
+                       f"≥ {target:.2f} " + ("met" if value >= target else "**missed**") + " |")
     for case in ("pat", "apikey"):
         budget = medians[db, "floor"][2] + 0.5
         met = medians[db, case][2] <= budget
@@ -57,6 +63,33 @@ for db in dbs:
     results.write_text(f"# bench/run, {db}\n\n{text}\n```\n{lines_out[db]}\n```\n{profile_text}")
     print()
     print(text)
+
+# PostgreSQL only: 1k against 1M stored credentials, and the sweep's rate.
+scale_file = pathlib.Path(summary).parent / "scale.tsv"
+if scale_file.exists():
+    scale = [line.split("\t") for line in scale_file.read_text().splitlines() if line.strip()]
+    out = ["**postgresql, stored credentials** — cases b and c, the same rounds and length", "",
+           "| case | 1k: req/s | 1M: req/s | change | target |", "|---|---:|---:|---:|---|"]
+    for case in ("pat", "apikey"):
+        small = statistics.median(float(r[3]) for r in scale if r[0] == "1000" and r[1] == case)
+        large = statistics.median(float(r[3]) for r in scale if r[0] == "1000000" and r[1] == case)
+        change = large / small - 1
+        out.append(f"| {case} | {small:,.0f} | {large:,.0f} | {100 * change:+.1f} % | ≥ -5 % "
+                   + ("met" if change >= -0.05 else "**missed**") + " |")
+    sweep_file = pathlib.Path(summary).parent / "sweep.txt"
+    if sweep_file.exists():
+        line = sweep_file.read_text().strip()
+        expired = int(re.search(r"expired=(\d+)", line).group(1))
+        millis = int(re.search(r"in (\d+) ms", line).group(1))
+        rate = expired / max(millis, 1) * 1000
+        out += ["", f"The sweep expired {expired:,} credentials in {millis:,} ms: {rate:,.0f} per second "
+                f"(target ≥ 20,000/s: " + ("met" if rate >= 20000 else "**missed**") + ")."]
+    text = "\n".join(out) + "\n"
+    tables.append(text)
+    print(text)
+    results = root / "bench" / "results" / f"{stamp}-postgresql.md"
+    if results.exists():
+        results.write_text(results.read_text() + "\n## Stored credentials and the sweep\n\n" + text)
 
 readme = root / "README.md"
 body = readme.read_text()

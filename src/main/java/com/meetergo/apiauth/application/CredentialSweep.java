@@ -59,6 +59,7 @@ public class CredentialSweep {
     /** Runs now, whatever the period (tests, operators). */
     public Result run() {
         var now = clock.instant();
+        long started = System.nanoTime();
         var result = Result.NOTHING;
         for (var type : CredentialType.values()) {
             result = result.plus(new Result(
@@ -69,7 +70,8 @@ public class CredentialSweep {
         }
         if (!result.equals(Result.NOTHING)) {
             var done = result;
-            LOG.info(() -> "Credential sweep: " + done);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info(() -> "Credential sweep: " + done + " in " + millis + " ms");
         }
         return result;
     }
