@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,9 +16,6 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "change_notice")
-@NamedQuery(name = "ChangeNotice.since",
-        query = "select n from ChangeNotice n where n.recordedAt >= :since order by n.recordedAt")
-@NamedQuery(name = "ChangeNotice.deleteBefore", query = "delete from ChangeNotice n where n.recordedAt < :before")
 public class ChangeNotice {
 
     public enum Kind {
@@ -47,6 +43,13 @@ public class ChangeNotice {
         this.kind = kind;
         this.targetId = targetId;
         this.recordedAt = recordedAt;
+    }
+
+    /** A notice as stored (the poller reads them with plain JDBC). */
+    public static ChangeNotice read(String id, Kind kind, String targetId, Instant recordedAt) {
+        var notice = new ChangeNotice(kind, targetId, recordedAt);
+        notice.id = id;
+        return notice;
     }
 
     public String id() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 public interface ChangeNoticeRepository {
 
+    /** In the transaction of the change it announces. */
     void add(ChangeNotice notice);
 
     /** The notices recorded at or after {@code since}, oldest first. */
