@@ -1,0 +1,187 @@
+package com.meetergo.apiauth.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.meetergo.apiauth.application.CredentialSweep;
+import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.Tenant;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sweep cut short by a killed server is completed by another, and every credential expires
+ * exactly once (PostgreSQL run only). A third server is made from the second one's directory with
+ * the sweep on, timer tables of its own and a one-day period, so that it sweeps only when this test
+ * clears the last run; it is killed with SIGKILL in the middle of 100,000 expired credentials, and
+ * the test server's sweep finishes the job.
+ */
+class SweepFailoverIT extends InContainerTest {
+
+    private static final int SEEDED = 100_000;
+
+    private static final int PORT = 9184;
+
+    @Deployment
+    public static WebArchive deployment() {
+        // Read here, in the build's JVM: the server's JVM has neither property.
+        return war(NO_SWEEP, "it.db.kind=" + System.getProperty("db.kind", "h2"),
+                "it.server.dir=" + System.getProperty("it.server.dir", ""));
+    }
+
+    @Inject
+    CredentialSweep sweep;
+
+    @Resource(lookup = "jdbc/apiauth")
+    DataSource database;
+
+    @Inject
+    @ConfigProperty(name = "it.db.kind")
+    String dbKind;
+
+    @Inject
+    @ConfigProperty(name = "it.server.dir")
+    String serverDir;
+
+    private long count(String sql, Object... parameters) throws SQLException {
+        try (var c = database.getConnection(); var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void sql(String sql, Object... parameters) throws SQLException {
+        try (var c = database.getConnection(); var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    @Test
+    void aSweepCutShortBySigkillIsCompletedByAnotherServerAndExpiresEachCredentialOnce() throws Exception {
+        Assumptions.assumeTrue("postgresql".equals(dbKind), "needs the PostgreSQL run's second server");
+        var servers = Path.of(serverDir).getParent();
+        var wlp = servers.getParent().getParent();
+        var third = servers.resolve("apiAuthSweeperPg");
+        makeThirdServer(servers.resolve("apiAuthSecondPg"), third);
+
+        var tenant = Tenant.create();
+        var name = "seed-" + tenant.companyId().substring(0, 8);
+        sql("insert into api_key (id, company_id, name, secret_digest, hint, created_by, created_at, expires_at, status)"
+                + " select gen_random_uuid()::text, ?, ?, md5(random()::text) || md5(random()::text), 'ak_live:seed', ?,"
+                + " now() - interval '31 days', now() - interval '1 minute', 'ACTIVE' from generate_series(1, ?)",
+                tenant.companyId(), name, tenant.ownerId(), SEEDED);
+
+        var process = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "apiAuthSweeperPg")
+                .redirectErrorStream(true).redirectOutput(third.resolve("start.out").toFile()).start();
+        assertEquals(0, process.waitFor(), "server start apiAuthSweeperPg");
+        awaitReady();
+        // Its first tick claims the sweep: the last run is cleared.
+        sql("update sweep_state set last_run_at = null where id = 1");
+
+        String expiredSql = "select count(*) from api_key where company_id = ? and status = 'EXPIRED'";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count(expiredSql, tenant.companyId()) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the third server never started sweeping");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        var pid = Files.readString(servers.resolve(".pid/apiAuthSweeperPg.pid")).strip();
+        assertEquals(0, new ProcessBuilder("kill", "-9", pid).start().waitFor(), "kill -9 " + pid);
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        long byTheKilled = count(expiredSql, tenant.companyId());
+        System.out.println("[sweep-failover] the killed server had expired " + byTheKilled + " of " + SEEDED);
+        assertTrue(byTheKilled > 0 && byTheKilled < SEEDED, "killed in the middle: " + byTheKilled);
+
+        var finished = sweep.run();
+        System.out.println("[sweep-failover] the test server's sweep expired the other " + finished.expired());
+        assertEquals(SEEDED, count(expiredSql, tenant.companyId()), "every seeded credential expired");
+        assertEquals(SEEDED, count("select count(*) from audit_event where company_id = ? and type = 'EXPIRED'",
+                tenant.companyId()), "one event per credential");
+        assertEquals(0, count("select count(*) from (select credential_id from audit_event where company_id = ?"
+                + " and type = 'EXPIRED' group by credential_id having count(*) > 1) twice", tenant.companyId()),
+                "no credential expired twice");
+        assertTrue(finished.expired() >= SEEDED - byTheKilled, "the survivor did what was left");
+    }
+
+    /** The second server's directory with the sweep on, its own timer tables and port, and a one-day period. */
+    private static void makeThirdServer(Path second, Path third) throws IOException {
+        for (var leftover : new String[] {"workarea", "logs"}) {
+            var dir = third.resolve(leftover);
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(second)) {
+            for (var source : (Iterable<Path>) files::iterator) {
+                var relative = second.relativize(source).toString();
+                if (relative.startsWith("logs") || relative.startsWith("workarea") || relative.startsWith("secrets")) {
+                    continue;
+                }
+                var target = third.resolve(relative);
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        var bootstrap = Files.readString(second.resolve("bootstrap.properties"))
+                .replaceAll("(?m)^http\\.port=.*$", "http.port=" + PORT)
+                .replaceAll("(?m)^https\\.port=.*$", "https.port=9547")
+                .replaceAll("(?m)^timer\\.table\\.prefix=.*$", "timer.table.prefix=EJBTIMER3_");
+        Files.writeString(third.resolve("bootstrap.properties"), bootstrap);
+        var options = Files.readString(second.resolve("jvm.options"))
+                .replace("-Dapiauth.sweep.enabled=false", "-Dapiauth.sweep.enabled=true")
+                + "\n-Dapiauth.sweep.period=P1D\n";
+        Files.writeString(third.resolve("jvm.options"), options);
+    }
+
+    private static void awaitReady() {
+        var client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            try {
+                var answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        throw new AssertionError("the third server did not become ready");
+    }
+}
