@@ -53,6 +53,9 @@ public class ApiKeyIdentityStore implements IdentityStore {
         if (status == CredentialStatus.DEACTIVATED) {
             throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
         }
+        if (status == CredentialStatus.REVOKED) {
+            throw CredentialRejectedException.revoked();
+        }
         if (status != CredentialStatus.ACTIVE) {
             return INVALID_RESULT;
         }

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.rest.error.ContractError;
 import com.meetergo.apiauth.rest.error.ErrorResponses;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
@@ -44,6 +45,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     RequestLimits limits;
 
+    @Inject
+    AuthenticationMetrics metrics;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -57,30 +61,42 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        long started = System.nanoTime();
         var authorization = Collections.list(request.getHeaders("Authorization"));
         if (authorization.size() > 1) {
             // Two credentials: proxies and servers may disagree on which one counts. Accept neither.
+            metrics.record(null, AuthenticationOutcome.INVALID, started);
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
         var credential = BearerCredentials.from(authorization.isEmpty() ? null : authorization.get(0),
                 userHeader(request));
         if (credential.isEmpty()) {
+            metrics.record(null, AuthenticationOutcome.MISSING, started);
             return reject(response, ContractError.MISSING_AUTHORIZATION);
         }
+        var type = typeOf(credential.get());
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential.get());
         } catch (RuntimeException e) {
-            return reject(response, reasonFor(e));
+            var error = reasonFor(e);
+            metrics.record(type, outcomeOf(e, error), started);
+            return reject(response, error);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             var wait = throttle.failed(keyIdOf(credential.get()), request.getRemoteAddr());
             if (wait.isPresent()) {
+                metrics.record(type, AuthenticationOutcome.THROTTLED, started);
                 return reject(response, ContractError.TOO_MANY_FAILED_ATTEMPTS, wait.getAsLong());
             }
+            metrics.record(type, AuthenticationOutcome.INVALID, started);
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
+        // A valid credential whose user header cannot be honoured is answered by UserContextFilter;
+        // the authentication step's outcome is that header's problem.
+        metrics.record(type, caller.rejection() == null ? AuthenticationOutcome.SUCCESS
+                : AuthenticationOutcome.of(caller.rejection()), started);
         request.setAttribute(CallerProducer.ATTRIBUTE, caller);
         used.fire(new CredentialUsed(caller, request.getRemoteAddr()));
         return context.notifyContainerAboutLogin(result);
@@ -97,6 +113,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             }
         }
         throw thrown;
+    }
+
+    private static AuthenticationOutcome outcomeOf(RuntimeException thrown, ContractError error) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof CredentialRejectedException rejected) {
+                return rejected.outcome();
+            }
+        }
+        return AuthenticationOutcome.of(error);
+    }
+
+    private static CredentialType typeOf(Credential credential) {
+        return credential instanceof ApiKeyCredential ? CredentialType.API_KEY : CredentialType.PERSONAL_ACCESS_TOKEN;
     }
 
     /** Several user headers are joined with commas, as HTTP combines them: never a single user id. */

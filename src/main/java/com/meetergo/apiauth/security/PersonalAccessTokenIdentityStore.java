@@ -50,8 +50,14 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
         if (status == CredentialStatus.DEACTIVATED) {
             throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
         }
+        if (status == CredentialStatus.REVOKED) {
+            throw CredentialRejectedException.revoked();
+        }
+        if (status != CredentialStatus.ACTIVE) {
+            return INVALID_RESULT;
+        }
         var owner = cache.user(token.userId()).orElse(null);
-        if (status != CredentialStatus.ACTIVE || owner == null || !owner.belongsTo(token.companyId())) {
+        if (owner == null || !owner.belongsTo(token.companyId())) {
             return INVALID_RESULT;
         }
         var caller = namesAnotherUser(sent.actingUserHeader(), owner.id())

@@ -1,0 +1,28 @@
+package com.meetergo.apiauth.security;
+
+import com.meetergo.apiauth.rest.error.ContractError;
+
+/** How the authentication step ended, as counted in the metrics (label {@code outcome}). */
+public enum AuthenticationOutcome {
+    SUCCESS, MISSING, INVALID, EXPIRED, REVOKED, DEACTIVATED, IMPERSONATION_FORBIDDEN, FOREIGN_COMPANY,
+    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE;
+
+    public String label() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    /** The outcome an answer of the contract stands for (a revoked credential answers INVALID_CREDENTIAL too). */
+    static AuthenticationOutcome of(ContractError error) {
+        return switch (error) {
+            case MISSING_AUTHORIZATION -> MISSING;
+            case EXPIRED_CREDENTIAL -> EXPIRED;
+            case DEACTIVATED_CREDENTIAL -> DEACTIVATED;
+            case PAT_WITH_USER_HEADER -> IMPERSONATION_FORBIDDEN;
+            case USER_NOT_IN_COMPANY -> FOREIGN_COMPANY;
+            case MALFORMED_USER_HEADER -> MALFORMED_USER_HEADER;
+            case TOO_MANY_FAILED_ATTEMPTS -> THROTTLED;
+            case UNAVAILABLE -> UNAVAILABLE;
+            default -> INVALID;
+        };
+    }
+}

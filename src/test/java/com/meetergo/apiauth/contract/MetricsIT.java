@@ -1,0 +1,150 @@
+package com.meetergo.apiauth.contract;
+
+import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.Tenant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** /metrics in Prometheus format counts each outcome of the authentication step, by credential type. */
+@ExtendWith(ArquillianExtension.class)
+class MetricsIT {
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return InContainerTest.war(ApiTest.NO_ADDRESS_THROTTLE, "apiauth.metrics.gauge-refresh=PT0.5S");
+    }
+
+    private static final Pattern COUNTER = Pattern.compile("^apiauth_authentications_total\\{(.*)} ([0-9.Ee+-]+)$");
+
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private static String scrape() {
+        var answer = Api.get("/metrics?scope=application").send();
+        assertEquals(200, answer.status(), answer::toString);
+        assertTrue(answer.contentType().startsWith("text/plain"), answer.contentType());
+        return answer.body();
+    }
+
+    /** "type/outcome" to count. */
+    private static Map<String, Long> counts(String text) {
+        var counts = new HashMap<String, Long>();
+        for (var line : text.split("\n")) {
+            var m = COUNTER.matcher(line.strip());
+            if (m.matches()) {
+                var labels = new HashMap<String, String>();
+                var l = LABEL.matcher(m.group(1));
+                while (l.find()) {
+                    labels.put(l.group(1), l.group(2));
+                }
+                counts.put(labels.get("type") + "/" + labels.get("outcome"), (long) Double.parseDouble(m.group(2)));
+            }
+        }
+        return counts;
+    }
+
+    private static long durationCount(String text) {
+        for (var line : text.split("\n")) {
+            if (line.startsWith("apiauth_authentication_duration_seconds_count")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    /** The value of a gauge of one company and type, or -1 when it is not there (yet). */
+    private static long gauge(String text, String name, String company, String type) {
+        for (var line : text.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains("company=\"" + company + "\"")
+                    && line.contains("type=\"" + type + "\"")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void gaugesCountLiveAndSoonEndingCredentialsPerCompany() {
+        var tenant = Tenant.create(); // its owner's first PAT: live, no expiry
+        tenant.apiKey(); // 30 days
+        assertStatus(Api.post("/v4/api-key", "{\"expiresInDays\": 3}").bearer(tenant.ownerToken()).send(), 201);
+        var revoked = tenant.apiKey();
+        assertStatus(Api.delete("/v4/api-key/" + revoked.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
+        var company = tenant.companyId();
+        var expected = Map.of("apiauth_credentials_active/api-key", 2L, "apiauth_credentials_expiring/api-key", 1L,
+                "apiauth_credentials_active/pat", 1L, "apiauth_credentials_expiring/pat", 0L);
+        Map<String, Long> seen = Map.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!expected.equals(seen) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            var text = scrape();
+            var now = new HashMap<String, Long>();
+            for (var key : expected.keySet()) {
+                var parts = key.split("/");
+                now.put(key, gauge(text, parts[0], company, parts[1]));
+            }
+            seen = now;
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void countsEveryOutcomeOfTheAuthenticationStep() {
+        var tenant = Tenant.create();
+        var stranger = Tenant.create();
+        var key = tenant.apiKey();
+        var member = tenant.user("MEMBER");
+        var pat = tenant.tokenOf(member);
+        var revoked = tenant.apiKey();
+        assertStatus(Api.delete("/v4/api-key/" + revoked.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
+        var deactivated = tenant.apiKey();
+        assertStatus(Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
+                .bearer(tenant.ownerToken()).send(), 204);
+
+        var before = scrape();
+        for (int i = 0; i < 3; i++) {
+            assertStatus(Api.get("/v4/user/me").bearer(pat).send(), 200);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertStatus(Api.get("/v4/user/me").bearer(key).actingAs(member).send(), 200);
+            assertStatus(Api.get("/v4/user/me").send(), 401);
+        }
+        assertStatus(Api.get("/v4/user/me").bearer("rgo-not-a-real-token").send(), 401);
+        assertStatus(Api.get("/v4/user/me").bearer(key + "x").send(), 401);
+        assertStatus(Api.get("/v4/user/me").bearer(revoked).send(), 401);
+        assertStatus(Api.get("/v4/user/me").bearer(deactivated).send(), 401);
+        assertStatus(Api.get("/v4/user/me").bearer(pat).actingAs(tenant.ownerId()).send(), 403);
+        assertStatus(Api.get("/v4/user/me").bearer(key).actingAs(stranger.ownerId()).send(), 500);
+        assertStatus(Api.get("/v4/user/me").bearer(key).actingAs("not-a-uuid").send(), 400);
+        var after = scrape();
+
+        var expected = Map.of("pat/success", 3L, "api-key/success", 2L, "none/missing", 2L, "pat/invalid", 1L,
+                "api-key/invalid", 1L, "api-key/revoked", 1L, "api-key/deactivated", 1L,
+                "pat/impersonation-forbidden", 1L, "api-key/foreign-company", 1L, "api-key/malformed-user-header", 1L);
+        var was = counts(before);
+        var now = counts(after);
+        var delta = new HashMap<String, Long>();
+        now.forEach((k, v) -> {
+            long d = v - was.getOrDefault(k, 0L);
+            if (d != 0) {
+                delta.put(k, d);
+            }
+        });
+        assertEquals(expected, delta, after);
+        assertEquals(14, durationCount(after) - durationCount(before), "one duration per authentication");
+        assertTrue(after.contains("apiauth_authentication_duration_seconds_bucket{"), "a histogram, with buckets");
+    }
+}
