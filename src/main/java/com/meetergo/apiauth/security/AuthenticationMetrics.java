@@ -5,8 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -29,7 +27,8 @@ public class AuthenticationMetrics {
     @Inject
     MetricRegistry registry;
 
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** By credential type (none, API key, PAT) and outcome; filled on first use (the registry returns the same counter twice). */
+    private final Counter[][] counters = new Counter[3][AuthenticationOutcome.values().length];
 
     private Timer duration;
 
@@ -41,10 +40,15 @@ public class AuthenticationMetrics {
 
     void record(CredentialType type, AuthenticationOutcome outcome, long startedNanos) {
         duration.update(Duration.ofNanos(System.nanoTime() - startedNanos));
-        var typeLabel = type == null ? "none" : type == CredentialType.API_KEY ? "api-key" : "pat";
-        counters.computeIfAbsent(typeLabel + "/" + outcome.label(), k -> registry.counter(
-                Metadata.builder().withName(AUTHENTICATIONS)
-                        .withDescription("Authentications by credential type and outcome").build(),
-                new Tag("type", typeLabel), new Tag("outcome", outcome.label()))).inc();
+        int row = type == null ? 0 : type == CredentialType.API_KEY ? 1 : 2;
+        var counter = counters[row][outcome.ordinal()];
+        if (counter == null) {
+            var typeLabel = new String[] {"none", "api-key", "pat"}[row];
+            counter = registry.counter(Metadata.builder().withName(AUTHENTICATIONS)
+                    .withDescription("Authentications by credential type and outcome").build(),
+                    new Tag("type", typeLabel), new Tag("outcome", outcome.label()));
+            counters[row][outcome.ordinal()] = counter;
+        }
+        counter.inc();
     }
 }

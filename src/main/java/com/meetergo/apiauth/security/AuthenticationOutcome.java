@@ -7,8 +7,11 @@ public enum AuthenticationOutcome {
     SUCCESS, MISSING, INVALID, EXPIRED, REVOKED, DEACTIVATED, IMPERSONATION_FORBIDDEN, FOREIGN_COMPANY,
     MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE;
 
+    private final String label = name().toLowerCase().replace('_', '-');
+
+    /** The metric label, computed once: this runs on every request. */
     public String label() {
-        return name().toLowerCase().replace('_', '-');
+        return label;
     }
 
     /** The outcome an answer of the contract stands for (a revoked credential answers INVALID_CREDENTIAL too). */

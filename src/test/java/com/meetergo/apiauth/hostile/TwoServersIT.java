@@ -2,16 +2,14 @@ package com.meetergo.apiauth.hostile;
 
 import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
+import static com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus;
 import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,19 +31,6 @@ class TwoServersIT extends ApiTest {
                 "the second server runs in the PostgreSQL run only (mvn verify -Ddb.kind=postgresql)");
     }
 
-    /** Sends until the second server's answer is {@code status}; returns the milliseconds, failing past 1 s. */
-    private static long millisUntil(Supplier<Answer> request, int status) {
-        long start = System.nanoTime();
-        while (true) {
-            var answer = request.get();
-            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (answer.status() == status) {
-                return elapsed;
-            }
-            assertTrue(elapsed < 1000, () -> "still " + answer + " after " + elapsed + " ms");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-    }
 
     @Test
     void aKeyRevokedOnOneServerIsRefusedByTheOtherWithinASecond() {
@@ -56,7 +41,7 @@ class TwoServersIT extends ApiTest {
             assertStatus(onSecond.get(), 200);
         }
         assertStatus(Api.delete("/v4/api-key/" + key.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
-        long millis = millisUntil(onSecond, 401);
+        long millis = millisUntilStatus(onSecond, 401);
         System.out.println("[two-servers] key revoked on the first server, refused by the second after " + millis
                 + " ms");
         assertInvalidCredential(onSecond.get());
@@ -76,13 +61,13 @@ class TwoServersIT extends ApiTest {
         var deactivate = Api.post("/v4/api-key/" + key.split(":")[1] + "/deactivate", "{}").on(SECOND)
                 .bearer(tenant.ownerToken()).send();
         assertStatus(deactivate, 204);
-        long deactivated = millisUntil(keyOnFirst, 401);
+        long deactivated = millisUntilStatus(keyOnFirst, 401);
         assertUnauthorized(keyOnFirst.get(), "API key has been deactivated");
 
         var userManager = tenant.apiKey();
         assertStatus(Api.delete("/v4/user/" + member).on(SECOND).bearer(userManager).actingAs(tenant.ownerId()).send(),
                 204);
-        long deleted = millisUntil(tokenOnFirst, 401);
+        long deleted = millisUntilStatus(tokenOnFirst, 401);
         assertInvalidCredential(tokenOnFirst.get());
         System.out.println("[two-servers] on the second server: deactivation seen by the first after " + deactivated
                 + " ms, user deletion after " + deleted + " ms");

@@ -3,6 +3,7 @@ package com.meetergo.apiauth.security;
 import static com.meetergo.apiauth.support.ApiAssertions.assertForbidden;
 import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
+import static com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus;
 import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -59,19 +58,6 @@ class VerificationCacheIT extends InContainerTest {
                 UUID.randomUUID().toString(), kind, id, Timestamp.from(Instant.now()));
     }
 
-    /** Sends until the answer changes; returns the milliseconds it took, failing past 1 second. */
-    private static long millisUntil(Supplier<Answer> request, int status) {
-        long start = System.nanoTime();
-        while (true) {
-            var answer = request.get();
-            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (answer.status() == status) {
-                return elapsed;
-            }
-            assertTrue(elapsed < 1000, () -> "still " + answer.status() + " after " + elapsed + " ms");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-    }
 
     @Test
     void aWarmCacheReadsNothingAndAnotherServersRevocationArrivesWithinASecond() throws SQLException {
@@ -90,7 +76,7 @@ class VerificationCacheIT extends InContainerTest {
         }
         // Another server's revocation comes with its notice: refused within a second.
         noticeFromAnotherServer("CREDENTIAL", keyId);
-        long millis = millisUntil(me, 401);
+        long millis = millisUntilStatus(me, 401);
         System.out.println("[verification-cache] another server's key revocation refused after " + millis + " ms");
         assertInvalidCredential(me.get());
     }
@@ -105,7 +91,7 @@ class VerificationCacheIT extends InContainerTest {
         sql("update app_user set active = false where id = ?", member);
         sql("update personal_access_token set status = 'REVOKED' where user_id = ?", member);
         noticeFromAnotherServer("USER", member);
-        long millis = millisUntil(me, 401);
+        long millis = millisUntilStatus(me, 401);
         System.out.println("[verification-cache] another server's user deletion refused after " + millis + " ms");
         assertInvalidCredential(me.get());
     }

@@ -41,4 +41,21 @@ public final class ApiAssertions {
             assertEquals("application/json", answer.contentType(), answer::toString);
         }
     }
+
+    /**
+     * Sends {@code request} until it is answered {@code status}; returns how many milliseconds that
+     * took, failing once a second has passed (the bound for a change to reach another server).
+     */
+    public static long millisUntilStatus(java.util.function.Supplier<Answer> request, int status) {
+        long start = System.nanoTime();
+        while (true) {
+            var answer = request.get();
+            long elapsed = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (answer.status() == status) {
+                return elapsed;
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(elapsed < 1000, () -> "still " + answer + " after " + elapsed + " ms");
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
 }
