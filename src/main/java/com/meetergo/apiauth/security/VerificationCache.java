@@ -135,7 +135,7 @@ public class VerificationCache {
         freshUntil = pollStarted + maxStaleness.toNanos();
     }
 
-    /** How many credentials are cached now (tests, metrics). */
+    /** How many credentials are cached now (VerificationCacheIT checks that a used key is cached). */
     public long credentialCount() {
         return apiKeysById.size() + tokensByDigest.size();
     }
