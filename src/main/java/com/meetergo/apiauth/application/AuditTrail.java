@@ -4,12 +4,14 @@ import com.meetergo.apiauth.domain.model.audit.AuditEvent;
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.audit.AuditRepository;
 import com.meetergo.apiauth.domain.model.credential.Credential;
+import com.meetergo.apiauth.domain.model.credential.CredentialSweepRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 
 /** Writes audit events in the transaction of the change they record: no change without its event. */
 @ApplicationScoped
@@ -29,6 +31,14 @@ public class AuditTrail {
         events.add(new AuditEvent(credential.companyId(), type, kind, credential.id(),
                 actor == null ? null : actor.credentialId(), actor == null ? null : actor.userId(), null,
                 actor == null ? null : sourceIp(), clock.instant(), null));
+    }
+
+    /** The same change, made by the server itself (the sweep), to many credentials at once. */
+    public void recordSwept(AuditEventType type, List<CredentialSweepRepository.Swept> credentials,
+            CredentialType kind) {
+        var now = clock.instant();
+        events.addAll(credentials.stream().map(c -> new AuditEvent(c.companyId(), type, kind, c.id(), null, null,
+                null, null, now, null)).toList());
     }
 
     /** A change made by an unauthenticated caller (a leak report), with its address. */

@@ -40,7 +40,7 @@ public class CredentialSweep {
     Duration period;
 
     @Inject
-    @ConfigProperty(name = "apiauth.sweep.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "apiauth.sweep.batch-size", defaultValue = "2000")
     int batchSize;
 
     @Inject

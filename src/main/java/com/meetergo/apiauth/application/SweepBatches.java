@@ -1,7 +1,6 @@
 package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
-import com.meetergo.apiauth.domain.model.credential.Credential;
 import com.meetergo.apiauth.domain.model.credential.CredentialSweepRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One batch of the sweep per call, each in a transaction of its own, with an audit event per credential. */
+/**
+ * One batch of the sweep per call, each in a transaction of its own, with an audit event per credential:
+ * a handful of statements a batch whatever its size (read and lock, update, insert the events).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class SweepBatches {
@@ -30,7 +32,7 @@ public class SweepBatches {
         var batch = sweep.expiredButLive(type, now, limit);
         if (!batch.isEmpty()) {
             sweep.markExpired(type, ids(batch));
-            batch.forEach(c -> audit.record(AuditEventType.EXPIRED, c, type, null));
+            audit.recordSwept(AuditEventType.EXPIRED, batch, type);
         }
         return batch.size();
     }
@@ -39,7 +41,7 @@ public class SweepBatches {
         var batch = sweep.pastGraceButLive(type, now, limit);
         if (!batch.isEmpty()) {
             sweep.markEnded(type, ids(batch), now);
-            batch.forEach(c -> audit.record(AuditEventType.REVOKED, c, type, null));
+            audit.recordSwept(AuditEventType.REVOKED, batch, type);
         }
         return batch.size();
     }
@@ -48,7 +50,7 @@ public class SweepBatches {
         var batch = sweep.expiringUnwarned(type, now, horizon, limit);
         if (!batch.isEmpty()) {
             sweep.markWarned(type, ids(batch), now);
-            batch.forEach(c -> audit.record(AuditEventType.EXPIRING_SOON, c, type, null));
+            audit.recordSwept(AuditEventType.EXPIRING_SOON, batch, type);
         }
         return batch.size();
     }
@@ -57,7 +59,7 @@ public class SweepBatches {
         return sweep.eraseDigestsEndedBefore(type, cutoff, now, limit);
     }
 
-    private static List<String> ids(List<Credential> batch) {
-        return batch.stream().map(Credential::id).toList();
+    private static List<String> ids(List<CredentialSweepRepository.Swept> batch) {
+        return batch.stream().map(CredentialSweepRepository.Swept::id).toList();
     }
 }

@@ -86,6 +86,7 @@ class SweepFailoverIT extends InContainerTest {
         var servers = Path.of(serverDir).getParent();
         var wlp = servers.getParent().getParent();
         var third = servers.resolve("apiAuthSweeperPg");
+        killIfRunning(servers.resolve(".pid/apiAuthSweeperPg.pid"));
         makeThirdServer(servers.resolve("apiAuthSecondPg"), third);
 
         var tenant = Tenant.create();
@@ -95,38 +96,50 @@ class SweepFailoverIT extends InContainerTest {
                 + " now() - interval '31 days', now() - interval '1 minute', 'ACTIVE' from generate_series(1, ?)",
                 tenant.companyId(), name, tenant.ownerId(), SEEDED);
 
-        var process = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "apiAuthSweeperPg")
-                .redirectErrorStream(true).redirectOutput(third.resolve("start.out").toFile()).start();
-        assertEquals(0, process.waitFor(), "server start apiAuthSweeperPg");
-        awaitReady();
-        // Its first tick claims the sweep: the last run is cleared.
-        sql("update sweep_state set last_run_at = null where id = 1");
+        try {
+            var process = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "apiAuthSweeperPg")
+                    .redirectErrorStream(true).redirectOutput(third.resolve("start.out").toFile()).start();
+            assertEquals(0, process.waitFor(), "server start apiAuthSweeperPg");
+            awaitReady();
+            // Its first tick claims the sweep: the last run is cleared.
+            sql("update sweep_state set last_run_at = null where id = 1");
 
-        String expiredSql = "select count(*) from api_key where company_id = ? and status = 'EXPIRED'";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count(expiredSql, tenant.companyId()) == 0) {
-            assertTrue(System.nanoTime() < deadline, "the third server never started sweeping");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            String expiredSql = "select count(*) from api_key where company_id = ? and status = 'EXPIRED'";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (count(expiredSql, tenant.companyId()) == 0) {
+                assertTrue(System.nanoTime() < deadline, "the third server never started sweeping");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            var pid = Files.readString(servers.resolve(".pid/apiAuthSweeperPg.pid")).strip();
+            assertEquals(0, new ProcessBuilder("kill", "-9", pid).start().waitFor(), "kill -9 " + pid);
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            long byTheKilled = count(expiredSql, tenant.companyId());
+            System.out.println("[sweep-failover] the killed server had expired " + byTheKilled + " of " + SEEDED);
+            assertTrue(byTheKilled > 0 && byTheKilled < SEEDED, "killed in the middle: " + byTheKilled);
+
+            long started = System.nanoTime();
+            var finished = sweep.run();
+            long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            System.out.println("[sweep-failover] the test server's sweep expired the other " + finished.expired() + " in "
+                    + millis + " ms: " + finished.expired() * 1000L / millis + " credentials/s");
+            assertEquals(SEEDED, count(expiredSql, tenant.companyId()), "every seeded credential expired");
+            assertEquals(SEEDED, count("select count(*) from audit_event where company_id = ? and type = 'EXPIRED'",
+                    tenant.companyId()), "one event per credential");
+            assertEquals(0, count("select count(*) from (select credential_id from audit_event where company_id = ?"
+                    + " and type = 'EXPIRED' group by credential_id having count(*) > 1) twice", tenant.companyId()),
+                    "no credential expired twice");
+            assertTrue(finished.expired() >= SEEDED - byTheKilled, "the survivor did what was left");
+        } finally {
+            killIfRunning(servers.resolve(".pid/apiAuthSweeperPg.pid"));
         }
-        var pid = Files.readString(servers.resolve(".pid/apiAuthSweeperPg.pid")).strip();
-        assertEquals(0, new ProcessBuilder("kill", "-9", pid).start().waitFor(), "kill -9 " + pid);
-        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-        long byTheKilled = count(expiredSql, tenant.companyId());
-        System.out.println("[sweep-failover] the killed server had expired " + byTheKilled + " of " + SEEDED);
-        assertTrue(byTheKilled > 0 && byTheKilled < SEEDED, "killed in the middle: " + byTheKilled);
+    }
 
-        long started = System.nanoTime();
-        var finished = sweep.run();
-        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        System.out.println("[sweep-failover] the test server's sweep expired the other " + finished.expired() + " in "
-                + millis + " ms: " + finished.expired() * 1000L / millis + " credentials/s (batches of 500)");
-        assertEquals(SEEDED, count(expiredSql, tenant.companyId()), "every seeded credential expired");
-        assertEquals(SEEDED, count("select count(*) from audit_event where company_id = ? and type = 'EXPIRED'",
-                tenant.companyId()), "one event per credential");
-        assertEquals(0, count("select count(*) from (select credential_id from audit_event where company_id = ?"
-                + " and type = 'EXPIRED' group by credential_id having count(*) > 1) twice", tenant.companyId()),
-                "no credential expired twice");
-        assertTrue(finished.expired() >= SEEDED - byTheKilled, "the survivor did what was left");
+    /** A failed run must not leave the third server running: the next run could not start it. */
+    private static void killIfRunning(Path pidFile) throws IOException, InterruptedException {
+        if (Files.exists(pidFile)) {
+            new ProcessBuilder("kill", "-9", Files.readString(pidFile).strip()).start().waitFor();
+            Files.deleteIfExists(pidFile);
+        }
     }
 
     /** The second server's directory with the sweep on, its own timer tables and port, and a one-day period. */

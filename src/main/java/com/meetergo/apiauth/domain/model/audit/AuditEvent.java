@@ -112,4 +112,8 @@ public class AuditEvent {
     public Instant occurredAt() {
         return occurredAt;
     }
+
+    public Instant periodStart() {
+        return periodStart;
+    }
 }

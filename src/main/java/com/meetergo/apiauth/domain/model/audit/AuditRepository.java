@@ -7,6 +7,9 @@ public interface AuditRepository {
 
     void add(AuditEvent event);
 
+    /** Many events at once, in the caller's transaction, in a few statements (the sweep writes hundreds). */
+    void addAll(List<AuditEvent> events);
+
     boolean exists(AuditEventType type, String credentialId, String subjectUserId, Instant periodStart);
 
     /** Newest first; every filter may be null. */

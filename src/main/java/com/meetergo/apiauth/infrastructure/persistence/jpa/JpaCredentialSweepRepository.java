@@ -1,19 +1,18 @@
 package com.meetergo.apiauth.infrastructure.persistence.jpa;
 
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
-import com.meetergo.apiauth.domain.model.credential.Credential;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialSweepRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 @ApplicationScoped
@@ -35,19 +34,19 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
     }
 
     @Override
-    public List<Credential> expiredButLive(CredentialType type, Instant now, int limit) {
-        return locked(type, "c.lifecycle.status in :live and c.lifecycle.expiresAt <= :now", now, null, limit);
+    public List<Swept> expiredButLive(CredentialType type, Instant now, int limit) {
+        return locked(type, "expires_at <= ?", "expires_at", limit, now);
     }
 
     @Override
-    public List<Credential> pastGraceButLive(CredentialType type, Instant now, int limit) {
-        return locked(type, "c.lifecycle.status in :live and c.lifecycle.graceUntil <= :now", now, null, limit);
+    public List<Swept> pastGraceButLive(CredentialType type, Instant now, int limit) {
+        return locked(type, "grace_until <= ?", "grace_until", limit, now);
     }
 
     @Override
-    public List<Credential> expiringUnwarned(CredentialType type, Instant now, Instant horizon, int limit) {
-        return locked(type, "c.lifecycle.status in :live and c.lifecycle.expiresAt > :now"
-                + " and c.lifecycle.expiresAt <= :horizon and c.lifecycle.expiryWarnedAt is null", now, horizon, limit);
+    public List<Swept> expiringUnwarned(CredentialType type, Instant now, Instant horizon, int limit) {
+        return locked(type, "expires_at > ? and expires_at <= ? and expiry_warned_at is null", "expires_at", limit,
+                now, horizon);
     }
 
     @Override
@@ -81,25 +80,31 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
     }
 
     /**
-     * Two steps, because EclipseLink writes "FOR UPDATE LIMIT" for H2, which H2 refuses: pick up to
-     * {@code limit} ids, then lock those of them that still match.
+     * Up to {@code limit} matching credentials, locked, one live status at a time and in the order of an
+     * indexed column: with one status the (status, expires_at) index yields the rows in that order, so
+     * the database reads and locks just {@code limit} rows ("status in (...)" scanned or sorted every
+     * match). Native SQL because EclipseLink writes "FOR UPDATE LIMIT" for H2, which H2 refuses. Only
+     * ids and companies are read: building entities cost more than the update itself.
      */
-    private List<Credential> locked(CredentialType type, String where, Instant now, Instant horizon, int limit) {
-        var pick = em.createQuery("select c.id from " + entity(type) + " c where " + where + " order by c.id",
-                String.class).setMaxResults(limit);
-        var ids = bind(pick, now, horizon).getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
+    @SuppressWarnings("unchecked")
+    private List<Swept> locked(CredentialType type, String condition, String order, int limit, Instant... times) {
+        var locked = new ArrayList<Swept>();
+        for (var status : LIVE) {
+            if (locked.size() < limit) {
+                var query = em.createNativeQuery("select id, company_id from " + table(type) + " where status = ? and "
+                        + condition + " order by " + order + " fetch first " + (limit - locked.size())
+                        + " rows only for update").setParameter(1, status.name());
+                for (var row : (List<Object[]>) bind(query, 2, times).getResultList()) {
+                    locked.add(new Swept((String) row[0], (String) row[1]));
+                }
+            }
         }
-        var lock = em.createQuery("select c from " + entity(type) + " c where c.id in :ids and " + where,
-                Credential.class).setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE);
-        return bind(lock, now, horizon).getResultList();
+        return locked;
     }
 
-    private static <Q extends jakarta.persistence.Query> Q bind(Q query, Instant now, Instant horizon) {
-        query.setParameter("live", LIVE).setParameter("now", now);
-        if (horizon != null) {
-            query.setParameter("horizon", horizon);
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, int first, Instant... times) {
+        for (int i = 0; i < times.length; i++) {
+            query.setParameter(first + i, utc(times[i]));
         }
         return query;
     }
@@ -107,6 +112,10 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
     private jakarta.persistence.Query update(CredentialType type, String set, List<String> ids) {
         return em.createQuery("update " + entity(type) + " c set " + set + " where c.id in :ids")
                 .setParameter("ids", ids);
+    }
+
+    private static String table(CredentialType type) {
+        return type == CredentialType.API_KEY ? "api_key" : "personal_access_token";
     }
 
     private static String entity(CredentialType type) {
