@@ -9,6 +9,7 @@ import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
@@ -145,6 +146,9 @@ class MetricsIT {
         });
         assertEquals(expected, delta, after);
         assertEquals(14, durationCount(after) - durationCount(before), "one duration per authentication");
-        assertTrue(after.contains("apiauth_authentication_duration_seconds_bucket{"), "a histogram, with buckets");
+        for (var bucket : List.of("0.001", "0.002", "0.005", "0.01", "0.025", "0.05", "0.1")) {
+            assertTrue(Pattern.compile("apiauth_authentication_duration_seconds_bucket\\{[^}]*le=\"" + bucket + "\"")
+                    .matcher(after).find(), "the configured bucket le=" + bucket);
+        }
     }
 }
