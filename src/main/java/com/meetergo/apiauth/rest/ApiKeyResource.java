@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Platform API Keys: only company owners and admins create, list and revoke them. */
 @Path("v4/api-key")
@@ -45,6 +48,8 @@ public class ApiKeyResource {
     Clock clock;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; the key is in this answer only", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedApiKeyView.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
         var created = keys.create(caller, body.name(), body.expiresInDays());
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
@@ -62,6 +67,7 @@ public class ApiKeyResource {
     /** Revokes: final, refused from the next request on. */
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Revoked for good")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(caller, id);
         return Response.noContent().build();
@@ -70,6 +76,7 @@ public class ApiKeyResource {
     /** Reversible: refused until activated again. */
     @POST
     @Path("{id}/deactivate")
+    @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
     public Response deactivate(@PathParam("id") String id) {
         keys.deactivate(caller, id);
         return Response.noContent().build();
@@ -77,6 +84,7 @@ public class ApiKeyResource {
 
     @POST
     @Path("{id}/activate")
+    @APIResponse(responseCode = "204", description = "Active again")
     public Response activate(@PathParam("id") String id) {
         keys.activate(caller, id);
         return Response.noContent().build();
@@ -84,6 +92,8 @@ public class ApiKeyResource {
 
     @POST
     @Path("{id}/rotate")
+    @APIResponse(responseCode = "201", description = "The successor; the old key works until the grace period ends", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedApiKeyView.class)))
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
         var created = keys.rotate(caller, id, request.grace(), request.expiresInDays());

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Appointments: members see their own, owners and admins the whole company's. */
 @Path("v4/appointment")
@@ -37,6 +40,8 @@ public class AppointmentResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AppointmentView.class)))
     public Response book(@NotNull(message = "a JSON body is required") @Valid AppointmentRequest body) {
         var appointment = meetings.book(caller, body.meetingTypeId(), body.start(), body.guestEmail());
         return Response.status(Response.Status.CREATED).entity(AppointmentView.of(appointment)).build();

@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Reporting a leaked credential: needs no credential (web.xml leaves this path open), revokes every
@@ -37,6 +40,8 @@ public class CredentialRevocationResource {
     HttpServletRequest request;
 
     @POST
+    @APIResponse(responseCode = "202", description = "Always, whatever was found: no oracle",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CredentialRevocationView.class)))
     public Response report(@NotNull(message = "a JSON body is required") @Valid CredentialRevocationRequest body) {
         limiter.acquire(request.getRemoteAddr());
         var accepted = leaks.report(body.credentials());

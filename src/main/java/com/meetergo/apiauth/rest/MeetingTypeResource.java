@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The acting user's own meeting types. */
 @Path("v4/meeting-type")
@@ -36,6 +39,8 @@ public class MeetingTypeResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MeetingTypeView.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid MeetingTypeRequest body) {
         var type = meetings.createType(caller, body.name(), body.durationMinutes(), body.slug());
         return Response.status(Response.Status.CREATED).entity(MeetingTypeView.of(type)).build();

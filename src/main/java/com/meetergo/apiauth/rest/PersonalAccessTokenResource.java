@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The acting user's own Personal Access Tokens. */
 @Path("v4/personal-access-token")
@@ -42,6 +45,8 @@ public class PersonalAccessTokenResource {
     Clock clock;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; the token is in this answer only", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid CreatePersonalAccessTokenRequest body) {
         var created = tokens.create(caller, body.name(), body.expiresAt());
@@ -59,6 +64,7 @@ public class PersonalAccessTokenResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Revoked for good")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(caller, id);
         return Response.noContent().build();
@@ -66,6 +72,7 @@ public class PersonalAccessTokenResource {
 
     @POST
     @Path("{id}/deactivate")
+    @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
     public Response deactivate(@PathParam("id") String id) {
         tokens.deactivate(caller, id);
         return Response.noContent().build();
@@ -73,6 +80,7 @@ public class PersonalAccessTokenResource {
 
     @POST
     @Path("{id}/activate")
+    @APIResponse(responseCode = "204", description = "Active again")
     public Response activate(@PathParam("id") String id) {
         tokens.activate(caller, id);
         return Response.noContent().build();
@@ -81,6 +89,8 @@ public class PersonalAccessTokenResource {
     /** Rotates the token the request is made with: a script can renew its own credential. */
     @POST
     @Path("self/rotate")
+    @APIResponse(responseCode = "201", description = "The successor of the calling token; the old one works until the grace period ends", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
     public Response rotateSelf(@Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
         return created(tokens.rotateSelf(caller, request.grace(), request.expiresInDays()));
@@ -88,6 +98,8 @@ public class PersonalAccessTokenResource {
 
     @POST
     @Path("{id}/rotate")
+    @APIResponse(responseCode = "201", description = "The successor; the old token works until the grace period ends", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
         return created(tokens.rotate(caller, id, request.grace(), request.expiresInDays()));

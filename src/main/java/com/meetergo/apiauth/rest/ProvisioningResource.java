@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * What the platform's sign-up calls to create a company. Guarded by a secret the operator sets
@@ -39,6 +42,8 @@ public class ProvisioningResource {
     ProvisioningService provisioning;
 
     @POST
+    @APIResponse(responseCode = "201", description = "The company, its owner and the owner's first token (shown once)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ProvisionedCompanyView.class)))
     public Response provision(@HeaderParam("x-provisioning-secret") String sent,
             @NotNull(message = "a JSON body is required") @Valid ProvisionCompanyRequest body) {
         // Unconfigured, the endpoint answers exactly like a path that does not exist.

@@ -24,6 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v4/user")
 @RequestScoped
@@ -52,6 +55,8 @@ public class UserResource {
 
     @POST
     @OwnerContextAllowed
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedUserView.class)))
     @RolesAllowed(Roles.USER_MANAGER)
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateUserRequest body) {
         var user = users.create(caller, body.email(), body.givenName(), body.familyName(), body.role());
@@ -68,6 +73,7 @@ public class UserResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted; its credentials stop working at once")
     @RolesAllowed(Roles.USER_MANAGER)
     public Response delete(@PathParam("id") String id) {
         users.delete(caller, id);

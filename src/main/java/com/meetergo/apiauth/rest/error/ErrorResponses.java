@@ -40,7 +40,15 @@ public final class ErrorResponses {
     /** As {@link #write(HttpServletResponse, ContractError)}, with {@code Retry-After} when positive. */
     public static void write(HttpServletResponse response, ContractError error, long retryAfterSeconds)
             throws IOException {
-        var body = error.body();
+        write(response, error.body(), retryAfterSeconds);
+    }
+
+    /** Any error of the API's shape, outside JAX-RS (the console pages' servlet). */
+    public static void write(HttpServletResponse response, ApiError body) throws IOException {
+        write(response, body, 0);
+    }
+
+    private static void write(HttpServletResponse response, ApiError body, long retryAfterSeconds) throws IOException {
         response.resetBuffer();
         if (retryAfterSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));

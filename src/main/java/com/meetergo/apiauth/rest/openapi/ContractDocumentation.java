@@ -1,0 +1,130 @@
+package com.meetergo.apiauth.rest.openapi;
+
+import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.OwnerContextAllowed;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/**
+ * What the annotations cannot say once for all operations: the authentication contract. Every
+ * operation under {@code /v4} (but the leak report, which web.xml leaves open) gets both security
+ * schemes, the {@code x-meetergo-api-user-id} header, and the contract's error answers with their
+ * exact bodies as examples, taken from {@link ContractError} — the same constants the server
+ * answers with, so the description cannot drift from the behaviour. OpenApiIT checks that every
+ * operation it calls secured really answers 401 without a credential.
+ */
+public class ContractDocumentation implements OASFilter {
+
+    public static final String PAT_SCHEME = "personalAccessToken";
+    public static final String API_KEY_SCHEME = "platformApiKey";
+    public static final String ERROR_SCHEMA = "Error";
+    private static final String USER_HEADER = "x-meetergo-api-user-id";
+    private static final String RESOURCE_PACKAGE = "com.meetergo.apiauth.rest.";
+    /** web.xml's one open path under /v4. */
+    private static final List<String> OPEN = List.of("/v4/credential-revocation");
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        var components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
+        api.setComponents(components);
+        components.addSecurityScheme(PAT_SCHEME, OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("rgo-<secret>")
+                .description("Personal Access Token: acts as the user who owns it, with that user's role. Never"
+                        + " together with x-meetergo-api-user-id (403)."));
+        components.addSecurityScheme(API_KEY_SCHEME, OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("ak_live:<uuid>:<secret>")
+                .description("Platform API Key of a company: acts as the user of the company named in"
+                        + " x-meetergo-api-user-id."));
+        components.addSchema(ERROR_SCHEMA, OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("The one error shape of the API.")
+                .addProperty("statusCode", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("error", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .required(List.of("statusCode", "message", "error")));
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/v4/") && !OPEN.contains(path)) {
+                item.getOperations().values().forEach(this::secure);
+            }
+        });
+    }
+
+    private void secure(Operation operation) {
+        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(PAT_SCHEME))
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(API_KEY_SCHEME));
+        boolean ownerContext = ownerContextAllowed(operation.getOperationId());
+        operation.addParameter(userHeader(ownerContext));
+        var responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        errors(ownerContext).forEach((status, errors) -> {
+            var content = OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref(ERROR_SCHEMA));
+            for (var error : errors) {
+                content.addExample(error.name().toLowerCase(Locale.ROOT), OASFactory.createExample()
+                        .summary(error.body().message()).value(body(error)));
+            }
+            responses.addAPIResponse(String.valueOf(status), OASFactory.createAPIResponse()
+                    .description(errors.get(0).body().error())
+                    .content(OASFactory.createContent().addMediaType("application/json", content)));
+        });
+    }
+
+    private static Parameter userHeader(boolean ownerContext) {
+        return OASFactory.createParameter().name(USER_HEADER).in(Parameter.In.HEADER).required(false)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uuid"))
+                .description(ownerContext
+                        ? "With a Platform API Key: the user of the company to act as; without it the request acts"
+                                + " as the company owner. Never with a Personal Access Token (403)."
+                        : "With a Platform API Key: required, the user of the company to act as (400 without it)."
+                                + " Never with a Personal Access Token (403).");
+    }
+
+    /** The contract's answers of a secured operation, by status. */
+    private static Map<Integer, List<ContractError>> errors(boolean ownerContext) {
+        var byStatus = new LinkedHashMap<Integer, List<ContractError>>();
+        for (var error : ContractError.values()) {
+            if (ownerContext && error == ContractError.MISSING_USER_HEADER) {
+                continue;
+            }
+            byStatus.computeIfAbsent(error.status(), s -> new java.util.ArrayList<>()).add(error);
+        }
+        return byStatus;
+    }
+
+    private static Map<String, Object> body(ContractError error) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("statusCode", error.body().statusCode());
+        body.put("message", error.body().message());
+        body.put("error", error.body().error());
+        return body;
+    }
+
+    /** operationId is "Class_method" (mp.openapi.extensions.smallrye.operationIdStrategy=CLASS_METHOD). */
+    private static boolean ownerContextAllowed(String operationId) {
+        if (operationId == null || !operationId.contains("_")) {
+            return false;
+        }
+        var split = operationId.indexOf('_');
+        try {
+            var type = Class.forName(RESOURCE_PACKAGE + operationId.substring(0, split));
+            var name = operationId.substring(split + 1);
+            return Arrays.stream(type.getMethods())
+                    .anyMatch(m -> m.getName().equals(name) && m.isAnnotationPresent(OwnerContextAllowed.class));
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

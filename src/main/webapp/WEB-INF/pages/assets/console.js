@@ -1,0 +1,171 @@
+// The two credential pages (/admin/api-keys, /integrations): one script, told by <body data-kind>
+// which v4 collection it manages. It only calls the public v4 API, with the credential the user
+// pasted, kept in this tab's sessionStorage. Text goes into the page with textContent only.
+const kind = document.body.dataset.kind;
+const noun = document.body.dataset.noun;
+const collection = `/v4/${kind}`;
+const STORAGE_KEY = 'meetergo.console.credential';
+const $ = (id) => document.getElementById(id);
+
+async function api(method, path, body) {
+    const headers = { Authorization: `Bearer ${sessionStorage.getItem(STORAGE_KEY)}` };
+    if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+    }
+    const answer = await fetch(path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit', cache: 'no-store', redirect: 'error',
+    });
+    if (answer.status === 204) {
+        return null;
+    }
+    const data = await answer.json().catch(() => null);
+    if (!answer.ok) {
+        throw new Error(data && data.message ? data.message : `HTTP ${answer.status}`);
+    }
+    return data;
+}
+
+function showError(error) {
+    $('error').textContent = error ? error.message : '';
+    $('error').hidden = !error;
+}
+
+function when(iso) {
+    return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
+}
+
+function button(label, description, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.setAttribute('aria-label', description);
+    b.dataset.action = label.toLowerCase();
+    b.addEventListener('click', () => action().catch(showError));
+    return b;
+}
+
+function showSecret(created) {
+    $('secret').value = created.key ?? created.token;
+    $('copied').textContent = '';
+    $('created').hidden = false;
+    $('secret').focus();
+    $('secret').select();
+}
+
+async function rotate(credential) {
+    const hours = Number($('grace-hours').value);
+    if (!confirm(`Rotate ${noun} "${credential.name ?? credential.hint}"? A new one is created; the old one keeps`
+        + ` working for ${hours} hour(s), then stops.`)) {
+        return;
+    }
+    showSecret(await api('POST', `${collection}/${credential.id}/rotate`, { gracePeriodSeconds: hours * 3600 }));
+    await list();
+}
+
+async function revoke(credential) {
+    if (!confirm(`Revoke ${noun} "${credential.name ?? credential.hint}"? Requests with it fail at once;`
+        + ' this cannot be undone.')) {
+        return;
+    }
+    await api('DELETE', `${collection}/${credential.id}`);
+    await list();
+}
+
+async function list() {
+    const credentials = await api('GET', collection);
+    const rows = credentials.map((c) => {
+        const row = document.createElement('tr');
+        row.dataset.id = c.id;
+        const label = c.name ?? c.hint;
+        for (const text of [c.name ?? '—', c.hint, when(c.createdAt), when(c.expiresAt), when(c.lastUsedAt),
+            c.status.toLowerCase()]) {
+            const cell = document.createElement('td');
+            cell.textContent = text;
+            row.append(cell);
+        }
+        row.cells[5].className = 'status';
+        const actions = document.createElement('td');
+        if (c.status === 'ACTIVE') {
+            actions.append(button('Deactivate', `Deactivate ${label}`,
+                async () => { await api('POST', `${collection}/${c.id}/deactivate`); await list(); }));
+            if (!c.replacedBy) {
+                actions.append(button('Rotate', `Rotate ${label}`, () => rotate(c)));
+            }
+        } else if (c.status === 'DEACTIVATED') {
+            actions.append(button('Activate', `Activate ${label}`,
+                async () => { await api('POST', `${collection}/${c.id}/activate`); await list(); }));
+        }
+        if (c.status === 'ACTIVE' || c.status === 'DEACTIVATED') {
+            actions.append(button('Revoke', `Revoke ${label}`, () => revoke(c)));
+        }
+        row.append(actions);
+        return row;
+    });
+    document.querySelector('#credentials tbody').replaceChildren(...rows);
+}
+
+async function signedIn() {
+    const me = await api('GET', '/v4/user/me');
+    $('who').textContent = `Signed in as ${me.email} (${me.role.toLowerCase()})`;
+    $('sign-in-section').hidden = true;
+    $('sign-out').hidden = false;
+    $('console').hidden = false;
+    await list();
+}
+
+function signOut() {
+    sessionStorage.removeItem(STORAGE_KEY);
+    location.reload();
+}
+
+function createBody(form) {
+    const name = form.elements.name.value.trim();
+    if (kind === 'api-key') {
+        return { name: name || null, expiresInDays: Number(form.elements.expiresInDays.value) };
+    }
+    const on = form.elements.expiresOn.value;
+    return { name, expiresAt: on ? `${on}T23:59:59Z` : null };
+}
+
+$('sign-in').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(STORAGE_KEY, $('credential').value.trim());
+    $('credential').value = '';
+    showError(null);
+    signedIn().catch((error) => {
+        sessionStorage.removeItem(STORAGE_KEY);
+        showError(error);
+    });
+});
+
+$('create').addEventListener('submit', (event) => {
+    event.preventDefault();
+    showError(null);
+    api('POST', collection, createBody(event.target))
+        .then((created) => { showSecret(created); event.target.reset(); return list(); })
+        .catch(showError);
+});
+
+$('copy').addEventListener('click', () => {
+    const secret = $('secret').value;
+    const copied = navigator.clipboard
+        ? navigator.clipboard.writeText(secret)
+        : Promise.reject(new Error('no clipboard'));
+    copied.catch(() => { $('secret').select(); document.execCommand('copy'); })
+        .finally(() => { $('copied').textContent = 'Copied.'; });
+});
+
+$('dismiss').addEventListener('click', () => {
+    $('secret').value = '';
+    $('created').hidden = true;
+});
+
+$('sign-out').addEventListener('click', signOut);
+
+if (sessionStorage.getItem(STORAGE_KEY)) {
+    signedIn().catch((error) => {
+        sessionStorage.removeItem(STORAGE_KEY);
+        showError(error);
+    });
+}
