@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -133,6 +134,89 @@ class ConsolePagesIT extends ApiTest {
         var me = Api.get("/v4/user/me").bearer(secret).send();
         assertEquals(200, me.status(), me::toString);
         assertEquals(tenant.ownerId(), me.string("id"));
+    }
+
+    /**
+     * Keyboard only: sign in, create a key, copy it, deactivate and activate it, rotate it — Tab,
+     * Enter and Space, no mouse. Every field has a label and every button a name; text and buttons
+     * keep a contrast of at least 4.5:1 (WCAG AA).
+     */
+    @Test
+    void theKeyPageWorksFromTheKeyboardAloneAndIsLabelledWithEnoughContrast() {
+        var tenant = Tenant.create();
+        browser.get(BASE + "/admin/api-keys");
+        var keyboard = new org.openqa.selenium.interactions.Actions(browser);
+        tab(keyboard, "credential");
+        keyboard.sendKeys(tenant.ownerToken()).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+
+        tab(keyboard, "name");
+        keyboard.sendKeys("keyboard key").sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created")));
+        assertEquals("secret", focused().getDomAttribute("id"), "the new key has the focus, selected to copy");
+        tab(keyboard, "copy");
+        keyboard.sendKeys(Keys.SPACE).perform();
+        wait.until(ExpectedConditions.textToBe(By.id("copied"), "Copied."));
+        tab(keyboard, "dismiss");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("created")));
+
+        var id = rowWithName("keyboard key").getDomAttribute("data-id");
+        var row = "tr[data-id='" + id + "'] ";
+        tabToButton(keyboard, "Deactivate keyboard key");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(row + ".status"), "deactivated"));
+        tabToButton(keyboard, "Activate keyboard key");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(row + ".status"), "active"));
+        tabToButton(keyboard, "Rotate keyboard key");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created")));
+        assertTrue(browser.findElement(By.id("secret")).getDomProperty("value").startsWith("ak_live:"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(row + "button[data-action=rotate]")));
+
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        assertEquals(List.of(), js.executeScript("""
+                return [...document.querySelectorAll('input')].filter(i => i.labels.length === 0).map(i => i.id)
+                    .concat([...document.querySelectorAll('button')]
+                        .filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).map(b => b.outerHTML));
+                """), "fields without a label, buttons without a name");
+        var contrast = (Map<?, ?>) js.executeScript("""
+                const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+                const lum = (c) => { const [r, g, b] = rgb(c).map(v => { v /= 255;
+                    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const background = (e) => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+                    if (!c.startsWith('rgba(0, 0, 0, 0)')) return c; } return 'rgb(255, 255, 255)'; };
+                const shown = [...document.querySelectorAll('h1, h2, p, label, td, th, button, input, code, strong')]
+                    .filter(e => e.offsetParent !== null && e.textContent.trim() + (e.value || '') !== '');
+                return { checked: shown.length, low: shown.map(e => { const a = lum(getComputedStyle(e).color), b = lum(background(e));
+                        return [e.tagName + '#' + e.id + ' ' + e.textContent.trim().slice(0, 20),
+                            (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]; })
+                    .filter(([, ratio]) => ratio < 4.5).map(([what, ratio]) => what + ': ' + ratio.toFixed(2)) };
+                """);
+        assertTrue(((Number) contrast.get("checked")).intValue() > 30, "elements checked: " + contrast);
+        assertEquals(List.of(), contrast.get("low"), "text under 4.5:1 contrast");
+    }
+
+    private WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** Presses Tab until the element with this id has the focus (at most 40 times). */
+    private void tab(org.openqa.selenium.interactions.Actions keyboard, String id) {
+        for (int i = 0; i < 40 && !id.equals(focused().getDomAttribute("id")); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(id, focused().getDomAttribute("id"), "reached by Tab");
+    }
+
+    private void tabToButton(org.openqa.selenium.interactions.Actions keyboard, String name) {
+        for (int i = 0; i < 60 && !name.equals(focused().getDomAttribute("aria-label")); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(name, focused().getDomAttribute("aria-label"), "reached by Tab");
     }
 
     @Test
