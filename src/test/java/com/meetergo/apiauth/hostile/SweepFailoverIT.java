@@ -4,23 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.application.CredentialSweep;
+import com.meetergo.apiauth.support.ExtraServer;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,8 +32,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class SweepFailoverIT extends InContainerTest {
 
     private static final int SEEDED = 100_000;
-
-    private static final int PORT = 9184;
 
     @Deployment
     public static WebArchive deployment() {
@@ -83,11 +72,10 @@ class SweepFailoverIT extends InContainerTest {
 
     @Test
     void aSweepCutShortBySigkillIsCompletedByAnotherServerAndExpiresEachCredentialOnce() throws Exception {
-        var servers = Path.of(serverDir).getParent();
-        var wlp = servers.getParent().getParent();
-        var third = servers.resolve("apiAuthSweeperPg");
-        killIfRunning(servers.resolve(".pid/apiAuthSweeperPg.pid"));
-        makeThirdServer(servers.resolve("apiAuthSecondPg"), third);
+        // The second server's directory with the sweep on, its own timer tables and port, and a
+        // one-day period: it sweeps only once this test clears the last run.
+        var third = ExtraServer.of(serverDir, "apiAuthSweeperPg", 9184, 9547, "EJBTIMER3_",
+                "-Dapiauth.sweep.enabled=true", "-Dapiauth.sweep.period=P1D");
 
         var tenant = Tenant.create();
         var name = "seed-" + tenant.companyId().substring(0, 8);
@@ -97,10 +85,7 @@ class SweepFailoverIT extends InContainerTest {
                 tenant.companyId(), name, tenant.ownerId(), SEEDED);
 
         try {
-            var process = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "apiAuthSweeperPg")
-                    .redirectErrorStream(true).redirectOutput(third.resolve("start.out").toFile()).start();
-            assertEquals(0, process.waitFor(), "server start apiAuthSweeperPg");
-            awaitReady();
+            third.start();
             // Its first tick claims the sweep: the last run is cleared.
             sql("update sweep_state set last_run_at = null where id = 1");
 
@@ -110,8 +95,7 @@ class SweepFailoverIT extends InContainerTest {
                 assertTrue(System.nanoTime() < deadline, "the third server never started sweeping");
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
-            var pid = Files.readString(servers.resolve(".pid/apiAuthSweeperPg.pid")).strip();
-            assertEquals(0, new ProcessBuilder("kill", "-9", pid).start().waitFor(), "kill -9 " + pid);
+            third.kill();
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             long byTheKilled = count(expiredSql, tenant.companyId());
             System.out.println("[sweep-failover] the killed server had expired " + byTheKilled + " of " + SEEDED);
@@ -130,71 +114,7 @@ class SweepFailoverIT extends InContainerTest {
                     "no credential expired twice");
             assertTrue(finished.expired() >= SEEDED - byTheKilled, "the survivor did what was left");
         } finally {
-            killIfRunning(servers.resolve(".pid/apiAuthSweeperPg.pid"));
+            third.kill();
         }
-    }
-
-    /** A failed run must not leave the third server running: the next run could not start it. */
-    private static void killIfRunning(Path pidFile) throws IOException, InterruptedException {
-        if (Files.exists(pidFile)) {
-            new ProcessBuilder("kill", "-9", Files.readString(pidFile).strip()).start().waitFor();
-            Files.deleteIfExists(pidFile);
-        }
-    }
-
-    /** The second server's directory with the sweep on, its own timer tables and port, and a one-day period. */
-    private static void makeThirdServer(Path second, Path third) throws IOException {
-        for (var leftover : new String[] {"workarea", "logs"}) {
-            var dir = third.resolve(leftover);
-            if (Files.exists(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(second)) {
-            for (var source : (Iterable<Path>) files::iterator) {
-                var relative = second.relativize(source).toString();
-                if (relative.startsWith("logs") || relative.startsWith("workarea") || relative.startsWith("secrets")) {
-                    continue;
-                }
-                var target = third.resolve(relative);
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        var bootstrap = Files.readString(second.resolve("bootstrap.properties"))
-                .replaceAll("(?m)^http\\.port=.*$", "http.port=" + PORT)
-                .replaceAll("(?m)^https\\.port=.*$", "https.port=9547")
-                .replaceAll("(?m)^timer\\.table\\.prefix=.*$", "timer.table.prefix=EJBTIMER3_");
-        Files.writeString(third.resolve("bootstrap.properties"), bootstrap);
-        var options = Files.readString(second.resolve("jvm.options"))
-                .replace("-Dapiauth.sweep.enabled=false", "-Dapiauth.sweep.enabled=true")
-                + "\n-Dapiauth.sweep.period=P1D\n";
-        Files.writeString(third.resolve("jvm.options"), options);
-    }
-
-    private static void awaitReady() {
-        var client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            try {
-                var answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-        }
-        throw new AssertionError("the third server did not become ready");
     }
 }

@@ -29,7 +29,7 @@ public abstract class InContainerTest {
     public static WebArchive war(String... settings) {
         var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
                 .addClasses(InContainerTest.class, ApiTest.class, MutableClock.class, Api.class, Answer.class, ApiAssertions.class,
-                        Tenant.class);
+                        Tenant.class, ExtraServer.class);
         try {
             var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
                     + "\n" + NO_ADDRESS_THROTTLE + "\n" + String.join("\n", settings) + "\n";
