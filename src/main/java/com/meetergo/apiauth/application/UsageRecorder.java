@@ -38,7 +38,14 @@ public class UsageRecorder {
     @Inject
     Clock clock;
 
-    private Cache<String, Instant> written;
+    private Cache<Object, Instant> written;
+
+    /** The gate's keys: records, not concatenated strings (no formatting on the request path). */
+    private record LastUse(String credentialId) {
+    }
+
+    private record ActedAs(String credentialId, String userId, Instant hour) {
+    }
 
     @PostConstruct
     void init() {
@@ -51,13 +58,13 @@ public class UsageRecorder {
         var sourceIp = event.sourceIp();
         try {
             var now = clock.instant();
-            if (due("used:" + caller.credentialId(), now, window)) {
+            if (due(new LastUse(caller.credentialId()), now, window)) {
                 writer.lastUsed(caller.credentialType(), caller.credentialId(), now, sourceIp, now.minus(window));
             }
             if (caller.credentialType() == CredentialType.API_KEY && caller.userId() != null
                     && !caller.ownerByDefault()) {
                 var hour = now.truncatedTo(ChronoUnit.HOURS);
-                if (due("acted:" + caller.credentialId() + ":" + caller.userId() + ":" + hour, now,
+                if (due(new ActedAs(caller.credentialId(), caller.userId(), hour), now,
                         Duration.ofHours(1))) {
                     writer.impersonation(caller, sourceIp, now, hour);
                 }
@@ -73,15 +80,24 @@ public class UsageRecorder {
      * concurrent requests, exactly one is told yes (an atomic compute, not a read then a write: two
      * first uses at once would both insert the hourly impersonation event and one would fail).
      */
-    private boolean due(String key, Instant now, Duration period) {
+    private boolean due(Object key, Instant now, Duration period) {
+        // The common case, a use within the window, only reads: no lock, no write to the cache.
+        var last = written.getIfPresent(key);
+        if (last != null && withinPeriod(last, now, period)) {
+            return false;
+        }
         var claimed = new boolean[1];
         written.asMap().compute(key, (k, before) -> {
-            if (before != null && now.isBefore(before.plus(period)) && !now.isBefore(before)) {
+            if (before != null && withinPeriod(before, now, period)) {
                 return before;
             }
             claimed[0] = true;
             return now;
         });
         return claimed[0];
+    }
+
+    private static boolean withinPeriod(Instant written, Instant now, Duration period) {
+        return now.isBefore(written.plus(period)) && !now.isBefore(written);
     }
 }

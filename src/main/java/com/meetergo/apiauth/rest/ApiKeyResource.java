@@ -5,10 +5,10 @@ import com.meetergo.apiauth.rest.dto.ApiKeyView;
 import com.meetergo.apiauth.rest.dto.CreateApiKeyRequest;
 import com.meetergo.apiauth.rest.dto.CreatedApiKeyView;
 import com.meetergo.apiauth.rest.dto.RotateRequest;
-import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.CurrentCaller;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,14 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Platform API Keys: only company owners and admins create, list and revoke them. */
 @Path("v4/api-key")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Roles.OWNER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     ApiKeyService keys;
@@ -51,7 +51,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "Created; the key is in this answer only", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedApiKeyView.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
-        var created = keys.create(caller, body.name(), body.expiresInDays());
+        var created = keys.create(caller.get(), body.name(), body.expiresInDays());
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
     }
 
@@ -61,7 +61,7 @@ public class ApiKeyResource {
             @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
             @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
         var now = clock.instant();
-        return keys.list(caller, expiringWithinDays).stream().map(k -> ApiKeyView.of(k, now)).toList();
+        return keys.list(caller.get(), expiringWithinDays).stream().map(k -> ApiKeyView.of(k, now)).toList();
     }
 
     /** Revokes: final, refused from the next request on. */
@@ -69,7 +69,7 @@ public class ApiKeyResource {
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
     public Response revoke(@PathParam("id") String id) {
-        keys.revoke(caller, id);
+        keys.revoke(caller.get(), id);
         return Response.noContent().build();
     }
 
@@ -78,7 +78,7 @@ public class ApiKeyResource {
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
     public Response deactivate(@PathParam("id") String id) {
-        keys.deactivate(caller, id);
+        keys.deactivate(caller.get(), id);
         return Response.noContent().build();
     }
 
@@ -86,7 +86,7 @@ public class ApiKeyResource {
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
     public Response activate(@PathParam("id") String id) {
-        keys.activate(caller, id);
+        keys.activate(caller.get(), id);
         return Response.noContent().build();
     }
 
@@ -96,7 +96,7 @@ public class ApiKeyResource {
             schema = @Schema(implementation = CreatedApiKeyView.class)))
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
-        var created = keys.rotate(caller, id, request.grace(), request.expiresInDays());
+        var created = keys.rotate(caller.get(), id, request.grace(), request.expiresInDays());
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
     }
 }

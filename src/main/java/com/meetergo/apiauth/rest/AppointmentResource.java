@@ -3,8 +3,8 @@ package com.meetergo.apiauth.rest;
 import com.meetergo.apiauth.application.MeetingService;
 import com.meetergo.apiauth.rest.dto.AppointmentRequest;
 import com.meetergo.apiauth.rest.dto.AppointmentView;
-import com.meetergo.apiauth.security.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import com.meetergo.apiauth.security.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,27 +23,27 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Appointments: members see their own, owners and admins the whole company's. */
 @Path("v4/appointment")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppointmentResource {
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     MeetingService meetings;
 
     @GET
     public List<AppointmentView> list(@QueryParam("userId") String userId) {
-        return meetings.appointments(caller, userId).stream().map(AppointmentView::of).toList();
+        return meetings.appointments(caller.get(), userId).stream().map(AppointmentView::of).toList();
     }
 
     @POST
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AppointmentView.class)))
     public Response book(@NotNull(message = "a JSON body is required") @Valid AppointmentRequest body) {
-        var appointment = meetings.book(caller, body.meetingTypeId(), body.start(), body.guestEmail());
+        var appointment = meetings.book(caller.get(), body.meetingTypeId(), body.start(), body.guestEmail());
         return Response.status(Response.Status.CREATED).entity(AppointmentView.of(appointment)).build();
     }
 }

@@ -2,10 +2,10 @@ package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.AuditQueries;
 import com.meetergo.apiauth.rest.dto.AuditEventView;
-import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.CurrentCaller;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,13 +19,13 @@ import java.util.List;
 
 /** The company's audit trail, for owners and admins: newest first, paged, filtered. */
 @Path("v4/audit-event")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Roles.OWNER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     AuditQueries audit;
@@ -37,7 +37,7 @@ public class AuditEventResource {
             @QueryParam("pageSize") @DefaultValue("50")
             @Min(value = 1, message = "pageSize must be between 1 and 200")
             @Max(value = 200, message = "pageSize must be between 1 and 200") int pageSize) {
-        return audit.page(caller, credentialId, type, from, to, page, pageSize).stream().map(AuditEventView::of)
+        return audit.page(caller.get(), credentialId, type, from, to, page, pageSize).stream().map(AuditEventView::of)
                 .toList();
     }
 }

@@ -4,7 +4,7 @@ import com.meetergo.apiauth.application.ClientRateLimiter;
 import com.meetergo.apiauth.application.LeakedCredentialService;
 import com.meetergo.apiauth.rest.dto.CredentialRevocationRequest;
 import com.meetergo.apiauth.rest.dto.CredentialRevocationView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * value that matches a live credential, and always answers 202 with the same shape.
  */
 @Path("v4/credential-revocation")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CredentialRevocationResource {

@@ -3,8 +3,8 @@ package com.meetergo.apiauth.rest;
 import com.meetergo.apiauth.application.MeetingService;
 import com.meetergo.apiauth.rest.dto.MeetingTypeRequest;
 import com.meetergo.apiauth.rest.dto.MeetingTypeView;
-import com.meetergo.apiauth.security.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import com.meetergo.apiauth.security.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,27 +22,27 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The acting user's own meeting types. */
 @Path("v4/meeting-type")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeetingTypeResource {
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     MeetingService meetings;
 
     @GET
     public List<MeetingTypeView> list() {
-        return meetings.types(caller).stream().map(MeetingTypeView::of).toList();
+        return meetings.types(caller.get()).stream().map(MeetingTypeView::of).toList();
     }
 
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MeetingTypeView.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid MeetingTypeRequest body) {
-        var type = meetings.createType(caller, body.name(), body.durationMinutes(), body.slug());
+        var type = meetings.createType(caller.get(), body.name(), body.durationMinutes(), body.slug());
         return Response.status(Response.Status.CREATED).entity(MeetingTypeView.of(type)).build();
     }
 }

@@ -5,8 +5,8 @@ import com.meetergo.apiauth.rest.dto.CreatePersonalAccessTokenRequest;
 import com.meetergo.apiauth.rest.dto.CreatedPersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.PersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.RotateRequest;
-import com.meetergo.apiauth.security.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import com.meetergo.apiauth.security.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,13 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The acting user's own Personal Access Tokens. */
 @Path("v4/personal-access-token")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PersonalAccessTokenResource {
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     PersonalAccessTokenService tokens;
@@ -49,7 +49,7 @@ public class PersonalAccessTokenResource {
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid CreatePersonalAccessTokenRequest body) {
-        var created = tokens.create(caller, body.name(), body.expiresAt());
+        var created = tokens.create(caller.get(), body.name(), body.expiresAt());
         return Response.status(Response.Status.CREATED).entity(CreatedPersonalAccessTokenView.of(created)).build();
     }
 
@@ -59,14 +59,14 @@ public class PersonalAccessTokenResource {
             @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
             @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
         var now = clock.instant();
-        return tokens.list(caller, expiringWithinDays).stream().map(t -> PersonalAccessTokenView.of(t, now)).toList();
+        return tokens.list(caller.get(), expiringWithinDays).stream().map(t -> PersonalAccessTokenView.of(t, now)).toList();
     }
 
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
     public Response revoke(@PathParam("id") String id) {
-        tokens.revoke(caller, id);
+        tokens.revoke(caller.get(), id);
         return Response.noContent().build();
     }
 
@@ -74,7 +74,7 @@ public class PersonalAccessTokenResource {
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
     public Response deactivate(@PathParam("id") String id) {
-        tokens.deactivate(caller, id);
+        tokens.deactivate(caller.get(), id);
         return Response.noContent().build();
     }
 
@@ -82,7 +82,7 @@ public class PersonalAccessTokenResource {
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
     public Response activate(@PathParam("id") String id) {
-        tokens.activate(caller, id);
+        tokens.activate(caller.get(), id);
         return Response.noContent().build();
     }
 
@@ -93,7 +93,7 @@ public class PersonalAccessTokenResource {
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
     public Response rotateSelf(@Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
-        return created(tokens.rotateSelf(caller, request.grace(), request.expiresInDays()));
+        return created(tokens.rotateSelf(caller.get(), request.grace(), request.expiresInDays()));
     }
 
     @POST
@@ -102,7 +102,7 @@ public class PersonalAccessTokenResource {
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
-        return created(tokens.rotate(caller, id, request.grace(), request.expiresInDays()));
+        return created(tokens.rotate(caller.get(), id, request.grace(), request.expiresInDays()));
     }
 
     private static Response created(PersonalAccessTokenService.NewToken token) {

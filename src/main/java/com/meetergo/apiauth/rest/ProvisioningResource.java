@@ -5,7 +5,7 @@ import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.rest.dto.ProvisionCompanyRequest;
 import com.meetergo.apiauth.rest.dto.ProvisionedCompanyView;
 import com.meetergo.apiauth.rest.error.ErrorResponses;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * (APIAUTH_PROVISIONING_SECRET); without one the endpoint does not exist (404).
  */
 @Path("provisioning/companies")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProvisioningResource {

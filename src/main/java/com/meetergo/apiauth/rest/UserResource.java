@@ -5,11 +5,11 @@ import com.meetergo.apiauth.rest.dto.CreateUserRequest;
 import com.meetergo.apiauth.rest.dto.CreatedUserView;
 import com.meetergo.apiauth.rest.dto.UpdateUserRequest;
 import com.meetergo.apiauth.rest.dto.UserView;
-import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.CurrentCaller;
 import com.meetergo.apiauth.security.OwnerContextAllowed;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,13 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v4/user")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     UserService users;
@@ -44,13 +44,13 @@ public class UserResource {
     @Path("me")
     @OwnerContextAllowed
     public UserView me() {
-        return UserView.of(users.me(caller));
+        return UserView.of(users.me(caller.get()));
     }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.ADMIN})
     public List<UserView> list() {
-        return users.list(caller).stream().map(UserView::of).toList();
+        return users.list(caller.get()).stream().map(UserView::of).toList();
     }
 
     @POST
@@ -59,7 +59,7 @@ public class UserResource {
             schema = @Schema(implementation = CreatedUserView.class)))
     @RolesAllowed(Roles.USER_MANAGER)
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateUserRequest body) {
-        var user = users.create(caller, body.email(), body.givenName(), body.familyName(), body.role());
+        var user = users.create(caller.get(), body.email(), body.givenName(), body.familyName(), body.role());
         return Response.status(Response.Status.CREATED).entity(CreatedUserView.of(user)).build();
     }
 
@@ -68,7 +68,7 @@ public class UserResource {
     @RolesAllowed(Roles.USER_MANAGER)
     public UserView update(@PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid UpdateUserRequest body) {
-        return UserView.of(users.update(caller, id, body.email(), body.givenName(), body.familyName(), body.role()));
+        return UserView.of(users.update(caller.get(), id, body.email(), body.givenName(), body.familyName(), body.role()));
     }
 
     @DELETE
@@ -76,7 +76,7 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Deleted; its credentials stop working at once")
     @RolesAllowed(Roles.USER_MANAGER)
     public Response delete(@PathParam("id") String id) {
-        users.delete(caller, id);
+        users.delete(caller.get(), id);
         return Response.noContent().build();
     }
 }

@@ -23,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
-import java.util.Collections;
+import java.util.StringJoiner;
 
 /**
  * Where every request of the v4 API is authenticated. Reads {@code Authorization: Bearer …}, lets
@@ -51,6 +51,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        CurrentCaller.clear();
         // Every request, protected or not, before anything reads it.
         if (limits.headersTooLarge(request)) {
             return refuse(response, ContractError.HEADER_TOO_LARGE);
@@ -62,13 +63,14 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         long started = System.nanoTime();
-        var authorization = Collections.list(request.getHeaders("Authorization"));
-        if (authorization.size() > 1) {
+        var headers = request.getHeaders("Authorization");
+        var authorization = headers.hasMoreElements() ? headers.nextElement() : null;
+        if (headers.hasMoreElements()) {
             // Two credentials: proxies and servers may disagree on which one counts. Accept neither.
             metrics.record(null, AuthenticationOutcome.INVALID, started);
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
-        var credential = BearerCredentials.from(authorization.isEmpty() ? null : authorization.get(0),
+        var credential = BearerCredentials.from(authorization,
                 userHeader(request));
         if (credential.isEmpty()) {
             metrics.record(null, AuthenticationOutcome.MISSING, started);
@@ -97,9 +99,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         // the authentication step's outcome is that header's problem.
         metrics.record(type, caller.rejection() == null ? AuthenticationOutcome.SUCCESS
                 : AuthenticationOutcome.of(caller.rejection()), started);
-        request.setAttribute(CallerProducer.ATTRIBUTE, caller);
+        CurrentCaller.set(caller);
         used.fire(new CredentialUsed(caller, request.getRemoteAddr()));
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The response is complete: this thread's next request starts without a caller. */
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        CurrentCaller.clear();
+        return AuthenticationStatus.SUCCESS;
     }
 
     /** A store's stated reason; a database fault is 503, never "invalid"; anything else propagates. */
@@ -130,8 +140,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** Several user headers are joined with commas, as HTTP combines them: never a single user id. */
     private static String userHeader(HttpServletRequest request) {
-        var values = Collections.list(request.getHeaders(UserHeader.NAME));
-        return values.isEmpty() ? null : String.join(",", values);
+        var values = request.getHeaders(UserHeader.NAME);
+        if (!values.hasMoreElements()) {
+            return null;
+        }
+        var first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        var joined = new StringJoiner(",").add(first);
+        values.asIterator().forEachRemaining(joined::add);
+        return joined.toString();
     }
 
     /**

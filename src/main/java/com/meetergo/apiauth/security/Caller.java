@@ -12,7 +12,7 @@ import com.meetergo.apiauth.rest.error.ContractError;
  * <p>A valid credential whose {@code x-meetergo-api-user-id} cannot be honoured (malformed, a user
  * of another company, or any other user with a PAT) gives a caller with no user, no role and the
  * {@code rejection} to answer with: {@link UserContextFilter} answers it before any resource runs,
- * and {@link CallerProducer} never hands such a caller to one.
+ * and {@link CurrentCaller} never hands such a caller to one.
  */
 public record Caller(String companyId, String userId, Role role, CredentialType credentialType,
         String credentialId, boolean ownerByDefault, ContractError rejection) {

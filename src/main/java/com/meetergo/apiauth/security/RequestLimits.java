@@ -3,7 +3,6 @@ package com.meetergo.apiauth.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,9 +23,10 @@ public class RequestLimits {
     long maxBodyBytes;
 
     public boolean headersTooLarge(HttpServletRequest request) {
-        for (var name : Collections.list(request.getHeaderNames())) {
-            for (var value : Collections.list(request.getHeaders(name))) {
-                if (name.length() + value.length() > maxHeaderBytes) {
+        for (var names = request.getHeaderNames(); names.hasMoreElements();) {
+            var name = names.nextElement();
+            for (var values = request.getHeaders(name); values.hasMoreElements();) {
+                if (name.length() + values.nextElement().length() > maxHeaderBytes) {
                     return true;
                 }
             }

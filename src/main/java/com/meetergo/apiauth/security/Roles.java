@@ -2,7 +2,9 @@ package com.meetergo.apiauth.security;
 
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.user.Role;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,11 +28,24 @@ public final class Roles {
     }
 
     static Set<String> groupsFor(CredentialType type, Role role) {
-        var groups = new HashSet<String>();
-        groups.add(role.name());
-        if (type == CredentialType.API_KEY && role.managesCompany()) {
-            groups.add(USER_MANAGER);
+        return GROUPS.get(type).get(role);
+    }
+
+    /** Every (type, role) pair's groups, built once: the mechanism asks on every request. */
+    private static final Map<CredentialType, Map<Role, Set<String>>> GROUPS = new EnumMap<>(CredentialType.class);
+
+    static {
+        for (var type : CredentialType.values()) {
+            var byRole = new EnumMap<Role, Set<String>>(Role.class);
+            for (var role : Role.values()) {
+                var groups = new HashSet<String>();
+                groups.add(role.name());
+                if (type == CredentialType.API_KEY && role.managesCompany()) {
+                    groups.add(USER_MANAGER);
+                }
+                byRole.put(role, Set.copyOf(groups));
+            }
+            GROUPS.put(type, byRole);
         }
-        return Set.copyOf(groups);
     }
 }

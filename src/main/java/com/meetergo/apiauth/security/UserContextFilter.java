@@ -3,7 +3,6 @@ package com.meetergo.apiauth.security;
 import com.meetergo.apiauth.rest.error.ContractError;
 import com.meetergo.apiauth.rest.error.ErrorResponses;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -29,12 +28,9 @@ public class UserContextFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
-    @Context
-    HttpServletRequest request;
-
     @Override
     public void filter(ContainerRequestContext context) {
-        var caller = (Caller) request.getAttribute(CallerProducer.ATTRIBUTE);
+        var caller = CurrentCaller.unchecked();
         if (caller == null) {
             return;
         }

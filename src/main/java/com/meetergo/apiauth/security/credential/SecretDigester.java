@@ -22,21 +22,28 @@ public class SecretDigester {
     @Inject
     Pepper pepper;
 
-    private SecretKeySpec key;
+    /**
+     * One keyed Mac per thread: Mac.getInstance and init (the key schedule) cost more than the
+     * digest itself, and a Mac is not thread-safe. doFinal leaves it ready for the next credential.
+     */
+    private ThreadLocal<Mac> macs;
 
     @PostConstruct
     void init() {
-        key = new SecretKeySpec(pepper.bytes(), ALGORITHM);
+        var key = new SecretKeySpec(pepper.bytes(), ALGORITHM);
+        macs = ThreadLocal.withInitial(() -> {
+            try {
+                var mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+            }
+        });
     }
 
     public String digest(String credential) {
-        try {
-            var mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(credential.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(credential.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time comparison of two digests; an erased one (null) matches nothing. */
