@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * One batch of the sweep per call, each in a transaction of its own, with an audit event per credential:
- * a handful of statements a batch whatever its size (read and lock, update, insert the events).
+ * a handful of statements a batch whatever its size (pick, lock and change in one; insert the events).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -29,37 +29,25 @@ public class SweepBatches {
     }
 
     int expire(CredentialType type, Instant now, int limit) {
-        var batch = sweep.expiredButLive(type, now, limit);
-        if (!batch.isEmpty()) {
-            sweep.markExpired(type, ids(batch));
-            audit.recordSwept(AuditEventType.EXPIRED, batch, type);
-        }
-        return batch.size();
+        return recorded(AuditEventType.EXPIRED, type, sweep.expire(type, now, limit));
     }
 
     int endGrace(CredentialType type, Instant now, int limit) {
-        var batch = sweep.pastGraceButLive(type, now, limit);
-        if (!batch.isEmpty()) {
-            sweep.markEnded(type, ids(batch), now);
-            audit.recordSwept(AuditEventType.REVOKED, batch, type);
-        }
-        return batch.size();
+        return recorded(AuditEventType.REVOKED, type, sweep.endGrace(type, now, limit));
     }
 
     int warn(CredentialType type, Instant now, Instant horizon, int limit) {
-        var batch = sweep.expiringUnwarned(type, now, horizon, limit);
-        if (!batch.isEmpty()) {
-            sweep.markWarned(type, ids(batch), now);
-            audit.recordSwept(AuditEventType.EXPIRING_SOON, batch, type);
-        }
-        return batch.size();
+        return recorded(AuditEventType.EXPIRING_SOON, type, sweep.warn(type, now, horizon, limit));
     }
 
     int erase(CredentialType type, Instant cutoff, Instant now, int limit) {
         return sweep.eraseDigestsEndedBefore(type, cutoff, now, limit);
     }
 
-    private static List<String> ids(List<CredentialSweepRepository.Swept> batch) {
-        return batch.stream().map(CredentialSweepRepository.Swept::id).toList();
+    private int recorded(AuditEventType event, CredentialType type, List<CredentialSweepRepository.Swept> batch) {
+        if (!batch.isEmpty()) {
+            audit.recordSwept(event, batch, type);
+        }
+        return batch.size();
     }
 }

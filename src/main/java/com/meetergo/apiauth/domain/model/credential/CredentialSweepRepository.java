@@ -14,20 +14,20 @@ public interface CredentialSweepRepository {
     /** Claims the sweep for {@code now} unless one ran less than {@code period} ago; true for the one winner. */
     boolean claim(Instant now, Duration period);
 
-    /** Up to {@code limit} live credentials past their expiry, locked until the transaction ends. */
-    List<Swept> expiredButLive(CredentialType type, Instant now, int limit);
+    /*
+     * Each change below picks up to {@code limit} live credentials that are due, in the order of the
+     * indexed time column, changes them and returns them: one statement per live status, rows
+     * locked until the transaction ends.
+     */
 
-    /** Up to {@code limit} live credentials whose rotation grace period is over, locked. */
-    List<Swept> pastGraceButLive(CredentialType type, Instant now, int limit);
+    /** Live credentials past their expiry become EXPIRED. */
+    List<Swept> expire(CredentialType type, Instant now, int limit);
 
-    /** Up to {@code limit} live credentials that end before {@code horizon} and were not warned about, locked. */
-    List<Swept> expiringUnwarned(CredentialType type, Instant now, Instant horizon, int limit);
+    /** Live credentials whose rotation grace period is over are ended: REVOKED at {@code now}. */
+    List<Swept> endGrace(CredentialType type, Instant now, int limit);
 
-    void markExpired(CredentialType type, List<String> ids);
-
-    void markEnded(CredentialType type, List<String> ids, Instant now);
-
-    void markWarned(CredentialType type, List<String> ids, Instant now);
+    /** Live credentials that end before {@code horizon} and were not warned about are marked warned at {@code now}. */
+    List<Swept> warn(CredentialType type, Instant now, Instant horizon, int limit);
 
     /** Erases the digests of credentials that ended before {@code cutoff}; returns how many. */
     int eraseDigestsEndedBefore(CredentialType type, Instant cutoff, Instant now, int limit);

@@ -8,12 +8,16 @@ import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 @ApplicationScoped
 public class JpaCredentialSweepRepository implements CredentialSweepRepository {
@@ -23,6 +27,8 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
 
     @PersistenceContext(unitName = "apiauth")
     private EntityManager em;
+
+    private volatile Boolean h2;
 
     @Override
     public boolean claim(Instant now, Duration period) {
@@ -34,36 +40,21 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
     }
 
     @Override
-    public List<Swept> expiredButLive(CredentialType type, Instant now, int limit) {
-        return locked(type, "expires_at <= ?", "expires_at", limit, now);
+    public List<Swept> expire(CredentialType type, Instant now, int limit) {
+        return changeDue(type, "status = ?", List.of(CredentialStatus.EXPIRED.name()), "expires_at <= ?", "expires_at",
+                limit, now);
     }
 
     @Override
-    public List<Swept> pastGraceButLive(CredentialType type, Instant now, int limit) {
-        return locked(type, "grace_until <= ?", "grace_until", limit, now);
+    public List<Swept> endGrace(CredentialType type, Instant now, int limit) {
+        return changeDue(type, "status = ?, revoked_at = ?", List.of(CredentialStatus.REVOKED.name(), utc(now)),
+                "grace_until <= ?", "grace_until", limit, now);
     }
 
     @Override
-    public List<Swept> expiringUnwarned(CredentialType type, Instant now, Instant horizon, int limit) {
-        return locked(type, "expires_at > ? and expires_at <= ? and expiry_warned_at is null", "expires_at", limit,
-                now, horizon);
-    }
-
-    @Override
-    public void markExpired(CredentialType type, List<String> ids) {
-        update(type, "c.lifecycle.status = :status", ids).setParameter("status", CredentialStatus.EXPIRED)
-                .executeUpdate();
-    }
-
-    @Override
-    public void markEnded(CredentialType type, List<String> ids, Instant now) {
-        update(type, "c.lifecycle.status = :status, c.lifecycle.revokedAt = :now", ids)
-                .setParameter("status", CredentialStatus.REVOKED).setParameter("now", now).executeUpdate();
-    }
-
-    @Override
-    public void markWarned(CredentialType type, List<String> ids, Instant now) {
-        update(type, "c.lifecycle.expiryWarnedAt = :now", ids).setParameter("now", now).executeUpdate();
+    public List<Swept> warn(CredentialType type, Instant now, Instant horizon, int limit) {
+        return changeDue(type, "expiry_warned_at = ?", List.of(utc(now)),
+                "expires_at > ? and expires_at <= ? and expiry_warned_at is null", "expires_at", limit, now, horizon);
     }
 
     @Override
@@ -80,26 +71,58 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
     }
 
     /**
-     * Up to {@code limit} matching credentials, locked, one live status at a time and in the order of an
-     * indexed column: with one status the (status, expires_at) index yields the rows in that order, so
-     * the database reads and locks just {@code limit} rows ("status in (...)" scanned or sorted every
-     * match). Native SQL because EclipseLink writes "FOR UPDATE LIMIT" for H2, which H2 refuses. Only
-     * ids and companies are read: building entities cost more than the update itself.
+     * Picks up to {@code limit} live credentials matching {@code condition}, one live status at a
+     * time and in the order of an indexed column, changes them with {@code set} and returns their
+     * ids and companies — one statement per status: with one status the (status, time) index yields
+     * the rows in that order, so the database reads just {@code limit} rows ("status in (...)"
+     * scanned or sorted every match), and picking, locking and changing in one statement saves the
+     * round of an UPDATE naming thousands of ids. The outer "status = ?" re-checks a row that a
+     * concurrent change (a revocation) got to first. PostgreSQL: UPDATE … RETURNING over a
+     * FOR UPDATE pick; H2: the same UPDATE read through FINAL TABLE (H2 has no RETURNING).
+     * Native SQL because JPQL has neither; only ids and companies are read, never entities.
      */
     @SuppressWarnings("unchecked")
-    private List<Swept> locked(CredentialType type, String condition, String order, int limit, Instant... times) {
-        var locked = new ArrayList<Swept>();
+    private List<Swept> changeDue(CredentialType type, String set, List<Object> setValues, String condition,
+            String order, int limit, Instant... times) {
+        var changed = new ArrayList<Swept>();
         for (var status : LIVE) {
-            if (locked.size() < limit) {
-                var query = em.createNativeQuery("select id, company_id from " + table(type) + " where status = ? and "
-                        + condition + " order by " + order + " fetch first " + (limit - locked.size())
-                        + " rows only for update").setParameter(1, status.name());
-                for (var row : (List<Object[]>) bind(query, 2, times).getResultList()) {
-                    locked.add(new Swept((String) row[0], (String) row[1]));
-                }
+            int wanted = limit - changed.size();
+            if (wanted <= 0) {
+                break;
+            }
+            var table = table(type);
+            var pick = "select id from " + table + " where status = ? and " + condition + " order by " + order
+                    + " fetch first " + wanted + " rows only";
+            var update = "update " + table + " set " + set + " where status = ? and id in (" + pick
+                    + (h2() ? "" : " for update") + ")";
+            var query = em.createNativeQuery(h2() ? "select id, company_id from final table (" + update + ")"
+                    : update + " returning id, company_id");
+            int position = 1;
+            for (var value : setValues) {
+                query.setParameter(position++, value);
+            }
+            query.setParameter(position++, status.name());
+            query.setParameter(position++, status.name());
+            for (var row : (List<Object[]>) bind(query, position, times).getResultList()) {
+                changed.add(new Swept((String) row[0], (String) row[1]));
             }
         }
-        return locked;
+        return changed;
+    }
+
+    /** Whether the database is H2 (the embedded default) rather than PostgreSQL; asked once. */
+    private boolean h2() {
+        var known = h2;
+        if (known == null) {
+            try {
+                known = em.unwrap(Connection.class).getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                        .contains("h2");
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
+            h2 = known;
+        }
+        return known;
     }
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query query, int first, Instant... times) {
