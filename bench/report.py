@@ -64,21 +64,26 @@ for db in dbs:
     print()
     print(text)
 
-# PostgreSQL only: 1k against 1M stored credentials, and the sweep's rate.
+# Per database: 1k against 1M stored credentials, and the sweep's rate.
 scale_file = pathlib.Path(summary).parent / "scale.tsv"
-if scale_file.exists():
-    scale = [line.split("\t") for line in scale_file.read_text().splitlines() if line.strip()]
-    out = ["**postgresql, stored credentials** — cases b and c, the same rounds and length", "",
+sweep_file = pathlib.Path(summary).parent / "sweep.tsv"
+scale = [line.split("\t") for line in scale_file.read_text().splitlines() if line.strip()] if scale_file.exists() else []
+sweeps = dict(line.split("\t", 1) for line in sweep_file.read_text().splitlines() if line.strip()) \
+    if sweep_file.exists() else {}
+for db in dbs:
+    rows_db = [r for r in scale if r[0] == db]
+    if not rows_db:
+        continue
+    out = [f"**{db}, stored credentials** — cases b and c, the same rounds and length", "",
            "| case | 1k: req/s | 1M: req/s | change | target |", "|---|---:|---:|---:|---|"]
     for case in ("pat", "apikey"):
-        small = statistics.median(float(r[3]) for r in scale if r[0] == "1000" and r[1] == case)
-        large = statistics.median(float(r[3]) for r in scale if r[0] == "1000000" and r[1] == case)
+        small = statistics.median(float(r[4]) for r in rows_db if r[1] == "1000" and r[2] == case)
+        large = statistics.median(float(r[4]) for r in rows_db if r[1] == "1000000" and r[2] == case)
         change = large / small - 1
         out.append(f"| {case} | {small:,.0f} | {large:,.0f} | {100 * change:+.1f} % | ≥ -5 % "
                    + ("met" if change >= -0.05 else "**missed**") + " |")
-    sweep_file = pathlib.Path(summary).parent / "sweep.txt"
-    if sweep_file.exists():
-        line = sweep_file.read_text().strip()
+    if db in sweeps:
+        line = sweeps[db].strip()
         expired = int(re.search(r"expired=(\d+)", line).group(1))
         millis = int(re.search(r"in (\d+) ms", line).group(1))
         rate = expired / max(millis, 1) * 1000
@@ -87,7 +92,7 @@ if scale_file.exists():
     text = "\n".join(out) + "\n"
     tables.append(text)
     print(text)
-    results = root / "bench" / "results" / f"{stamp}-postgresql.md"
+    results = root / "bench" / "results" / f"{stamp}-{db}.md"
     if results.exists():
         results.write_text(results.read_text() + "\n## Stored credentials and the sweep\n\n" + text)
 

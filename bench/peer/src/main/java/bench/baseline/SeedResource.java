@@ -1,0 +1,122 @@
+package bench.baseline;
+
+import jakarta.annotation.Resource;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Stored credentials in bulk for bench/run's scale step and its sweep step, straight into api-auth's
+ * tables with one INSERT … SELECT per 100,000 rows (not through the API): API keys and PATs of the
+ * given company, with random digests that no request will ever match. Benchmark server only — this
+ * WAR is never part of a production server; it is open because the benchmark's baseline is.
+ *
+ * <p>{@code POST /baseline/seed?kind=live&count=N&company=C&owner=U} adds N credentials, half of
+ * each type, valid for 30 days; {@code kind=expired} adds N API keys that expired a minute ago (the
+ * sweep's work). Answers the number of rows added.
+ */
+@Path("seed")
+public class SeedResource {
+
+    private static final int CHUNK = 100_000;
+
+    @Resource(lookup = "jdbc/apiauth")
+    DataSource dataSource;
+
+    @POST
+    public String seed(@QueryParam("kind") String kind, @QueryParam("count") int count,
+            @QueryParam("company") String company, @QueryParam("owner") String owner) {
+        if (company == null || !company.matches("[0-9a-f-]{36}") || owner == null || !owner.matches("[0-9a-f-]{36}")
+                || count <= 0 || !("live".equals(kind) || "expired".equals(kind))) {
+            throw new WebApplicationException("kind=live|expired, count > 0, company and owner ids", 400);
+        }
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            var sql = new Dialect(connection);
+            long added = 0;
+            for (int done = 0; done < count; done += CHUNK) {
+                int n = Math.min(CHUNK, count - done);
+                if ("expired".equals(kind)) {
+                    added += sql.insertApiKeys(n, company, owner, "-31", "-1 minute");
+                } else {
+                    added += sql.insertApiKeys(n / 2, company, owner, "0", "30 days");
+                    added += sql.insertTokens(n - n / 2, company, owner);
+                }
+            }
+            sql.analyze();
+            return Long.toString(added);
+        } catch (SQLException e) {
+            // One line: the database's message (H2's span lines) goes into the answer for bench/run to print.
+            throw new WebApplicationException(jakarta.ws.rs.core.Response.serverError()
+                    .entity(String.valueOf(e.getMessage()).replaceAll("\\s+", " ")).build());
+        }
+    }
+
+    /** The few places where H2 and PostgreSQL spell things differently. */
+    private record Dialect(Connection connection, boolean h2) {
+
+        Dialect(Connection connection) throws SQLException {
+            this(connection, connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2"));
+        }
+
+        String rows(int n) {
+            return h2 ? "system_range(1, " + n + ")" : "generate_series(1, " + n + ")";
+        }
+
+        String uuid() {
+            return h2 ? "cast(random_uuid() as varchar)" : "gen_random_uuid()::text";
+        }
+
+        String digest() {
+            return "replace(" + uuid() + ", '-', '') || replace(" + uuid() + ", '-', '')";
+        }
+
+        /** now() plus days (created) or an interval ("30 days", "-1 minute") for the expiry. */
+        String at(String interval) {
+            var parts = interval.split(" ");
+            if (parts.length == 1) {
+                return h2 ? "dateadd('DAY', " + parts[0] + ", current_timestamp)"
+                        : "now() + interval '" + parts[0] + " days'";
+            }
+            return h2 ? "dateadd('" + parts[1].toUpperCase().replaceAll("S$", "") + "', " + parts[0] + ", current_timestamp)"
+                    : "now() + interval '" + interval + "'";
+        }
+
+        int insertApiKeys(int n, String company, String owner, String createdDays, String expiresIn) throws SQLException {
+            try (var statement = connection.createStatement()) {
+                return statement.executeUpdate("insert into api_key (id, company_id, name, secret_digest, hint, "
+                        + "created_by, created_at, expires_at, status) select " + uuid() + ", '" + company
+                        + "', 'seed', " + digest() + ", 'ak_live:seed', '" + owner + "', " + at(createdDays) + ", "
+                        + at(expiresIn) + ", 'ACTIVE' from " + rows(n));
+            }
+        }
+
+        int insertTokens(int n, String company, String owner) throws SQLException {
+            try (var statement = connection.createStatement()) {
+                return statement.executeUpdate("insert into personal_access_token (id, user_id, company_id, name, "
+                        + "secret_digest, hint, created_at, status) select " + uuid() + ", '" + owner + "', '"
+                        + company + "', 'seed', " + digest() + ", 'rgo-seed', " + at("0") + ", 'ACTIVE' from "
+                        + rows(n));
+            }
+        }
+
+        /**
+         * PostgreSQL's planner statistics for the new rows. Not on H2, which plans these primary-key
+         * and index lookups without them: its ANALYZE rewrites every table's metadata while requests
+         * run, and the one bench run that called it stalled right after (connection pool exhausted).
+         */
+        void analyze() throws SQLException {
+            if (h2) {
+                return;
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("analyze api_key");
+                statement.execute("analyze personal_access_token");
+            }
+        }
+    }
+}
