@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * What the identity stores read on every request — credentials, users, company owners — kept in
@@ -29,7 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code change_notice} rows its poller reads several times a second. The cache answers only while
  * that poller has succeeded within {@code apiauth.cache.max-staleness} (1 s): when it stalls or the
  * database fails, every request reads the database until it succeeds again. Entries also end after
- * {@code apiauth.cache.ttl}, the bound should a notice ever be missed.
+ * {@code apiauth.cache.ttl}, the bound should a notice ever be missed. Lookups made while the cache
+ * may not answer are counted in {@code apiauth_cache_bypassed_total} (/metrics): a rising count on
+ * a healthy database means the poller is late.
  */
 @ApplicationScoped
 public class VerificationCache {
@@ -59,7 +64,12 @@ public class VerificationCache {
     @ConfigProperty(name = "apiauth.cache.max-staleness", defaultValue = "PT1S")
     Duration maxStaleness;
 
+    @Inject
+    MetricRegistry registry;
+
     private final AtomicLong invalidations = new AtomicLong();
+
+    private Counter bypassed;
 
     private GuardedCache<String, ApiKey> apiKeysById;
 
@@ -79,6 +89,8 @@ public class VerificationCache {
         usersById = newCache();
         ownersByCompany = newCache();
         freshUntil = System.nanoTime();
+        bypassed = registry.counter(Metadata.builder().withName("apiauth.cache.bypassed")
+                .withDescription("Lookups that read the database because the change notices were not read recently").build());
     }
 
     private <V> GuardedCache<String, V> newCache() {
@@ -104,7 +116,18 @@ public class VerificationCache {
     }
 
     private boolean answering() {
-        return enabled && System.nanoTime() - freshUntil < 0;
+        if (System.nanoTime() - freshUntil < 0) {
+            return enabled;
+        }
+        if (enabled) {
+            bypassed.inc();
+        }
+        return false;
+    }
+
+    /** Lookups that went to the database because the notices were stale (tests tell a stalled poller from a bug). */
+    public long bypassedLookups() {
+        return bypassed.getCount();
     }
 
     /** This server's own changes, once committed. */
