@@ -21,10 +21,12 @@ RATIOS = [("pat/baseline", "pat", "baseline", None), ("apikey/baseline", "apikey
 
 dbs = list(dict.fromkeys(r[0] for r in rows))
 medians = {}
+spread = {}
 for db in dbs:
     for case, _ in CASES:
         runs = [r for r in rows if r[0] == db and r[1] == case]
         medians[db, case] = tuple(statistics.median(float(r[i]) for r in runs) for i in (3, 4, 5, 6))
+        spread[db, case] = (min(float(r[3]) for r in runs), max(float(r[3]) for r in runs))
 
 mode = "quick" if quick == "1" else "full"
 setup = (f"{mode} run {stamp}: wrk -t{threads} -c{connections}, {rounds} interleaved rounds of {duration} s per case "
@@ -33,10 +35,12 @@ tables = []
 lines_out = {}
 for db in dbs:
     out = [f"**{db}** — {setup}", "",
-           "| case | req/s | p50 ms | p99 ms | server CPU µs/request |", "|---|---:|---:|---:|---:|"]
+           "| case | req/s | rounds: req/s | p50 ms | p99 ms | server CPU µs/request |",
+           "|---|---:|---:|---:|---:|---:|"]
     for case, label in CASES:
         rps, p50, p99, cpu = medians[db, case]
-        out.append(f"| {label} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {cpu:.0f} |")
+        low, high = spread[db, case]
+        out.append(f"| {label} | {rps:,.0f} | {low:,.0f}–{high:,.0f} | {p50:.2f} | {p99:.2f} | {cpu:.0f} |")
     out += ["", "| ratio (req/s) | value | target |", "|---|---:|---|"]
     values = []
     for name, num, den, target in RATIOS:
