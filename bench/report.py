@@ -29,11 +29,17 @@ for db in dbs:
         spread[db, case] = (min(float(r[3]) for r in runs), max(float(r[3]) for r in runs))
 
 mode = "quick" if quick == "1" else "full"
-setup = (f"{mode} run {stamp}: wrk -t{threads} -c{connections}, {rounds} interleaved rounds of {duration} s per case "
-         f"after {warm} s of warm-up; medians of the rounds; Open Liberty 26.0.0.3, 2 cores, wrk on the same machine")
+# db -> (seconds, passes) of bench/run's measured warm-up
+warmed = {w[0]: (int(w[1]), int(w[2])) for w in (line.split("\t") for line in pathlib.Path(warm).read_text().splitlines()
+                                                 if line.strip())}
 tables = []
 lines_out = {}
 for db in dbs:
+    seconds, passes = warmed[db]
+    setup = (f"{mode} run {stamp}: wrk -t{threads} -c{connections}, {rounds} interleaved rounds of {duration} s per case "
+             f"after {seconds} s of warm-up ({passes} passes over the cases"
+             + (", a fixed number: quick" if quick == "1" else ", until throughput stopped climbing") + "); "
+             "medians of the rounds; Open Liberty 26.0.0.3, 2 cores, wrk on the same machine")
     out = [f"**{db}** — {setup}", "",
            "| case | req/s | rounds: req/s | p50 ms | p99 ms | server CPU µs/request |",
            "|---|---:|---:|---:|---:|---:|"]
@@ -97,14 +103,27 @@ for db in dbs:
     tables.append(text)
     print(text)
     results = root / "bench" / "results" / f"{stamp}-{db}.md"
+    sweep_profile = pathlib.Path(summary).parent / f"profile-sweep-{db}.md"
     if results.exists():
-        results.write_text(results.read_text() + "\n## Stored credentials and the sweep\n\n" + text)
+        results.write_text(results.read_text() + "\n## Stored credentials and the sweep\n\n" + text
+                           + ("\n" + sweep_profile.read_text() if sweep_profile.exists() else ""))
 
 readme = root / "README.md"
 body = readme.read_text()
 start, end = "<!-- bench:start -->", "<!-- bench:end -->"
 if start in body and end in body:
-    block = start + "\n" + "\n".join(tables) + end
+    # A run of one database (--db) replaces that database's tables and keeps the other's.
+    def sections(text):
+        found = {}
+        for chunk in re.split(r"(?m)^(?=\*\*(?:h2|postgresql)[,*])", text):
+            head = re.match(r"\*\*(h2|postgresql)(, stored credentials)?\*\*", chunk)
+            if head:
+                found[head.group(1), bool(head.group(2))] = chunk.rstrip("\n") + "\n"
+        return found
+    kept = sections(body[body.index(start) + len(start):body.index(end)])
+    kept.update(sections("\n".join(tables)))
+    order = [(d, stored) for stored in (False, True) for d in ("h2", "postgresql")]
+    block = start + "\n" + "\n".join(kept[k] for k in order if k in kept) + end
     body = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, body, flags=re.S)
     readme.write_text(body)
 
