@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,10 +46,16 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
                 limit, now);
     }
 
+    /**
+     * Through the (status, grace_until) index. Its lower bound is there for H2: a range with only
+     * an upper bound starts at the nulls, and grace_until is null for nearly every credential (1M
+     * null entries walked: 87 ms against 0.15 ms with the bound, standalone); PostgreSQL sorts the
+     * nulls last and needs none. Every grace period ends after the epoch.
+     */
     @Override
     public List<Swept> endGrace(CredentialType type, Instant now, int limit) {
         return changeDue(type, "status = ?, revoked_at = ?", List.of(CredentialStatus.REVOKED.name(), utc(now)),
-                "grace_until <= ?", "grace_until", limit, now);
+                "grace_until > ? and grace_until <= ?", "grace_until", limit, Instant.EPOCH, now);
     }
 
     @Override
@@ -80,8 +87,8 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
      * pick, whose outer "status = ?" re-checks a row that a concurrent change (a revocation) got to
      * first. H2: an UPDATE … FETCH FIRST read through FINAL TABLE (H2 has no RETURNING); it walks
      * the same index itself, 1.3–1.4 times as fast there as the pick by "id in (…)", which looked
-     * each id up again in a primary key of random UUIDs (100,000 of 1.1M rows, same machine). Native SQL because JPQL has none of these; only ids and
-     * companies are read, never entities.
+     * each id up again in a primary key of random UUIDs (100,000 of 1.1M rows, same machine).
+     * Native SQL because JPQL has none of these; only ids and companies are read, never entities.
      */
     @SuppressWarnings("unchecked")
     private List<Swept> changeDue(CredentialType type, String set, List<Object> setValues, String condition,
@@ -93,7 +100,7 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
                 break;
             }
             var table = table(type);
-            jakarta.persistence.Query query;
+            Query query;
             if (h2()) {
                 query = em.createNativeQuery("select id, company_id from final table (update " + table + " set " + set
                         + " where status = ? and " + condition + " fetch first " + wanted + " rows only)");
@@ -133,14 +140,14 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
         return known;
     }
 
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, int first, Instant... times) {
+    private static Query bind(Query query, int first, Instant... times) {
         for (int i = 0; i < times.length; i++) {
             query.setParameter(first + i, utc(times[i]));
         }
         return query;
     }
 
-    private jakarta.persistence.Query update(CredentialType type, String set, List<String> ids) {
+    private Query update(CredentialType type, String set, List<String> ids) {
         return em.createQuery("update " + entity(type) + " c set " + set + " where c.id in :ids")
                 .setParameter("ids", ids);
     }
