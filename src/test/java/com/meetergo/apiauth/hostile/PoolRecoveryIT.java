@@ -59,7 +59,7 @@ class PoolRecoveryIT extends InContainerTest {
 
     @Test
     void connectionsNobodyGivesBackReturnToThePool() throws Exception {
-        int before = awaitInUseAtMost(Integer.MAX_VALUE, 0);
+        int before = steadyInUse();
         // An unmanaged thread: no transaction, no request, no container to clean up after it.
         var leaker = new CompletableFuture<Void>();
         new Thread(() -> {
@@ -89,6 +89,21 @@ class PoolRecoveryIT extends InContainerTest {
         var tenant = Tenant.create();
         assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).send(), 200);
         assertEquals(3, ABANDONED.size());
+    }
+
+    /**
+     * The connections that stay in use (usually none): the least of five counts over a second.
+     * One count may include a connection on its way back — a timer's, the change-notice poller's,
+     * or one the previous test left — and a CI run once failed "three connections left in use"
+     * by counting one such connection before the three were taken.
+     */
+    private static int steadyInUse() {
+        int least = Integer.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            least = Math.min(least, inUse());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+        return least;
     }
 
     /** Polls /metrics until at most {@code limit} connections are in use; returns the count. */
