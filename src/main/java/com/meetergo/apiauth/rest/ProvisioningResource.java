@@ -4,7 +4,7 @@ import com.meetergo.apiauth.application.ProvisioningService;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.rest.dto.ProvisionCompanyRequest;
 import com.meetergo.apiauth.rest.dto.ProvisionedCompanyView;
-import com.meetergo.apiauth.rest.error.ErrorResponses;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -6,7 +6,7 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
-import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;
 import com.meetergo.apiauth.security.credential.TokenFormat;

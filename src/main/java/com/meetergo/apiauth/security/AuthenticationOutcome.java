@@ -1,6 +1,6 @@
 package com.meetergo.apiauth.security;
 
-import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.contract.ContractError;
 
 /** How the authentication step ended, as counted in the metrics (label {@code outcome}). */
 public enum AuthenticationOutcome {

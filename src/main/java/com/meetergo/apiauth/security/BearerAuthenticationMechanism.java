@@ -1,8 +1,8 @@
 package com.meetergo.apiauth.security;
 
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
-import com.meetergo.apiauth.rest.error.ContractError;
-import com.meetergo.apiauth.rest.error.ErrorResponses;
+import com.meetergo.apiauth.security.contract.ContractError;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.BearerCredentials;
 import com.meetergo.apiauth.security.credential.TokenFormat;
@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package com.meetergo.apiauth.security;
 
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.user.Role;
-import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.contract.ContractError;
 
 /**
  * Who a request acts as, once its credential is proven: the company, the acting user and that

@@ -1,6 +1,6 @@
 package com.meetergo.apiauth.security;
 
-import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.contract.ContractError;
 
 /**
  * Thrown by an identity store to say why it refused a credential (a plain INVALID result cannot

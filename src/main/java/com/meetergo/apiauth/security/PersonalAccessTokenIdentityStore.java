@@ -5,7 +5,7 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
-import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.PersonalAccessTokenCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;
 import com.meetergo.apiauth.security.credential.TokenFormat;

@@ -1,7 +1,7 @@
 package com.meetergo.apiauth.security;
 
-import com.meetergo.apiauth.rest.error.ContractError;
-import com.meetergo.apiauth.rest.error.ErrorResponses;
+import com.meetergo.apiauth.security.contract.ContractError;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

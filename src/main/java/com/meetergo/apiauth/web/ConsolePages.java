@@ -1,7 +1,7 @@
 package com.meetergo.apiauth.web;
 
-import com.meetergo.apiauth.rest.error.ApiError;
-import com.meetergo.apiauth.rest.error.ErrorResponses;
+import com.meetergo.apiauth.security.contract.ApiError;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The main pool takes back connections that nobody gives back. Under heavy concurrent load Liberty
- * 26.0.0.3 loses some of them (README, Decisions: in use, no handle open, no thread, nothing
+ * 26.0.0.3 loses some of them (docs/decisions.md: in use, no handle open, no thread, nothing
  * uncommitted — reproduced with plain JDBC on a non-transactional pool, so not api-auth's code);
  * without help, a busy server runs out of connections for good. The pool's maxInUseTime (test
  * servers: 45 s, checked every 5 s; production: 2 minutes) aborts such a connection and frees its

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * trace at "all", Liberty 26.0.0.3 itself prints request headers, query strings and cookies
  * (SRTServletRequest.getHeader, SSOAuthenticator, HttpRequestMessageImpl, CookieHeaderByteParser) whatever
  * suppressSensitiveTrace says: that test pins down that every hit comes from those Liberty
- * classes and none from this application, and README/SECURITY.md tell operators never to turn
+ * classes and none from this application, and docs/operations.md and SECURITY.md tell operators never to turn
  * that trace on in production.
  */
 class SecretsNotTracedIT extends ApiTest {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.domain.model.user.Role;
-import com.meetergo.apiauth.rest.error.ContractError;
+import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.PersonalAccessTokenCredential;
 import com.meetergo.apiauth.support.InContainerTest;

@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.rest.error;
 
 import com.meetergo.apiauth.domain.shared.DomainException;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.rest.error;
 
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,6 +1,8 @@
 package com.meetergo.apiauth.rest.error;
 
 import com.meetergo.apiauth.security.CredentialRejectedException;
+import com.meetergo.apiauth.security.contract.ContractError;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.rest.error;
 
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;

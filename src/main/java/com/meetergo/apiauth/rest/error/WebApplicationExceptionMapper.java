@@ -1,5 +1,7 @@
 package com.meetergo.apiauth.rest.error;
 
+import com.meetergo.apiauth.security.contract.ContractError;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

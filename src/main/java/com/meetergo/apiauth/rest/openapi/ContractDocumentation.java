@@ -1,7 +1,7 @@
 package com.meetergo.apiauth.rest.openapi;
 
-import com.meetergo.apiauth.rest.error.ContractError;
 import com.meetergo.apiauth.security.OwnerContextAllowed;
+import com.meetergo.apiauth.security.contract.ContractError;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.meetergo.apiauth.rest.error;
+package com.meetergo.apiauth.security.contract;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -1,4 +1,4 @@
-package com.meetergo.apiauth.rest.error;
+package com.meetergo.apiauth.security.contract;
 
 /**
  * The authentication errors of the contract (shared/spec/authentication.md, "Error responses"),

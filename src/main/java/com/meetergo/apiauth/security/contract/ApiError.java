@@ -1,4 +1,4 @@
-package com.meetergo.apiauth.rest.error;
+package com.meetergo.apiauth.security.contract;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Response;
