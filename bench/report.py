@@ -1,5 +1,5 @@
 """bench/run's report: medians per case, the ratios and targets, bench/results/<time>-<db>.md, the
-README's table (between the bench markers), and last the machine-readable ratios line."""
+table in docs/benchmark.md (between the bench markers), and last the machine-readable ratios line."""
 import pathlib
 import re
 import statistics
@@ -108,7 +108,7 @@ for db in dbs:
         results.write_text(results.read_text() + "\n## Stored credentials and the sweep\n\n" + text
                            + ("\n" + sweep_profile.read_text() if sweep_profile.exists() else ""))
 
-readme = root / "README.md"
+readme = root / "docs" / "benchmark.md"
 body = readme.read_text()
 start, end = "<!-- bench:start -->", "<!-- bench:end -->"
 if start in body and end in body:
