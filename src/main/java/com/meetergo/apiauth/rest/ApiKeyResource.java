@@ -26,11 +26,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform API Keys: only company owners and admins create, list and revoke them. */
+@Tag(name = "API keys", description = "Platform API Keys of the company: created, listed, rotated, deactivated and revoked by owners and admins.")
 @Path("v4/api-key")
 @ApplicationScoped
 @RolesAllowed({Roles.OWNER, Roles.ADMIN})
@@ -50,6 +53,8 @@ public class ApiKeyResource {
     @POST
     @APIResponse(responseCode = "201", description = "Created; the key is in this answer only", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedApiKeyView.class)))
+    @Operation(summary = "Create an API key",
+            description = "Creates a Platform API Key of the caller's company, valid 1 to 90 days. The key is in this answer only; lists show its hint.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
         var created = keys.create(caller.get(), body.name(), body.expiresInDays());
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
@@ -57,6 +62,8 @@ public class ApiKeyResource {
 
     /** All the company's keys; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
     @GET
+    @Operation(summary = "List the company's API keys",
+            description = "Every API key of the company with its status, last use and rotation links, never the key. expiringWithinDays=N: only the live ones that end within N days.")
     public List<ApiKeyView> list(@QueryParam("expiringWithinDays")
             @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
             @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
@@ -68,6 +75,8 @@ public class ApiKeyResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
+    @Operation(summary = "Revoke an API key",
+            description = "Revokes the key for good: the next request with it is refused (401 \"Invalid API key\").")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(caller.get(), id);
         return Response.noContent().build();
@@ -77,6 +86,8 @@ public class ApiKeyResource {
     @POST
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
+    @Operation(summary = "Deactivate an API key",
+            description = "Refuses the key (401 \"API key has been deactivated\") until it is activated again.")
     public Response deactivate(@PathParam("id") String id) {
         keys.deactivate(caller.get(), id);
         return Response.noContent().build();
@@ -85,6 +96,8 @@ public class ApiKeyResource {
     @POST
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
+    @Operation(summary = "Activate an API key",
+            description = "Lets a deactivated key work again.")
     public Response activate(@PathParam("id") String id) {
         keys.activate(caller.get(), id);
         return Response.noContent().build();
@@ -94,6 +107,8 @@ public class ApiKeyResource {
     @Path("{id}/rotate")
     @APIResponse(responseCode = "201", description = "The successor; the old key works until the grace period ends", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedApiKeyView.class)))
+    @Operation(summary = "Rotate an API key",
+            description = "Creates the key's successor (same name, linked to the old key). The old key keeps working for the grace period (default 3600 s, at most 86400), never past its own expiry.")
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
         var created = keys.rotate(caller.get(), id, request.grace(), request.expiresInDays());

@@ -17,11 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Appointments: members see their own, owners and admins the whole company's. */
+@Tag(name = "Appointments", description = "Appointments: members see and book their own, owners and admins the whole company's.")
 @Path("v4/appointment")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +38,8 @@ public class AppointmentResource {
     MeetingService meetings;
 
     @GET
+    @Operation(summary = "List appointments",
+            description = "A member's own appointments; owners and admins see the company's, or one user's with userId.")
     public List<AppointmentView> list(@QueryParam("userId") String userId) {
         return meetings.appointments(caller.get(), userId).stream().map(AppointmentView::of).toList();
     }
@@ -42,6 +47,8 @@ public class AppointmentResource {
     @POST
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AppointmentView.class)))
+    @Operation(summary = "Book an appointment",
+            description = "Books one of the acting user's meeting types.")
     public Response book(@NotNull(message = "a JSON body is required") @Valid AppointmentRequest body) {
         var appointment = meetings.book(caller.get(), body.meetingTypeId(), body.start(), body.guestEmail());
         return Response.status(Response.Status.CREATED).entity(AppointmentView.of(appointment)).build();

@@ -16,8 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The company's audit trail, for owners and admins: newest first, paged, filtered. */
+@Tag(name = "Audit", description = "The company's audit trail of credential events, for owners and admins.")
 @Path("v4/audit-event")
 @ApplicationScoped
 @RolesAllowed({Roles.OWNER, Roles.ADMIN})
@@ -31,6 +34,8 @@ public class AuditEventResource {
     AuditQueries audit;
 
     @GET
+    @Operation(summary = "List audit events",
+            description = "The company's credential events, newest first, filtered by credential, type and time, paged (pageSize up to 200). No event holds a secret.")
     public List<AuditEventView> list(@QueryParam("credentialId") String credentialId,
             @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "page must be 0 or more") int page,

@@ -16,11 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The acting user's own meeting types. */
+@Tag(name = "Meeting types", description = "The acting user's own meeting types.")
 @Path("v4/meeting-type")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +37,8 @@ public class MeetingTypeResource {
     MeetingService meetings;
 
     @GET
+    @Operation(summary = "List meeting types",
+            description = "The acting user's own meeting types.")
     public List<MeetingTypeView> list() {
         return meetings.types(caller.get()).stream().map(MeetingTypeView::of).toList();
     }
@@ -41,6 +46,8 @@ public class MeetingTypeResource {
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MeetingTypeView.class)))
+    @Operation(summary = "Create a meeting type",
+            description = "Creates a meeting type of the acting user.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid MeetingTypeRequest body) {
         var type = meetings.createType(caller.get(), body.name(), body.durationMinutes(), body.slug());
         return Response.status(Response.Status.CREATED).entity(MeetingTypeView.of(type)).build();

@@ -24,11 +24,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The acting user's own Personal Access Tokens. */
+@Tag(name = "Personal access tokens", description = "The acting user's own Personal Access Tokens.")
 @Path("v4/personal-access-token")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +50,8 @@ public class PersonalAccessTokenResource {
     @POST
     @APIResponse(responseCode = "201", description = "Created; the token is in this answer only", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
+    @Operation(summary = "Create a personal access token",
+            description = "Creates a Personal Access Token for the acting user, with an optional expiry. The token is in this answer only; lists show its hint.")
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid CreatePersonalAccessTokenRequest body) {
         var created = tokens.create(caller.get(), body.name(), body.expiresAt());
@@ -55,6 +60,8 @@ public class PersonalAccessTokenResource {
 
     /** The acting user's tokens; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
     @GET
+    @Operation(summary = "List personal access tokens",
+            description = "The acting user's tokens with status, last use and rotation links, never the token. expiringWithinDays=N: only the live ones that end within N days.")
     public List<PersonalAccessTokenView> list(@QueryParam("expiringWithinDays")
             @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
             @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
@@ -65,6 +72,8 @@ public class PersonalAccessTokenResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
+    @Operation(summary = "Revoke a personal access token",
+            description = "Revokes the token for good. Its owner may revoke it; so may the company's owners and admins.")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(caller.get(), id);
         return Response.noContent().build();
@@ -73,6 +82,8 @@ public class PersonalAccessTokenResource {
     @POST
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
+    @Operation(summary = "Deactivate a personal access token",
+            description = "Refuses the token until it is activated again.")
     public Response deactivate(@PathParam("id") String id) {
         tokens.deactivate(caller.get(), id);
         return Response.noContent().build();
@@ -81,6 +92,8 @@ public class PersonalAccessTokenResource {
     @POST
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
+    @Operation(summary = "Activate a personal access token",
+            description = "Lets a deactivated token work again.")
     public Response activate(@PathParam("id") String id) {
         tokens.activate(caller.get(), id);
         return Response.noContent().build();
@@ -91,6 +104,8 @@ public class PersonalAccessTokenResource {
     @Path("self/rotate")
     @APIResponse(responseCode = "201", description = "The successor of the calling token; the old one works until the grace period ends", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
+    @Operation(summary = "Rotate the calling token",
+            description = "Creates the successor of the token this request is made with, so that a script can renew its own credential. The old token works until the grace period ends.")
     public Response rotateSelf(@Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
         return created(tokens.rotateSelf(caller.get(), request.grace(), request.expiresInDays()));
@@ -100,6 +115,8 @@ public class PersonalAccessTokenResource {
     @Path("{id}/rotate")
     @APIResponse(responseCode = "201", description = "The successor; the old token works until the grace period ends", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
+    @Operation(summary = "Rotate a personal access token",
+            description = "Creates the successor of one of the acting user's tokens. The old token works until the grace period ends.")
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null) : body;
         return created(tokens.rotate(caller.get(), id, request.grace(), request.expiresInDays()));

@@ -20,14 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What the platform's sign-up calls to create a company. Guarded by a secret the operator sets
  * (APIAUTH_PROVISIONING_SECRET); without one the endpoint does not exist (404).
  */
+@Tag(name = "Provisioning", description = "The platform's sign-up: creates a company with its owner (x-provisioning-secret).")
 @Path("provisioning/companies")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +47,8 @@ public class ProvisioningResource {
     @POST
     @APIResponse(responseCode = "201", description = "The company, its owner and the owner's first token (shown once)", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ProvisionedCompanyView.class)))
+    @Operation(summary = "Provision a company",
+            description = "Creates a company, its owner and the owner's first Personal Access Token (shown once). Needs x-provisioning-secret; without a configured secret the endpoint does not exist (404).")
     public Response provision(@HeaderParam("x-provisioning-secret") String sent,
             @NotNull(message = "a JSON body is required") @Valid ProvisionCompanyRequest body) {
         // Unconfigured, the endpoint answers exactly like a path that does not exist.

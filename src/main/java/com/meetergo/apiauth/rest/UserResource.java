@@ -24,10 +24,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Users", description = "Who am I, and the users of the company.")
 @Path("v4/user")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,12 +46,16 @@ public class UserResource {
     @GET
     @Path("me")
     @OwnerContextAllowed
+    @Operation(summary = "Who am I",
+            description = "The user the request acts as: the token's owner for a PAT, the named user for an API key, or the company owner for an API key without x-meetergo-api-user-id.")
     public UserView me() {
         return UserView.of(users.me(caller.get()));
     }
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.ADMIN})
+    @Operation(summary = "List users",
+            description = "Every user of the company, for owners and admins.")
     public List<UserView> list() {
         return users.list(caller.get()).stream().map(UserView::of).toList();
     }
@@ -58,6 +65,8 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedUserView.class)))
     @RolesAllowed(Roles.USER_MANAGER)
+    @Operation(summary = "Create a user",
+            description = "Adds an ADMIN or MEMBER to the company. API keys only (acting as an owner or admin; without x-meetergo-api-user-id as the owner), never a PAT.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateUserRequest body) {
         var user = users.create(caller.get(), body.email(), body.givenName(), body.familyName(), body.role());
         return Response.status(Response.Status.CREATED).entity(CreatedUserView.of(user)).build();
@@ -66,6 +75,8 @@ public class UserResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed(Roles.USER_MANAGER)
+    @Operation(summary = "Update a user",
+            description = "Changes a user's name, email or role. API keys only, acting as an owner or admin.")
     public UserView update(@PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid UpdateUserRequest body) {
         return UserView.of(users.update(caller.get(), id, body.email(), body.givenName(), body.familyName(), body.role()));
@@ -75,6 +86,8 @@ public class UserResource {
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted; its credentials stop working at once")
     @RolesAllowed(Roles.USER_MANAGER)
+    @Operation(summary = "Delete a user",
+            description = "Deletes a user of the company; its credentials stop working at once. API keys only, acting as an owner or admin.")
     public Response delete(@PathParam("id") String id) {
         users.delete(caller.get(), id);
         return Response.noContent().build();

@@ -106,6 +106,57 @@ class OpenApiIT extends ApiTest {
         }
     }
 
+    /** What /openapi/ui lists: a summary and a description per operation, grouped by described tags. */
+    @Test
+    void everyOperationHasASummaryADescriptionAndADescribedTag() {
+        var tags = new HashSet<String>();
+        document.getJsonArray("tags").forEach(t -> {
+            assertFalse(t.asJsonObject().getString("description", "").isBlank(), t::toString);
+            tags.add(t.asJsonObject().getString("name"));
+        });
+        var paths = document.getJsonObject("paths");
+        int operations = 0;
+        for (var path : paths.keySet()) {
+            for (var entry : paths.getJsonObject(path).entrySet()) {
+                if (entry.getValue().getValueType() != JsonValue.ValueType.OBJECT) {
+                    continue;
+                }
+                var operation = entry.getValue().asJsonObject();
+                var name = entry.getKey() + " " + path;
+                assertFalse(operation.getString("summary", "").isBlank(), name + " has no summary");
+                assertFalse(operation.getString("description", "").isBlank(), name + " has no description");
+                assertEquals(1, operation.getJsonArray("tags").size(), name + " tags");
+                assertTrue(tags.contains(operation.getJsonArray("tags").getString(0)), name + " has an undeclared tag");
+                operations++;
+            }
+        }
+        assertTrue(operations >= 25, "operations: " + operations);
+    }
+
+    /** A field that is null in real answers is declared so (OpenAPI 3.1: a type that includes "null"). */
+    @Test
+    void fieldsThatCanBeNullAreDeclaredNullable() {
+        assertEquals("3.1.0", document.getString("openapi"));
+        var schemas = document.getJsonObject("components").getJsonObject("schemas");
+        var stringOrNull = json("""
+                ["string", "null"]""");
+        for (var view : List.of("ApiKeyView", "PersonalAccessTokenView")) {
+            for (var field : List.of("lastUsedAt", "lastUsedIp", "graceUntil", "rotatedFrom", "replacedBy")) {
+                assertEquals(stringOrNull, schemas.getJsonObject(view).getJsonObject("properties").getJsonObject(field)
+                        .get("type"), view + "." + field);
+            }
+        }
+        for (var view : List.of("PersonalAccessTokenView", "CreatedPersonalAccessTokenView")) {
+            assertEquals(stringOrNull, schemas.getJsonObject(view).getJsonObject("properties")
+                    .getJsonObject("expiresAt").get("type"), view + ".expiresAt");
+        }
+        assertEquals(stringOrNull, schemas.getJsonObject("AuditEventView").getJsonObject("properties")
+                .getJsonObject("subjectUserId").get("type"));
+        // and what is never null stays a plain string: an API key always expires
+        assertEquals(json("\"string\""), schemas.getJsonObject("ApiKeyView").getJsonObject("properties")
+                .getJsonObject("expiresAt").get("type"));
+    }
+
     @Test
     void bothCredentialTypesAreBearerSchemes() {
         var schemes = document.getJsonObject("components").getJsonObject("securitySchemes");

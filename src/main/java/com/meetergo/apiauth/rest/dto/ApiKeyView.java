@@ -3,10 +3,20 @@ package com.meetergo.apiauth.rest.dto;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record ApiKeyView(String id, String name, String hint, Instant createdAt, Instant expiresAt,
-        CredentialStatus status, Instant lastUsedAt, String lastUsedIp, String rotatedFrom, String replacedBy,
-        Instant graceUntil) {
+public record ApiKeyView(
+        String id,
+        String name,
+        String hint,
+        Instant createdAt,
+        Instant expiresAt,
+        CredentialStatus status,
+        @Schema(nullable = true) Instant lastUsedAt,
+        @Schema(nullable = true) String lastUsedIp,
+        @Schema(nullable = true) String rotatedFrom,
+        @Schema(nullable = true) String replacedBy,
+        @Schema(nullable = true) Instant graceUntil) {
 
     public static ApiKeyView of(ApiKey k, Instant now) {
         var l = k.lifecycle();

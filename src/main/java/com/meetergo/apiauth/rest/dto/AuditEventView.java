@@ -3,9 +3,18 @@ package com.meetergo.apiauth.rest.dto;
 import com.meetergo.apiauth.domain.model.audit.AuditEvent;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record AuditEventView(String id, String type, CredentialType credentialType, String credentialId,
-        String actorCredentialId, String actorUserId, String subjectUserId, String sourceIp, Instant occurredAt) {
+public record AuditEventView(
+        String id,
+        String type,
+        CredentialType credentialType,
+        String credentialId,
+        @Schema(nullable = true) String actorCredentialId,
+        @Schema(nullable = true) String actorUserId,
+        @Schema(nullable = true) String subjectUserId,
+        @Schema(nullable = true) String sourceIp,
+        Instant occurredAt) {
 
     public static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id(), e.type().apiName(), e.credentialType(), e.credentialId(),

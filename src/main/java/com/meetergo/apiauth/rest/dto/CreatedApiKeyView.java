@@ -2,10 +2,16 @@ package com.meetergo.apiauth.rest.dto;
 
 import com.meetergo.apiauth.application.ApiKeyService.NewKey;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The only answer that ever holds an API key: the one that creates it (or rotates its predecessor). */
-public record CreatedApiKeyView(String id, String name, String key, Instant createdAt, Instant expiresAt,
-        String rotatedFrom) {
+public record CreatedApiKeyView(
+        String id,
+        String name,
+        String key,
+        Instant createdAt,
+        Instant expiresAt,
+        @Schema(nullable = true) String rotatedFrom) {
 
     public static CreatedApiKeyView of(NewKey created) {
         var k = created.key();

@@ -2,10 +2,16 @@ package com.meetergo.apiauth.rest.dto;
 
 import com.meetergo.apiauth.application.PersonalAccessTokenService.NewToken;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The only answer that ever holds a PAT: the one that creates it (or rotates its predecessor). */
-public record CreatedPersonalAccessTokenView(String id, String name, String token, Instant createdAt,
-        Instant expiresAt, String rotatedFrom) {
+public record CreatedPersonalAccessTokenView(
+        String id,
+        String name,
+        String token,
+        Instant createdAt,
+        @Schema(nullable = true) Instant expiresAt,
+        @Schema(nullable = true) String rotatedFrom) {
 
     public static CreatedPersonalAccessTokenView of(NewToken created) {
         var t = created.token();

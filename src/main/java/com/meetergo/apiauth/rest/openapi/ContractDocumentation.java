@@ -55,11 +55,54 @@ public class ContractDocumentation implements OASFilter {
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().getPathItems().forEach((path, item) -> {
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith("/v4/") && !OPEN.contains(path)) {
-                item.getOperations().values().forEach(this::secure);
+                secure(operation);
             }
-        });
+            domainErrors(method.name() + " " + path).forEach((status, description) ->
+                    errorResponse(operation, status, description));
+        }));
+    }
+
+    /**
+     * The answers of the application rather than of authentication (DomainException, the mappers),
+     * by operation: an id that is not the company's is 404 (no existence oracle), a second rotation
+     * or a duplicate email or slug 409.
+     */
+    private static Map<Integer, String> domainErrors(String operation) {
+        var errors = new LinkedHashMap<Integer, String>();
+        if (operation.contains("{id}") || operation.equals("POST /v4/appointment")) {
+            errors.put(404, "Not found in the caller's company (another company's ids too)");
+        }
+        if (operation.equals("POST /provisioning/companies")) {
+            errors.put(401, "Invalid provisioning secret");
+            errors.put(404, "Not Found: no provisioning secret is configured");
+        }
+        if (operation.endsWith("/rotate")) {
+            errors.put(409, "Only an active credential that has not been rotated can be rotated");
+        }
+        if (List.of("POST /v4/user", "PATCH /v4/user/{id}", "POST /provisioning/companies").contains(operation)) {
+            errors.put(409, "A user with this email already exists");
+        }
+        if (operation.equals("POST /v4/meeting-type")) {
+            errors.put(409, "You already have a meeting type with this slug");
+        }
+        if (!operation.startsWith("GET ")) {
+            errors.putIfAbsent(400, "Invalid request body or parameters; the validation messages joined by \"; \"");
+        }
+        return errors;
+    }
+
+    /** Adds an answer in the error shape, unless the operation already documents that status. */
+    private static void errorResponse(Operation operation, int status, String description) {
+        var responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        if (responses.hasAPIResponse(String.valueOf(status))) {
+            return;
+        }
+        responses.addAPIResponse(String.valueOf(status), OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_SCHEMA)))));
     }
 
     private void secure(Operation operation) {
