@@ -21,10 +21,11 @@ public class AuditQueries {
     @Inject
     AuditRepository events;
 
+    /** page and pageSize are bounded by the resource (page ≤ 1,000,000, pageSize ≤ 200): no overflow. */
     public List<AuditEvent> page(Caller caller, String credentialId, String type, String from, String to, int page,
             int pageSize) {
         return events.ofCompany(caller.companyId(), credentialId, type(type), instant("from", from),
-                instant("to", to), page * pageSize, pageSize);
+                instant("to", to), Math.multiplyExact(page, pageSize), pageSize);
     }
 
     private static AuditEventType type(String name) {

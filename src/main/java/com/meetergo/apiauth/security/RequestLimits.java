@@ -8,7 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Size limits checked before anything else reads a request: no single header over
  * {@code apiauth.request.max-header-bytes} (default 8 KiB) and no body declared over
- * {@code apiauth.request.max-body-bytes} (default 64 KiB). A credential is some 80 characters;
+ * {@code apiauth.request.max-body-bytes} (default 64 KiB); a body that declares no length (chunked)
+ * is bounded as it is read ({@link BoundedBodyFilter}). A credential is some 80 characters;
  * nothing the API takes needs more.
  */
 @ApplicationScoped
@@ -36,5 +37,10 @@ public class RequestLimits {
 
     public boolean bodyTooLarge(HttpServletRequest request) {
         return request.getContentLengthLong() > maxBodyBytes;
+    }
+
+    /** The bound of every body, declared or not (BoundedBodyFilter counts what is read). */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
     }
 }

@@ -34,4 +34,28 @@ class RequestLimitsIT extends ApiTest {
         assertError(Api.post("/v4/credential-revocation", report).send(), 413, "Request Entity Too Large",
                 "Request body too large");
     }
+
+    /**
+     * A body that declares no length is bounded as it is read, before anything is parsed: a leak
+     * report that names a live key, padded past the limit, revokes nothing (it used to be read whole
+     * and acted on), and an oversized chunked body to a protected path creates nothing.
+     */
+    @Test
+    void chunkedBodyOverTheLimitIsRefusedBeforeItIsParsed() {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        var padded = "{\"credentials\": [\"" + key + "\"]}" + " ".repeat(100_000);
+        var report = Api.post("/v4/credential-revocation", padded).chunked().send();
+        assertError(report, 413, "Request Entity Too Large", "Request body too large");
+        assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
+
+        var big = "{\"name\": \"" + "n".repeat(100_000) + "\", \"expiresInDays\": 5}";
+        assertError(Api.post("/v4/api-key", big).bearer(tenant.ownerToken()).chunked().send(), 413,
+                "Request Entity Too Large", "Request body too large");
+        assertEquals(1, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
+
+        var small = Api.post("/v4/api-key", "{\"name\": \"chunked\", \"expiresInDays\": 5}")
+                .bearer(tenant.ownerToken()).chunked().send();
+        assertStatus(small, 201);
+    }
 }

@@ -22,6 +22,7 @@ public final class Api {
     private String base = BASE;
     private final List<String> headers = new ArrayList<>();
     private String body;
+    private boolean chunked;
 
     private Api(String method, String path) {
         this.method = method;
@@ -34,6 +35,10 @@ public final class Api {
 
     public static Api post(String path, String json) {
         return new Api("POST", path).body(json);
+    }
+
+    public static Api put(String path, String json) {
+        return new Api("PUT", path).body(json);
     }
 
     public static Api patch(String path, String json) {
@@ -64,6 +69,12 @@ public final class Api {
         return this;
     }
 
+    /** Sends the body without Content-Length (Transfer-Encoding: chunked), as a streaming client does. */
+    public Api chunked() {
+        this.chunked = true;
+        return this;
+    }
+
     private Api body(String json) {
         this.body = json;
         return header("Content-Type", "application/json");
@@ -72,6 +83,7 @@ public final class Api {
     public Answer send() {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : chunked ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body))
                         : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));

@@ -55,16 +55,43 @@ class ConsolePagesIT extends ApiTest {
 
     @BeforeEach
     void startChromium() {
+        startChromium(true);
+    }
+
+    private void startChromium(boolean scripts) {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
         var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900");
+        if (!scripts) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         var logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    /**
+     * With the script blocked (a strict extension, a failed load), Enter in the sign-in field submits
+     * the form itself: it must never carry the token into a URL (history, proxies, access logs).
+     * The field has no name and the form posts, so nothing of it reaches any URL.
+     */
+    @Test
+    void withTheScriptBlockedEnterNeverPutsTheTokenInAUrl() {
+        browser.quit();
+        startChromium(false);
+        expectedInConsole = "Failed to load resource"; // the 405 of the post, and the favicon of its page
+        var token = Tenant.create().ownerToken();
+        for (var page : List.of("/admin/api-keys", "/integrations")) {
+            browser.get(BASE + page);
+            browser.findElement(By.id("credential")).sendKeys(token, Keys.ENTER);
+            wait.until(d -> d.getCurrentUrl().contains("?") || d.findElements(By.id("credential")).isEmpty());
+            assertEquals(BASE + page, browser.getCurrentUrl(), "the submitted form's URL");
+            assertFalse(browser.getPageSource().contains(token), "the answer echoes the token");
+        }
     }
 
     @AfterEach

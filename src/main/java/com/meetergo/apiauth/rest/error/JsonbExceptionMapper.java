@@ -1,5 +1,7 @@
 package com.meetergo.apiauth.rest.error;
 
+import com.meetergo.apiauth.security.BodyTooLargeException;
+import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +14,9 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException e) {
+        if (BodyTooLargeException.isCauseOf(e)) {
+            return ErrorResponses.of(ContractError.BODY_TOO_LARGE);
+        }
         return ErrorResponses.of(400, "The request body is not valid JSON of the expected shape");
     }
 }

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.rest.error;
 
+import com.meetergo.apiauth.security.BodyTooLargeException;
 import com.meetergo.apiauth.security.CredentialRejectedException;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
@@ -23,6 +24,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (BodyTooLargeException.isCauseOf(e)) {
+            return ErrorResponses.of(ContractError.BODY_TOO_LARGE);
+        }
         for (var t = e; t != null; t = t.getCause()) {
             if (t instanceof CredentialRejectedException rejected) {
                 return ErrorResponses.of(rejected.error());

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.rest.error;
 
+import com.meetergo.apiauth.security.BodyTooLargeException;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.ws.rs.ForbiddenException;
@@ -14,6 +15,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (BodyTooLargeException.isCauseOf(e)) {
+            return ErrorResponses.of(ContractError.BODY_TOO_LARGE);
+        }
         if (e instanceof ForbiddenException) {
             return ErrorResponses.of(ContractError.FORBIDDEN);
         }
