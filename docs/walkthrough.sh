@@ -43,8 +43,9 @@ MEMBER=$(field userId)
 # The key acting as the member
 expect 200 '[]' "$API/v4/meeting-type" -H "Authorization: Bearer $KEY" -H "x-meetergo-api-user-id: $MEMBER"
 
-# A PAT for the member, made by the key acting as the member; it acts as the member
-expect 201 '{"createdAt":"*","expiresAt":null,"id":"*","name":"laptop","rotatedFrom":null,"token":"rgo-*"}' \
+# A PAT for the member, made by the key acting as the member: it acts as the member, and it
+# expires with the key that made it (a credential never outlives the one that minted it)
+expect 201 '{"createdAt":"*","expiresAt":"20*","id":"*","name":"laptop","rotatedFrom":null,"token":"rgo-*"}' \
     "$API/v4/personal-access-token" -H "Authorization: Bearer $KEY" -H "x-meetergo-api-user-id: $MEMBER" \
     "${JSON[@]}" -d '{"name": "laptop"}'
 PAT=$(field token)

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.application.CredentialActions.Lineage;
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
@@ -37,7 +38,7 @@ public class ApiKeyService {
     Clock clock;
 
     public NewKey create(Caller caller, String name, int expiresInDays) {
-        var created = issue(caller, name, expiresInDays, null);
+        var created = issue(caller, name, expiresInDays, null, actions.lineage(caller, null));
         audit.record(AuditEventType.CREATED, created.key(), KIND, caller);
         return created;
     }
@@ -69,17 +70,17 @@ public class ApiKeyService {
         var old = ofCompany(caller, id);
         var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
         int days = expiresInDays != null ? expiresInDays : lifetimeInDays(old);
-        var successor = issue(caller, old.name(), days, old.id());
+        var successor = issue(caller, old.name(), days, old.id(), actions.lineage(caller, old));
         actions.completeRotation(keys.markReplaced(old.id(), successor.key().id(), graceUntil), old, KIND, caller);
         audit.record(AuditEventType.CREATED, successor.key(), KIND, caller);
         return successor;
     }
 
-    private NewKey issue(Caller caller, String name, int expiresInDays, String rotatedFrom) {
+    private NewKey issue(Caller caller, String name, int expiresInDays, String rotatedFrom, Lineage lineage) {
         var now = clock.instant();
         var issued = issuer.newApiKey();
         var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),
-                now, now.plus(Duration.ofDays(expiresInDays)), rotatedFrom);
+                now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy());
         keys.add(key);
         return new NewKey(key, issued.secret());
     }

@@ -6,6 +6,7 @@ import com.meetergo.apiauth.domain.model.audit.AuditRepository;
 import com.meetergo.apiauth.domain.model.credential.Credential;
 import com.meetergo.apiauth.domain.model.credential.CredentialSweepRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,18 @@ public class AuditTrail {
     public void recordAnonymous(AuditEventType type, Credential credential, CredentialType kind) {
         events.add(new AuditEvent(credential.companyId(), type, kind, credential.id(), null, null, null, sourceIp(),
                 clock.instant(), null));
+    }
+
+    /** A change to a user of the company, made by a caller. */
+    public void recordUserChange(AuditEventType type, User subject, Caller actor) {
+        events.add(new AuditEvent(subject.companyId(), type, null, null, actor.credentialId(), actor.userId(),
+                subject.id(), sourceIp(), clock.instant(), null));
+    }
+
+    /** Revoked because the credential that minted it ({@code leakedId}) was reported leaked. */
+    public void recordMintedByLeaked(Credential credential, CredentialType kind, String leakedId) {
+        events.add(new AuditEvent(credential.companyId(), AuditEventType.REVOKED_WITH_CREATOR, kind, credential.id(),
+                leakedId, null, null, sourceIp(), clock.instant(), null));
     }
 
     private String sourceIp() {

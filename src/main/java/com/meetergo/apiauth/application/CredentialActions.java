@@ -1,9 +1,11 @@
 package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
+import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.Credential;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /** The lifecycle steps PATs and API keys share, each with its audit event, in the caller's transaction. */
 @ApplicationScoped
@@ -19,6 +25,12 @@ public class CredentialActions {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ApiKeyRepository keys;
+
+    @Inject
+    PersonalAccessTokenRepository tokens;
 
     @Inject
     ChangeNotices changes;
@@ -72,5 +84,64 @@ public class CredentialActions {
         }
         changes.credentialChanged(old.id());
         audit.record(AuditEventType.ROTATED, old, kind, actor);
+    }
+
+    /**
+     * Who mints a credential for this request, and the latest it may expire: a credential never
+     * outlives the credential that minted it. A rotation by the old credential itself (a script
+     * renewing its PAT) keeps the old one's lineage; any other caller mints the successor, since it
+     * receives the new secret.
+     */
+    public Lineage lineage(Caller caller, Credential rotated) {
+        var minter = rotated != null && caller.credentialId().equals(rotated.id())
+                ? rotated.lifecycle().mintedBy() : caller.credentialId();
+        if (minter == null) {
+            return new Lineage(null, null);
+        }
+        var expiry = keys.find(minter).map(Credential::expiresAt)
+                .or(() -> tokens.find(minter).map(Credential::expiresAt)).orElse(null);
+        return new Lineage(minter, expiry);
+    }
+
+    /** The credential that mints, and the instant the new one may not pass (null: no bound). */
+    public record Lineage(String mintedBy, Instant notAfter) {
+
+        /** The requested expiry, brought within the minter's (null: never expires, unless bounded). */
+        public Instant bound(Instant requested) {
+            if (notAfter == null) {
+                return requested;
+            }
+            return requested == null || requested.isAfter(notAfter) ? notAfter : requested;
+        }
+    }
+
+    /**
+     * A credential reported leaked takes every credential its requests minted with it, and theirs in
+     * turn: whoever held the leaked secret could have minted them (each revocation audited as
+     * revoked_with_creator, naming the leaked credential).
+     */
+    public void revokeMintedBy(Credential leaked) {
+        var now = clock.instant();
+        var pending = new ArrayDeque<String>(List.of(leaked.id()));
+        var seen = new HashSet<String>(pending);
+        while (!pending.isEmpty()) {
+            var creator = pending.poll();
+            var minted = new ArrayList<Map.Entry<Credential, CredentialType>>();
+            keys.mintedBy(creator).forEach(k -> minted.add(Map.entry(k, CredentialType.API_KEY)));
+            tokens.mintedBy(creator).forEach(t -> minted.add(Map.entry(t, CredentialType.PERSONAL_ACCESS_TOKEN)));
+            for (var entry : minted) {
+                var credential = entry.getKey();
+                if (!seen.add(credential.id())) {
+                    continue;
+                }
+                pending.add(credential.id());
+                var status = credential.statusAt(now);
+                if (status == CredentialStatus.ACTIVE || status == CredentialStatus.DEACTIVATED) {
+                    credential.revoke(now);
+                    changes.credentialChanged(credential.id());
+                    audit.recordMintedByLeaked(credential, entry.getValue(), leaked.id());
+                }
+            }
+        }
     }
 }

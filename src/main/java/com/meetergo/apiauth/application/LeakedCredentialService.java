@@ -36,6 +36,9 @@ public class LeakedCredentialService {
     AuditTrail audit;
 
     @Inject
+    CredentialActions actions;
+
+    @Inject
     ChangeNotices changes;
 
     @Inject
@@ -66,6 +69,7 @@ public class LeakedCredentialService {
         return wellFormed;
     }
 
+    /** Revokes the leaked credential if it still lives, and in any case what it minted. */
     private void revoke(Credential credential, CredentialType kind) {
         var status = credential.statusAt(clock.instant());
         if (status == CredentialStatus.ACTIVE || status == CredentialStatus.DEACTIVATED) {
@@ -73,5 +77,6 @@ public class LeakedCredentialService {
             changes.credentialChanged(credential.id());
             audit.recordAnonymous(AuditEventType.REVOKED_LEAKED, credential, kind);
         }
+        actions.revokeMintedBy(credential);
     }
 }

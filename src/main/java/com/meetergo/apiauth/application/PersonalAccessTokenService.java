@@ -1,6 +1,9 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.application.CredentialActions.Lineage;
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
+import com.meetergo.apiauth.domain.model.company.Company;
+import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
@@ -34,6 +37,9 @@ public class PersonalAccessTokenService {
     CredentialIssuer issuer;
 
     @Inject
+    CompanyRepository companies;
+
+    @Inject
     CredentialActions actions;
 
     @Inject
@@ -45,21 +51,27 @@ public class PersonalAccessTokenService {
     /** A new PAT for the acting user. */
     public NewToken create(Caller caller, String name, Instant expiresAt) {
         var user = users.find(caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        var created = issue(user, name, expiresAt, null);
+        var created = issue(user, name, expiresAt, null, actions.lineage(caller, null));
         audit.record(AuditEventType.CREATED, created.token(), KIND, caller);
         return created;
     }
 
-    NewToken issue(User owner, String name, Instant requestedExpiry, String rotatedFrom) {
+    /** A token of {@code owner}; {@code lineage} says which credential mints it and how long it may live. */
+    NewToken issue(User owner, String name, Instant requestedExpiry, String rotatedFrom, Lineage lineage) {
         var now = clock.instant();
         // Whole milliseconds, as every time of the API: what the answer shows is what is stored.
-        var expiresAt = requestedExpiry == null ? null : requestedExpiry.truncatedTo(ChronoUnit.MILLIS);
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
+        var requested = requestedExpiry == null ? null : requestedExpiry.truncatedTo(ChronoUnit.MILLIS);
+        if (requested != null && !requested.isAfter(now)) {
             throw DomainException.invalid("expiresAt must be in the future");
+        }
+        var expiresAt = lineage.bound(requested);
+        var policy = companies.find(owner.companyId()).map(Company::maxPatLifetimeDays).orElse(null);
+        if (policy != null) {
+            expiresAt = new Lineage(null, now.plus(Duration.ofDays(policy))).bound(expiresAt);
         }
         var issued = issuer.newPersonalAccessToken();
         var token = new PersonalAccessToken(owner.id(), owner.companyId(), name, issued.digest(), issued.hint(), now,
-                expiresAt, rotatedFrom);
+                expiresAt, rotatedFrom, lineage.mintedBy());
         tokens.add(token);
         return new NewToken(token, issued.secret());
     }
@@ -106,19 +118,27 @@ public class PersonalAccessTokenService {
         Instant expiresAt = expiresInDays != null ? now.plus(Duration.ofDays(expiresInDays))
                 : old.expiresAt() == null ? null : now.plus(Duration.between(old.createdAt(), old.expiresAt()));
         var owner = users.find(old.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        var successor = issue(owner, old.name(), expiresAt, old.id());
+        var successor = issue(owner, old.name(), expiresAt, old.id(), actions.lineage(caller, old));
         actions.completeRotation(tokens.markReplaced(old.id(), successor.token().id(), graceUntil), old, KIND,
                 caller);
         audit.record(AuditEventType.CREATED, successor.token(), KIND, caller);
         return successor;
     }
 
-    /** One of the caller's own tokens; owners and admins may act on any of their company's. */
+    /**
+     * One of the caller's own tokens; owners and admins may act on any of their company's, but the
+     * owner's tokens only the owner.
+     */
     private PersonalAccessToken manageable(Caller caller, String id) {
-        return tokens.find(id)
+        var token = tokens.find(id)
                 .filter(t -> t.userId().equals(caller.userId())
                         || caller.managesCompany() && t.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
+        if (!token.userId().equals(caller.userId())) {
+            users.find(token.userId()).ifPresent(
+                    holder -> UserService.requireOwnerActsOnOwner(caller, holder.role(), holder.id()));
+        }
+        return token;
     }
 
     /** A just-created token; {@code secret} is the token itself, shown once. */

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.application.CredentialActions.Lineage;
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.company.Company;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
@@ -42,7 +43,7 @@ public class ProvisioningService {
         companies.add(company);
         var owner = new User(company.id(), ownerEmail, givenName, familyName, Role.OWNER, now);
         users.add(owner);
-        var token = tokens.issue(owner, "Initial owner token", null, null);
+        var token = tokens.issue(owner, "Initial owner token", null, null, new Lineage(null, null));
         audit.record(AuditEventType.CREATED, token.token(), CredentialType.PERSONAL_ACCESS_TOKEN, null);
         return new Provisioned(company, owner, token);
     }

@@ -3,6 +3,8 @@ package com.meetergo.apiauth.application;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.security.ActingAsOwner;
+import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.CredentialUsed;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,17 +63,31 @@ public class UsageRecorder {
             if (due(new LastUse(caller.credentialId()), now, window)) {
                 writer.lastUsed(caller.credentialType(), caller.credentialId(), now, sourceIp, now.minus(window));
             }
+            // an API key without user header is recorded when it is let through as the owner (actedAsOwner)
             if (caller.credentialType() == CredentialType.API_KEY && caller.userId() != null
                     && !caller.ownerByDefault()) {
-                var hour = now.truncatedTo(ChronoUnit.HOURS);
-                if (due(new ActedAs(caller.credentialId(), caller.userId(), hour), now,
-                        Duration.ofHours(1))) {
-                    writer.impersonation(caller, sourceIp, now, hour);
-                }
+                impersonation(caller, sourceIp, now);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record a use of {0}: {1}",
                     new Object[] {caller.credentialId(), e.getClass().getName()});
+        }
+    }
+
+    void actedAsOwner(@Observes ActingAsOwner event) {
+        try {
+            impersonation(event.caller(), event.sourceIp(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record a use of {0}: {1}",
+                    new Object[] {event.caller().credentialId(), e.getClass().getName()});
+        }
+    }
+
+    /** One impersonation event per key, user and hour. */
+    private void impersonation(Caller caller, String sourceIp, Instant now) {
+        var hour = now.truncatedTo(ChronoUnit.HOURS);
+        if (due(new ActedAs(caller.credentialId(), caller.userId(), hour), now, Duration.ofHours(1))) {
+            writer.impersonation(caller, sourceIp, now, hour);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.user.Role;
@@ -31,6 +32,9 @@ public class UserService {
     ChangeNotices changes;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -46,19 +50,28 @@ public class UserService {
     public User create(Caller caller, String email, String givenName, String familyName, Role role) {
         var assigned = role == null ? Role.MEMBER : role;
         requireAssignable(assigned);
-        requireFreeEmail(email);
+        requireFreeEmail(caller.companyId(), email);
         var user = new User(caller.companyId(), email, givenName, familyName, assigned, clock.instant());
         users.add(user);
+        audit.recordUserChange(AuditEventType.USER_CREATED, user, caller);
         return user;
     }
 
     public User update(Caller caller, String id, String email, String givenName, String familyName, Role role) {
         var user = ofCompany(caller, id);
+        requireOwnerActsOnOwner(caller, user.role(), user.id());
+        boolean changed = false;
         if (email != null && !email.equalsIgnoreCase(user.email())) {
-            requireFreeEmail(email);
+            requireFreeEmail(caller.companyId(), email);
             user.changeEmail(email);
+            changed = true;
         }
+        changed |= givenName != null && !givenName.equals(user.givenName())
+                || familyName != null && !familyName.equals(user.familyName());
         user.rename(givenName, familyName);
+        if (changed) {
+            audit.recordUserChange(AuditEventType.USER_UPDATED, user, caller);
+        }
         if (role != null && role != user.role()) {
             if (user.role() == Role.OWNER) {
                 throw DomainException.invalid("The company owner's role cannot be changed");
@@ -66,6 +79,7 @@ public class UserService {
             requireAssignable(role);
             user.changeRole(role);
             changes.userChanged(user.id());
+            audit.recordUserChange(AuditEventType.USER_ROLE_CHANGED, user, caller);
         }
         return user;
     }
@@ -78,16 +92,29 @@ public class UserService {
         }
         user.deactivate();
         changes.userChanged(user.id());
+        audit.recordUserChange(AuditEventType.USER_DELETED, user, caller);
         tokens.ofUser(user.id()).forEach(t -> actions.revoke(t, CredentialType.PERSONAL_ACCESS_TOKEN, caller));
     }
+
+    /**
+     * The owner's account and credentials are changed only by the owner: an admin who could change
+     * the owner's email or kill the owner's tokens could lock the owner out of the company.
+     */
+    public static void requireOwnerActsOnOwner(Caller caller, Role subjectRole, String subjectUserId) {
+        if (subjectRole == Role.OWNER && !subjectUserId.equals(caller.userId())) {
+            throw DomainException.forbidden(OWNER_ONLY);
+        }
+    }
+
+    public static final String OWNER_ONLY = "Only the company owner can change the owner's account and credentials";
 
     private User ofCompany(Caller caller, String id) {
         return users.find(id).filter(u -> u.belongsTo(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("User"));
     }
 
-    private void requireFreeEmail(String email) {
-        if (users.emailTaken(email)) {
+    private void requireFreeEmail(String companyId, String email) {
+        if (users.emailTakenIn(companyId, email)) {
             throw DomainException.conflict("A user with this email already exists");
         }
     }

@@ -1,45 +1,38 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.ProvisioningService;
-import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.rest.dto.ProvisionCompanyRequest;
 import com.meetergo.apiauth.rest.dto.ProvisionedCompanyView;
-import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What the platform's sign-up calls to create a company. Guarded by a secret the operator sets
- * (APIAUTH_PROVISIONING_SECRET); without one the endpoint does not exist (404).
+ * (APIAUTH_PROVISIONING_SECRET, checked by {@link ProvisioningSecretFilter} before the body is
+ * read); without one the endpoint does not exist (404).
  */
 @Tag(name = "Provisioning", description = "The platform's sign-up: creates a company with its owner (x-provisioning-secret).")
 @Path("provisioning/companies")
+@ProvisioningSecretRequired
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProvisioningResource {
-
-    @Inject
-    @ConfigProperty(name = "apiauth.provisioning.secret")
-    Optional<String> secret;
 
     @Inject
     ProvisioningService provisioning;
@@ -49,15 +42,9 @@ public class ProvisioningResource {
             schema = @Schema(implementation = ProvisionedCompanyView.class)))
     @Operation(summary = "Provision a company",
             description = "Creates a company, its owner and the owner's first Personal Access Token (shown once). Needs x-provisioning-secret; without a configured secret the endpoint does not exist (404).")
-    public Response provision(@HeaderParam("x-provisioning-secret") String sent,
-            @NotNull(message = "a JSON body is required") @Valid ProvisionCompanyRequest body) {
-        // Unconfigured, the endpoint answers exactly like a path that does not exist.
-        var expected = secret.filter(s -> !s.isBlank())
-                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "Not Found"));
-        if (sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8))) {
-            return ErrorResponses.of(401, "Invalid provisioning secret");
-        }
+    @Parameter(name = ProvisioningSecretFilter.HEADER, in = ParameterIn.HEADER, required = true,
+            description = "The operator's provisioning secret (APIAUTH_PROVISIONING_SECRET), checked before the body")
+    public Response provision(@NotNull(message = "a JSON body is required") @Valid ProvisionCompanyRequest body) {
         var owner = body.owner();
         var created = provisioning.provision(body.name(), owner.email(), owner.givenName(), owner.familyName());
         return Response.status(Response.Status.CREATED).entity(new ProvisionedCompanyView(created.company().id(),

@@ -46,6 +46,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     RequestLimits limits;
 
     @Inject
+    TransportSecurity transport;
+
+    @Inject
     AuthenticationMetrics metrics;
 
     @Override
@@ -53,6 +56,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             HttpMessageContext context) throws AuthenticationException {
         CurrentCaller.clear();
         // Every request, protected or not, before anything reads it.
+        transport.mark(request, response);
+        if (transport.refuses(request)) {
+            return refuse(response, ContractError.HTTPS_REQUIRED);
+        }
         if (limits.headersTooLarge(request)) {
             return refuse(response, ContractError.HEADER_TOO_LARGE);
         }

@@ -4,6 +4,9 @@ import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -28,6 +31,12 @@ public class UserContextFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    Event<ActingAsOwner> actingAsOwner;
+
     @Override
     public void filter(ContainerRequestContext context) {
         var caller = CurrentCaller.unchecked();
@@ -44,6 +53,8 @@ public class UserContextFilter implements ContainerRequestFilter {
         var method = resource.getResourceMethod();
         if (method == null || !method.isAnnotationPresent(OwnerContextAllowed.class)) {
             context.abortWith(ErrorResponses.of(ContractError.MISSING_USER_HEADER));
+            return;
         }
+        actingAsOwner.fire(new ActingAsOwner(caller, request.getRemoteAddr()));
     }
 }

@@ -234,6 +234,7 @@ class OpenApiIT extends ApiTest {
                     case "get" -> Api.get(concrete);
                     case "post" -> Api.post(concrete, "{}");
                     case "patch" -> Api.patch(concrete, "{}");
+                    case "put" -> Api.put(concrete, "{}");
                     case "delete" -> Api.delete(concrete);
                     default -> throw new AssertionError("unexpected method " + entry.getKey() + " " + path);
                 };

@@ -48,4 +48,19 @@ class ProvisioningIT extends ApiTest {
                 .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send(), 409, "Conflict",
                 "A user with this email already exists");
     }
+
+    /**
+     * The secret is checked before the body is read: an outsider with a wrong secret and a broken
+     * body learns nothing of the body's rules (it used to get the validation's 400).
+     */
+    @Test
+    void aWrongSecretIsRefusedBeforeTheBodyIsRead() {
+        assertError(Api.post("/provisioning/companies", "{\"name\": \"\"}").header("x-provisioning-secret", "guess")
+                .send(), 401, "Unauthorized", "Invalid provisioning secret");
+        assertError(Api.post("/provisioning/companies", "not json").send(), 401, "Unauthorized",
+                "Invalid provisioning secret");
+        assertError(Api.post("/provisioning/companies", "{\"name\": \"Acme\"}")
+                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send(), 400, "Bad Request",
+                "owner is required");
+    }
 }

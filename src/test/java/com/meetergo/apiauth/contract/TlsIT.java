@@ -1,9 +1,14 @@
 package com.meetergo.apiauth.contract;
 
+import static com.meetergo.apiauth.support.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.Tenant;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,17 +16,31 @@ import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The production TLS drop-in (liberty/tls/on.xml), which the test server runs with: HTTPS on its
  * port with the development certificate Liberty generated at first start, TLS 1.3 and 1.2.
  */
-class TlsIT extends ApiTest {
+@ExtendWith(ArquillianExtension.class)
+class TlsIT {
+
+    /** As shipped with TLS on: the API refuses plain HTTP (the other test deployments serve it). */
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return InContainerTest.war("apiauth.tls.plain-http=refuse");
+    }
+
+    private static final String HTTPS = "https://localhost:" + System.getProperty("it.https.port", "9543");
 
     private static final URI READY = URI.create("https://localhost:" + System.getProperty("it.https.port", "9543")
             + "/health/ready");
@@ -37,6 +56,39 @@ class TlsIT extends ApiTest {
         assertEquals(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal(), "self-signed");
         assertTrue(certificate.getSubjectX500Principal().getName().startsWith("CN="),
                 certificate.getSubjectX500Principal().getName());
+    }
+
+    /**
+     * With TLS on, plain HTTP reaches the probes only: the API refuses it before reading the
+     * credential (which a client sent in clear already: it learns to fix its URL, never that the
+     * credential worked), and every HTTPS answer of the API carries Strict-Transport-Security.
+     */
+    @Test
+    void theApiAnswersOnHttpsOnlyAndSaysSo() throws Exception {
+        var client = client(new X509Certificate[1][], "TLSv1.3");
+        var signUp = client.send(HttpRequest.newBuilder(URI.create(HTTPS + "/provisioning/companies"))
+                .header("Content-Type", "application/json")
+                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Tls\", \"owner\": {\"email\": \"tls-"
+                        + System.nanoTime() + "@example.com\", \"givenName\": \"T\", \"familyName\": \"S\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, signUp.statusCode(), signUp::body);
+        var ownerToken = Json.createReader(new StringReader(signUp.body())).readObject().getString("ownerToken");
+        var plain = Api.get("/v4/user/me").bearer(ownerToken).send();
+        assertError(plain, 403, "Forbidden", "HTTPS required");
+        assertError(Api.get("/admin/api-keys").send(), 403, "Forbidden", "HTTPS required");
+        assertError(Api.post("/provisioning/companies", "{}").header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                .send(), 403, "Forbidden", "HTTPS required");
+        assertEquals(200, Api.get("/health/ready").send().status(), "the probes stay on plain HTTP");
+
+        var secure = client.send(HttpRequest.newBuilder(URI.create(HTTPS + "/v4/user/me"))
+                .header("Authorization", "Bearer " + ownerToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, secure.statusCode(), secure::body);
+        assertEquals(Optional.of("max-age=31536000"), secure.headers().firstValue("Strict-Transport-Security"));
+        var refused = client.send(HttpRequest.newBuilder(URI.create(HTTPS + "/v4/user/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode(), refused::body);
+        assertEquals(Optional.of("max-age=31536000"), refused.headers().firstValue("Strict-Transport-Security"));
     }
 
     /** (Older protocols cannot be tried from here: the JDK's client refuses them itself.) */

@@ -6,6 +6,7 @@ import static com.meetergo.apiauth.support.ApiAssertions.assertForbidden;
 import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
@@ -134,5 +135,40 @@ class UserManagementIT extends ApiTest {
         assertBadRequest(Api.delete("/v4/user/" + tenant.ownerId()).bearer(tenant.apiKey()).actingAs(tenant.ownerId())
                 .send(),
                 "The company owner cannot be deleted");
+    }
+
+    /** One address whatever its case; deleting a user frees it (it used to be kept for ever: 409). */
+    @Test
+    void anEmailIsOneAddressWhateverItsCaseAndADeletedUserFreesIt() {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        var email = email();
+        var first = Api.post("/v4/user", user(email)).bearer(key).send();
+        assertStatus(first, 201);
+        assertError(Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT))).bearer(key).send(), 409,
+                "Conflict", "A user with this email already exists");
+        assertStatus(Api.delete("/v4/user/" + first.string("userId")).bearer(key).actingAs(tenant.ownerId()).send(),
+                204);
+        var again = Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT))).bearer(key).send();
+        assertStatus(again, 201);
+        assertNotEquals(first.string("userId"), again.string("userId"));
+    }
+
+    /** A tenant adding an address learns nothing about other companies' users (it used to get 409). */
+    @Test
+    void anotherCompanysAddressIsNoConflictAndNoOracle() {
+        var a = Tenant.create();
+        var b = Tenant.create();
+        var email = email();
+        var inA = Api.post("/v4/user", user(email)).bearer(a.apiKey()).send();
+        assertStatus(inA, 201);
+        var inB = Api.post("/v4/user", user(email)).bearer(b.apiKey()).send();
+        assertStatus(inB, 201);
+        assertEquals(b.companyId(), inB.string("companyId"));
+        assertNotEquals(inA.string("userId"), inB.string("userId"));
+    }
+
+    private static String user(String email) {
+        return "{\"email\": \"" + email + "\", \"givenName\": \"Eve\", \"familyName\": \"Same\"}";
     }
 }

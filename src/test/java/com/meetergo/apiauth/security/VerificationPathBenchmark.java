@@ -56,7 +56,7 @@ public class VerificationPathBenchmark {
         pat = TokenFormat.newPat(random);
         var now = Instant.now();
         stored = new ApiKey(id, "company", "bench", digester.digest(key), TokenFormat.apiKeyHint(key), "user", now,
-                now.plus(Duration.ofDays(30)), null);
+                now.plus(Duration.ofDays(30)), null, null);
         cache = new GuardedCache<>(Caffeine.newBuilder().maximumSize(100_000).build(), new AtomicLong());
         cache.get(id, k -> Optional.of(stored));
     }

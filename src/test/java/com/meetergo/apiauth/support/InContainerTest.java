@@ -26,13 +26,19 @@ public abstract class InContainerTest {
     /** Every in-container test speaks from 127.0.0.1 with bad credentials on purpose. */
     private static final String NO_ADDRESS_THROTTLE = ApiTest.NO_ADDRESS_THROTTLE;
 
+    /**
+     * The test server runs the TLS drop-in, which refuses plain HTTP to the API; the tests speak plain
+     * HTTP (TlsIT, which deploys with "refuse", tests the refusal). Later settings win.
+     */
+    private static final String PLAIN_HTTP = "apiauth.tls.plain-http=serve";
+
     public static WebArchive war(String... settings) {
         var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
                 .addClasses(InContainerTest.class, ApiTest.class, MutableClock.class, Api.class, Answer.class, ApiAssertions.class,
                         Tenant.class, ExtraServer.class);
         try {
             var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
-                    + "\n" + NO_ADDRESS_THROTTLE + "\n" + String.join("\n", settings) + "\n";
+                    + "\n" + NO_ADDRESS_THROTTLE + "\n" + PLAIN_HTTP + "\n" + String.join("\n", settings) + "\n";
             return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

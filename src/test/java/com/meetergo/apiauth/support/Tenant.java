@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record Tenant(String companyId, String ownerId, String ownerToken) {
 
-    public static final String PROVISIONING_SECRET = "it-provisioning-secret";
+    public static final String PROVISIONING_SECRET = "it-provisioning-secret-0123456789abcdef";
 
     public static Tenant create() {
         var tag = UUID.randomUUID().toString().substring(0, 8);

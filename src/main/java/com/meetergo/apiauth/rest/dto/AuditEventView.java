@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuditEventView(
         String id,
         String type,
-        CredentialType credentialType,
-        String credentialId,
+        @Schema(nullable = true) CredentialType credentialType,
+        @Schema(nullable = true) String credentialId,
         @Schema(nullable = true) String actorCredentialId,
         @Schema(nullable = true) String actorUserId,
         @Schema(nullable = true) String subjectUserId,

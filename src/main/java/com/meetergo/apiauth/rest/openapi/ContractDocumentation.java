@@ -77,6 +77,7 @@ public class ContractDocumentation implements OASFilter {
         if (operation.equals("POST /provisioning/companies")) {
             errors.put(401, "Invalid provisioning secret");
             errors.put(404, "Not Found: no provisioning secret is configured");
+            errors.put(429, "Too many failed attempts; retry later (with Retry-After)");
         }
         if (operation.endsWith("/rotate")) {
             errors.put(409, "Only an active credential that has not been rotated can be rotated");

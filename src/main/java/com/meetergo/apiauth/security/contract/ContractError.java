@@ -23,6 +23,8 @@ public enum ContractError {
     HEADER_TOO_LARGE(431, "Request header too large"),
     /** Ours: a body declared over apiauth.request.max-body-bytes. */
     BODY_TOO_LARGE(413, "Request body too large"),
+    /** Ours: with TLS on, the API and the pages refuse plain HTTP before reading a credential. */
+    HTTPS_REQUIRED(403, "HTTPS required"),
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
     UNAVAILABLE(503, "Service temporarily unavailable; retry later"),
     /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */

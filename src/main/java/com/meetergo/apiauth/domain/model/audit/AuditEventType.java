@@ -1,7 +1,11 @@
 package com.meetergo.apiauth.domain.model.audit;
 
 public enum AuditEventType {
-    CREATED, ROTATED, DEACTIVATED, ACTIVATED, REVOKED, REVOKED_LEAKED, EXPIRED, EXPIRING_SOON, IMPERSONATION;
+    CREATED, ROTATED, DEACTIVATED, ACTIVATED, REVOKED, REVOKED_LEAKED, EXPIRED, EXPIRING_SOON, IMPERSONATION,
+    /** Revoked with the leaked credential that minted it (actorCredentialId names that one). */
+    REVOKED_WITH_CREATOR,
+    /** A change to a user (subjectUserId), by the actor credential and user; no credential of its own. */
+    USER_CREATED, USER_UPDATED, USER_ROLE_CHANGED, USER_DELETED;
 
     /** The name in the API: {@code expiring_soon}, {@code revoked_leaked}, … */
     public String apiName() {

@@ -21,6 +21,10 @@ public class Company {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The longest a new PAT of this company may live, in days (null: no limit). */
+    @Column(name = "max_pat_lifetime_days")
+    private Integer maxPatLifetimeDays;
+
     protected Company() {
     }
 
@@ -40,5 +44,14 @@ public class Company {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Integer maxPatLifetimeDays() {
+        return maxPatLifetimeDays;
+    }
+
+    /** From now on, new and rotated PATs live at most {@code days} (null: no limit); existing ones keep theirs. */
+    public void limitPatLifetime(Integer days) {
+        maxPatLifetimeDays = days;
     }
 }

@@ -23,6 +23,8 @@ import java.time.Instant;
 @NamedQuery(name = "ApiKey.recordUse",
         query = "update ApiKey k set k.lifecycle.lastUsedAt = :now, k.lifecycle.lastUsedIp = :ip where k.id = :id"
                 + " and (k.lifecycle.lastUsedAt is null or k.lifecycle.lastUsedAt <= :after)")
+@NamedQuery(name = "ApiKey.mintedBy",
+        query = "select k from ApiKey k where k.lifecycle.mintedBy = :creator")
 public class ApiKey implements Credential {
 
     @Id
@@ -49,14 +51,14 @@ public class ApiKey implements Credential {
     }
 
     public ApiKey(String id, String companyId, String name, String secretDigest, String hint, String createdBy,
-            Instant createdAt, Instant expiresAt, String rotatedFrom) {
+            Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
         this.id = id;
         this.companyId = companyId;
         this.name = name;
         this.secretDigest = secretDigest;
         this.hint = hint;
         this.createdBy = createdBy;
-        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom);
+        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy);
     }
 
     @Override

@@ -20,4 +20,7 @@ public interface ApiKeyRepository {
     Optional<ApiKey> find(String id);
 
     List<ApiKey> ofCompany(String companyId);
+
+    /** The credentials that the credential {@code creatorId}'s requests minted. */
+    List<ApiKey> mintedBy(String creatorId);
 }

@@ -38,6 +38,13 @@ public class CredentialLifecycle {
     @Column(name = "rotated_from")
     private String rotatedFrom;
 
+    /**
+     * The credential whose request minted this one (null: the platform's sign-up or the first start).
+     * It is never to outlive that one, and dies with it when that one is reported leaked.
+     */
+    @Column(name = "minted_by")
+    private String mintedBy;
+
     @Column(name = "grace_until")
     private Instant graceUntil;
 
@@ -57,11 +64,12 @@ public class CredentialLifecycle {
     protected CredentialLifecycle() {
     }
 
-    CredentialLifecycle(Instant createdAt, Instant expiresAt, String rotatedFrom) {
+    CredentialLifecycle(Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
         this.status = CredentialStatus.ACTIVE;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.rotatedFrom = rotatedFrom;
+        this.mintedBy = mintedBy;
     }
 
     public CredentialStatus statusAt(Instant now) {
@@ -121,6 +129,10 @@ public class CredentialLifecycle {
 
     public String rotatedFrom() {
         return rotatedFrom;
+    }
+
+    public String mintedBy() {
+        return mintedBy;
     }
 
     public Instant graceUntil() {

@@ -27,6 +27,8 @@ import java.util.UUID;
 @NamedQuery(name = "PersonalAccessToken.recordUse",
         query = "update PersonalAccessToken t set t.lifecycle.lastUsedAt = :now, t.lifecycle.lastUsedIp = :ip"
                 + " where t.id = :id and (t.lifecycle.lastUsedAt is null or t.lifecycle.lastUsedAt <= :after)")
+@NamedQuery(name = "PersonalAccessToken.mintedBy",
+        query = "select t from PersonalAccessToken t where t.lifecycle.mintedBy = :creator")
 public class PersonalAccessToken implements Credential {
 
     @Id
@@ -54,14 +56,14 @@ public class PersonalAccessToken implements Credential {
     }
 
     public PersonalAccessToken(String userId, String companyId, String name, String secretDigest, String hint,
-            Instant createdAt, Instant expiresAt, String rotatedFrom) {
+            Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
         this.id = UUID.randomUUID().toString();
         this.userId = userId;
         this.companyId = companyId;
         this.name = name;
         this.secretDigest = secretDigest;
         this.hint = hint;
-        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom);
+        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy);
     }
 
     @Override

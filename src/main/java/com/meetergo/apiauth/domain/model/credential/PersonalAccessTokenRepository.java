@@ -22,4 +22,7 @@ public interface PersonalAccessTokenRepository {
     Optional<PersonalAccessToken> withDigest(String digest);
 
     List<PersonalAccessToken> ofUser(String userId);
+
+    /** The credentials that the credential {@code creatorId}'s requests minted. */
+    List<PersonalAccessToken> mintedBy(String creatorId);
 }

@@ -8,11 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * A person of a company. Exactly one user per company is the {@link Role#OWNER}: created with the
- * company, never assigned afterwards. Deleting a user deactivates it, so audit references stay.
+ * company, never assigned afterwards. Deleting a user deactivates it, so audit references stay, and
+ * frees its email. An email is unique per company among live users, whatever its case.
  */
 @Entity
 @Table(name = "app_user")
@@ -20,7 +22,9 @@ import java.util.UUID;
         query = "select u from User u where u.companyId = :companyId and u.active = true order by u.createdAt, u.email")
 @NamedQuery(name = "User.ownerOf",
         query = "select u from User u where u.companyId = :companyId and u.role = com.meetergo.apiauth.domain.model.user.Role.OWNER")
-@NamedQuery(name = "User.countByEmail", query = "select count(u) from User u where u.email = :email")
+@NamedQuery(name = "User.countByEmailKey", query = "select count(u) from User u where u.emailKey = :key")
+@NamedQuery(name = "User.countByCompanyAndEmailKey",
+        query = "select count(u) from User u where u.companyId = :companyId and u.emailKey = :key")
 public class User {
 
     @Id
@@ -29,8 +33,12 @@ public class User {
     @Column(name = "company_id", nullable = false)
     private String companyId;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     private String email;
+
+    /** The lower-cased email while the user is live, unique per company; null once deleted. */
+    @Column(name = "email_key")
+    private String emailKey;
 
     @Column(name = "given_name", nullable = false)
     private String givenName;
@@ -55,6 +63,7 @@ public class User {
         this.id = UUID.randomUUID().toString();
         this.companyId = companyId;
         this.email = email;
+        this.emailKey = keyOf(email);
         this.givenName = givenName;
         this.familyName = familyName;
         this.role = role;
@@ -109,13 +118,21 @@ public class User {
 
     public void changeEmail(String newEmail) {
         email = newEmail;
+        emailKey = keyOf(newEmail);
+    }
+
+    /** What makes two emails the same address here: case does not count. */
+    public static String keyOf(String email) {
+        return email.toLowerCase(Locale.ROOT);
     }
 
     public void changeRole(Role newRole) {
         role = newRole;
     }
 
+    /** Deleted: the row stays for the audit trail, the email is free again. */
     public void deactivate() {
         active = false;
+        emailKey = null;
     }
 }

@@ -13,5 +13,9 @@ public interface UserRepository {
 
     User ownerOf(String companyId);
 
+    /** Whether a live user of any company has this email (whatever its case): the platform's sign-up asks. */
     boolean emailTaken(String email);
+
+    /** Whether a live user of this company has this email, whatever its case. */
+    boolean emailTakenIn(String companyId, String email);
 }

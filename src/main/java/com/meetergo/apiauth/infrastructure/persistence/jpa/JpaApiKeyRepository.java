@@ -41,4 +41,9 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
         return em.createNamedQuery("ApiKey.byCompany", ApiKey.class).setParameter("companyId", companyId)
                 .getResultList();
     }
+
+    @Override
+    public List<ApiKey> mintedBy(String creatorId) {
+        return em.createNamedQuery("ApiKey.mintedBy", ApiKey.class).setParameter("creator", creatorId).getResultList();
+    }
 }

@@ -5,6 +5,7 @@ import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 
 @ApplicationScoped
 public class JpaCompanyRepository implements CompanyRepository {
@@ -20,5 +21,10 @@ public class JpaCompanyRepository implements CompanyRepository {
     @Override
     public boolean any() {
         return !em.createQuery("select c.id from Company c", String.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public Optional<Company> find(String id) {
+        return Optional.ofNullable(em.find(Company.class, id));
     }
 }

@@ -47,4 +47,9 @@ public class JpaPersonalAccessTokenRepository implements PersonalAccessTokenRepo
         return em.createNamedQuery("PersonalAccessToken.byOwner", PersonalAccessToken.class)
                 .setParameter("userId", userId).getResultList();
     }
+
+    @Override
+    public List<PersonalAccessToken> mintedBy(String creatorId) {
+        return em.createNamedQuery("PersonalAccessToken.mintedBy", PersonalAccessToken.class).setParameter("creator", creatorId).getResultList();
+    }
 }

@@ -37,6 +37,13 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public boolean emailTaken(String email) {
-        return em.createNamedQuery("User.countByEmail", Long.class).setParameter("email", email).getSingleResult() > 0;
+        return em.createNamedQuery("User.countByEmailKey", Long.class).setParameter("key", User.keyOf(email))
+                .getSingleResult() > 0;
+    }
+
+    @Override
+    public boolean emailTakenIn(String companyId, String email) {
+        return em.createNamedQuery("User.countByCompanyAndEmailKey", Long.class).setParameter("companyId", companyId)
+                .setParameter("key", User.keyOf(email)).getSingleResult() > 0;
     }
 }
