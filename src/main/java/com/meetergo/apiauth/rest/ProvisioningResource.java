@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,6 +44,7 @@ public class ProvisioningResource {
     @Operation(summary = "Provision a company",
             description = "Creates a company, its owner and the owner's first Personal Access Token (shown once). Needs x-provisioning-secret; without a configured secret the endpoint does not exist (404).")
     @Parameter(name = ProvisioningSecretFilter.HEADER, in = ParameterIn.HEADER, required = true,
+            schema = @Schema(type = SchemaType.STRING),
             description = "The operator's provisioning secret (APIAUTH_PROVISIONING_SECRET), checked before the body")
     public Response provision(@NotNull(message = "a JSON body is required") @Valid ProvisionCompanyRequest body) {
         var owner = body.owner();
