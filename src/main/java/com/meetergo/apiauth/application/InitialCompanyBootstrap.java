@@ -60,7 +60,7 @@ public class InitialCompanyBootstrap {
             return;
         }
         var created = provisioning.provision(companyName, ownerEmail, ownerGivenName, ownerFamilyName);
-        var file = secrets.file("initial-owner-token");
+        var file = secrets.file(InitialOwnerTokenFile.NAME);
         try {
             // A file left from an earlier, wiped database holds a token that no longer exists.
             java.nio.file.Files.deleteIfExists(file);
