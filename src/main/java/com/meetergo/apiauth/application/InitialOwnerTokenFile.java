@@ -8,7 +8,6 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +52,6 @@ public class InitialOwnerTokenFile {
     }
 
     /** Removes {@code file} when the token in it is no longer the owner's live, unrotated token. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean removeIfDone(Path file) {
         if (!Files.isRegularFile(file)) {
             return false;
