@@ -35,6 +35,9 @@ public class ApiKeyService {
     AuditTrail audit;
 
     @Inject
+    ChangeNotices changes;
+
+    @Inject
     Clock clock;
 
     public NewKey create(Caller caller, String name, int expiresInDays) {
@@ -82,6 +85,8 @@ public class ApiKeyService {
         var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),
                 now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy());
         keys.add(key);
+        // every server forgets the id if a guess had it remembered as unknown
+        changes.credentialChanged(key.id());
         return new NewKey(key, issued.secret());
     }
 

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.infrastructure.ratelimit.ClientNetwork;
 import com.meetergo.apiauth.infrastructure.ratelimit.FixedWindows;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class FailedAttemptThrottle {
     @ConfigProperty(name = "apiauth.throttle.address-window", defaultValue = "PT1M")
     Duration perAddressWindow;
 
+    @Inject
+    VerificationCache cache;
+
     private FixedWindows byKey;
     private FixedWindows byAddress;
 
@@ -41,10 +45,15 @@ public class FailedAttemptThrottle {
         byAddress = new FixedWindows(perAddressLimit, perAddressWindow);
     }
 
-    /** Counts a failure; returns the seconds to wait when this key id or address is now over its limit. */
+    /**
+     * Counts a failure; returns the seconds to wait when this key id or address is now over its limit.
+     * Only ids of keys that exist get a counter of their own (a flood of made-up ids must not push the
+     * counters of real keys out of the bounded table); every failure counts against the client's
+     * network (an IPv6 client by its /64).
+     */
     public OptionalLong failed(String keyIdOrNull, String address) {
-        long wait = keyIdOrNull == null ? 0 : byKey.count(keyIdOrNull);
-        wait = Math.max(wait, byAddress.count(address));
+        long wait = keyIdOrNull == null || cache.apiKey(keyIdOrNull).isEmpty() ? 0 : byKey.count(keyIdOrNull);
+        wait = Math.max(wait, byAddress.count(ClientNetwork.of(address)));
         return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
 }

@@ -40,6 +40,24 @@ final class GuardedCache<K, V> {
         return loaded;
     }
 
+    /** The value of {@code key} if cached; never reads anything. */
+    Optional<V> peek(K key) {
+        return Optional.ofNullable(cache.getIfPresent(key));
+    }
+
+    /** How many invalidations have run: read it before a database read, hand it to {@link #putUnlessInvalidatedSince}. */
+    long invalidationCount() {
+        return invalidations.get();
+    }
+
+    /** Puts a value read after {@code before} was taken, unless an invalidation ran since (as {@link #get} does). */
+    void putUnlessInvalidatedSince(K key, V value, long before) {
+        cache.put(key, value);
+        if (invalidations.get() != before) {
+            cache.invalidate(key);
+        }
+    }
+
     void invalidate(K key) {
         invalidations.incrementAndGet();
         cache.invalidate(key);

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.infrastructure.ratelimit.ClientNetwork;
 import com.meetergo.apiauth.infrastructure.ratelimit.FixedWindows;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class ProvisioningSecret {
         if (sent != null && MessageDigest.isEqual(secret, sent.getBytes(StandardCharsets.UTF_8))) {
             return new Check(Verdict.ACCEPTED, 0);
         }
-        long wait = failures.count(address);
+        long wait = failures.count(ClientNetwork.of(address));
         return new Check(wait > 0 ? Verdict.THROTTLED : Verdict.REFUSED, wait);
     }
 }

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * What the identity stores read on every request — credentials, users, company owners — kept in
  * bounded Caffeine caches so that a warm request reads nothing from the database. It caches what
  * the database says, never a decision: expiry, grace periods and the digest comparison are checked
- * on every hit, and only rows that exist are kept (unknown ids and digests always go to the database).
+ * on every hit. Unknown API key ids are remembered as unknown until a key with that id is created
+ * (a change notice, like every change); unknown PAT digests always go to the database.
  *
  * <p>Never stale for long: a change on this server empties its entry once its transaction commits
  * (the very next request sees it); a change on another server reaches this one through the
@@ -73,6 +74,11 @@ public class VerificationCache {
 
     private GuardedCache<String, ApiKey> apiKeysById;
 
+    /** Key ids the database did not have when last asked. */
+    private GuardedCache<String, Boolean> unknownKeyIds;
+
+    private Counter unknownHits;
+
     private GuardedCache<String, PersonalAccessToken> tokensByDigest;
 
     private GuardedCache<String, User> usersById;
@@ -85,12 +91,15 @@ public class VerificationCache {
     @PostConstruct
     void build() {
         apiKeysById = newCache();
+        unknownKeyIds = newCache();
         tokensByDigest = newCache();
         usersById = newCache();
         ownersByCompany = newCache();
         freshUntil = System.nanoTime();
         bypassed = registry.counter(Metadata.builder().withName("apiauth.cache.bypassed")
                 .withDescription("Lookups that read the database because the change notices were not read recently").build());
+        unknownHits = registry.counter(Metadata.builder().withName("apiauth.cache.unknown.key.hits")
+                .withDescription("Guesses at API key ids answered as unknown without a database read").build());
     }
 
     private <V> GuardedCache<String, V> newCache() {
@@ -98,8 +107,25 @@ public class VerificationCache {
                 invalidations);
     }
 
+    /**
+     * The key with this id. An id the database does not know is remembered too (bounded, like every
+     * entry, and forgotten when a key with that id is created on any server): guessing at made-up
+     * ids costs one database read per id, not one per guess.
+     */
     public Optional<ApiKey> apiKey(String id) {
-        return answering() ? apiKeysById.get(id, keys::find) : keys.find(id);
+        if (!answering()) {
+            return keys.find(id);
+        }
+        if (unknownKeyIds.peek(id).isPresent()) {
+            unknownHits.inc();
+            return Optional.empty();
+        }
+        long before = unknownKeyIds.invalidationCount();
+        var found = apiKeysById.get(id, keys::find);
+        if (found.isEmpty()) {
+            unknownKeyIds.putUnlessInvalidatedSince(id, Boolean.TRUE, before);
+        }
+        return found;
     }
 
     public Optional<PersonalAccessToken> tokenWithDigest(String digest) {
@@ -139,6 +165,7 @@ public class VerificationCache {
     public void forget(ChangeNotice.Kind kind, String id) {
         if (kind == ChangeNotice.Kind.CREDENTIAL) {
             apiKeysById.invalidate(id);
+            unknownKeyIds.invalidate(id);
             tokensByDigest.invalidateIf(t -> t.id().equals(id));
         } else {
             usersById.invalidate(id);
@@ -148,6 +175,7 @@ public class VerificationCache {
 
     public void forgetAll() {
         apiKeysById.invalidateAll();
+        unknownKeyIds.invalidateAll();
         tokensByDigest.invalidateAll();
         usersById.invalidateAll();
         ownersByCompany.invalidateAll();
@@ -156,6 +184,11 @@ public class VerificationCache {
     /** Called by the poller: every change committed before {@code pollStarted} (a nanoTime) is applied. */
     public void freshAsOf(long pollStarted) {
         freshUntil = pollStarted + maxStaleness.toNanos();
+    }
+
+    /** Guesses answered by the negative cache (tests show that the database was not asked). */
+    public long unknownKeyHits() {
+        return unknownHits.getCount();
     }
 
     /** How many credentials are cached now (VerificationCacheIT checks that a used key is cached). */
