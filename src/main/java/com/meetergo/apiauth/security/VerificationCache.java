@@ -181,6 +181,11 @@ public class VerificationCache {
         ownersByCompany.invalidateAll();
     }
 
+    /** System.nanoTime() when the last successful read of the notices started (tests wait for one after a change). */
+    public long lastPollStarted() {
+        return freshUntil - maxStaleness.toNanos();
+    }
+
     /** Called by the poller: every change committed before {@code pollStarted} (a nanoTime) is applied. */
     public void freshAsOf(long pollStarted) {
         freshUntil = pollStarted + maxStaleness.toNanos();
