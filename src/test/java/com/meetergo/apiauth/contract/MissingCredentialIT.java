@@ -37,8 +37,23 @@ class MissingCredentialIT extends ApiTest {
             "ak_live:550e8400-e29b-41d4-a716-446655440000:secret",
             "ak_live:550e8400-e29b-41d4-a716-446655440000:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000",
             "'; drop table api_key; --", "{\"json\": true}"})
-    void malformedOrUnknownCredentialIsInvalid(String credential) {
+    void malformedCredentialIsInvalid(String credential) {
         assertInvalidCredential(Api.get("/v4/user/me").bearer(credential).send());
+    }
+
+    /** Well formed (the checksum passes, so the lookup answers) and unknown. */
+    @Test
+    void wellFormedUnknownCredentialIsInvalid() {
+        var random = new java.security.SecureRandom();
+        var pat = com.meetergo.apiauth.security.credential.TokenFormat.newPat(random);
+        var key = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random,
+                java.util.UUID.randomUUID().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(com.meetergo.apiauth.security.credential.TokenFormat
+                .isWellFormedPat(pat));
+        org.junit.jupiter.api.Assertions.assertTrue(com.meetergo.apiauth.security.credential.TokenFormat.apiKeyId(key)
+                .isPresent());
+        assertInvalidCredential(Api.get("/v4/user/me").bearer(pat).send());
+        assertInvalidCredential(Api.get("/v4/user/me").bearer(key).send());
     }
 
     @Test

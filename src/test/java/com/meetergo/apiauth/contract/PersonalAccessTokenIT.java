@@ -143,7 +143,32 @@ class PersonalAccessTokenIT extends ApiTest {
         assertError(Api.delete("/v4/personal-access-token/" + id).bearer(tenant.tokenOf(member)).send(), 404,
                 "Not Found", "Personal access token not found");
         assertStatus(Api.get("/v4/user/me").bearer(otherToken.string("token")).send(), 200);
-        assertStatus(Api.delete("/v4/personal-access-token/" + id).bearer(tenant.ownerToken()).send(), 204);
+        var admin = tenant.user("ADMIN");
+        assertStatus(Api.delete("/v4/personal-access-token/" + id).bearer(tenant.tokenOf(admin)).send(), 204);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(otherToken.string("token")).send());
+        var audit = Api.get("/v4/audit-event?credentialId=" + id + "&type=revoked").bearer(tenant.ownerToken()).send();
+        assertEquals(admin, audit.array().getJsonObject(0).getString("actorUserId"), audit::toString);
+    }
+
+    @Test
+    void aTokenIsRotatedByIdByItsUserOnly() {
+        var tenant = Tenant.create();
+        var member = tenant.user("MEMBER");
+        var memberPat = tenant.tokenOf(member);
+        var created = Api.post("/v4/personal-access-token", "{\"name\": \"nightly export\"}").bearer(memberPat).send();
+        var id = created.string("id");
+        var other = tenant.tokenOf(tenant.user("MEMBER"));
+        assertError(Api.post("/v4/personal-access-token/" + id + "/rotate", "{}").bearer(other).send(), 404,
+                "Not Found", "Personal access token not found");
+
+        var rotated = Api.post("/v4/personal-access-token/" + id + "/rotate", "{\"gracePeriodSeconds\": 3600}")
+                .bearer(memberPat).send();
+        assertStatus(rotated, 201);
+        assertEquals("nightly export", rotated.string("name"));
+        assertEquals(id, rotated.string("rotatedFrom"));
+        assertEquals(member, Api.get("/v4/user/me").bearer(rotated.string("token")).send().string("id"));
+        assertStatus(Api.get("/v4/user/me").bearer(created.string("token")).send(), 200);
+        assertError(Api.post("/v4/personal-access-token/" + id + "/rotate", "{}").bearer(memberPat).send(), 409,
+                "Conflict", "Only an active credential that has not been rotated can be rotated");
     }
 }

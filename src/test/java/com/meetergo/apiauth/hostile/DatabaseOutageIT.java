@@ -35,10 +35,17 @@ class DatabaseOutageIT extends ApiTest {
         assertEquals(200, Api.get("/health/ready").send().status());
         postgres("stop");
         try {
-            for (var credential : new String[] {key, tenant.ownerToken()}) {
+            // Well-formed unknown credentials reach the database too: their answer is the outage's, not 401.
+            var random = new java.security.SecureRandom();
+            var unknownPat = com.meetergo.apiauth.security.credential.TokenFormat.newPat(random);
+            var unknownKey = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random,
+                    java.util.UUID.randomUUID().toString());
+            for (var credential : new String[] {key, tenant.ownerToken(), unknownPat, unknownKey}) {
                 assertError(Api.get("/v4/user/me").bearer(credential).send(), 503, "Service Unavailable",
                         UNAVAILABLE);
             }
+            // A malformed one never gets that far.
+            assertError(Api.get("/v4/user/me").bearer("rgo-short").send(), 401, "Unauthorized", "Invalid API key");
             var health = Api.get("/health/ready").send();
             assertEquals(503, health.status(), health::toString);
             assertTrue(health.body().contains("\"DOWN\""), health::toString);

@@ -24,7 +24,7 @@ class CredentialExpiryIT extends InContainerTest {
 
     @Deployment
     public static WebArchive deployment() {
-        return war(NO_SWEEP);
+        return warWithTestClock(NO_SWEEP);
     }
 
     @Inject
@@ -97,6 +97,26 @@ class CredentialExpiryIT extends InContainerTest {
         clock.setTo(expiresAt);
         assertUnauthorized(Api.get("/v4/user/me").bearer(created.string("key")).send(), "Invalid API key");
         assertStatus(Api.get("/v4/user/me").bearer(rotated.string("key")).send(), 200);
+    }
+
+    /** The decision "Order of checks": expiry is told only to the right secret, and before any header answer. */
+    @Test
+    void anExpiredKeysStateIsToldOnlyToItsSecretAndBeforeTheUserHeader() {
+        var tenant = Tenant.create();
+        var stranger = Tenant.create();
+        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}").bearer(tenant.ownerToken()).send();
+        var key = created.string("key");
+        var forged = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(new java.security.SecureRandom(),
+                created.string("id"));
+        clock.setTo(Instant.parse(created.string("expiresAt")).plusSeconds(1));
+        assertUnauthorized(Api.get("/v4/user/me").bearer(forged).send(), "Invalid API key");
+        assertUnauthorized(Api.get("/v4/meeting-type").bearer(forged).actingAs(stranger.ownerId()).send(),
+                "Invalid API key");
+        assertUnauthorized(Api.get("/v4/meeting-type").bearer(key).actingAs(stranger.ownerId()).send(),
+                "API key has expired");
+        assertUnauthorized(Api.get("/v4/meeting-type").bearer(key).actingAs("not-a-uuid").send(),
+                "API key has expired");
+        assertUnauthorized(Api.get("/v4/meeting-type").bearer(key).send(), "API key has expired");
     }
 
     @Test
