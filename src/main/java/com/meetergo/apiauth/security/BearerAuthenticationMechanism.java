@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.StringJoiner;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Where every request of the v4 API is authenticated. Reads {@code Authorization: Bearer …}, lets
@@ -32,6 +34,8 @@ import java.util.StringJoiner;
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -74,13 +78,13 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         var authorization = headers.hasMoreElements() ? headers.nextElement() : null;
         if (headers.hasMoreElements()) {
             // Two credentials: proxies and servers may disagree on which one counts. Accept neither.
-            metrics.record(null, AuthenticationOutcome.INVALID, started);
+            record(request, null, AuthenticationOutcome.INVALID, started);
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
         var credential = BearerCredentials.from(authorization,
                 userHeader(request));
         if (credential.isEmpty()) {
-            metrics.record(null, AuthenticationOutcome.MISSING, started);
+            record(request, null, AuthenticationOutcome.MISSING, started);
             return reject(response, ContractError.MISSING_AUTHORIZATION);
         }
         var type = typeOf(credential.get());
@@ -89,26 +93,39 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             result = identityStores.validate(credential.get());
         } catch (RuntimeException e) {
             var error = reasonFor(e);
-            metrics.record(type, outcomeOf(e, error), started);
+            record(request, type, outcomeOf(e, error), started);
             return reject(response, error);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             var wait = throttle.failed(keyIdOf(credential.get()), request.getRemoteAddr());
             if (wait.isPresent()) {
-                metrics.record(type, AuthenticationOutcome.THROTTLED, started);
+                record(request, type, AuthenticationOutcome.THROTTLED, started);
                 return reject(response, ContractError.TOO_MANY_FAILED_ATTEMPTS, wait.getAsLong());
             }
-            metrics.record(type, AuthenticationOutcome.INVALID, started);
+            record(request, type, AuthenticationOutcome.INVALID, started);
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
         // A valid credential whose user header cannot be honoured is answered by UserContextFilter;
         // the authentication step's outcome is that header's problem.
-        metrics.record(type, caller.rejection() == null ? AuthenticationOutcome.SUCCESS
+        record(request, type, caller.rejection() == null ? AuthenticationOutcome.SUCCESS
                 : AuthenticationOutcome.of(caller.rejection()), started);
         CurrentCaller.set(caller);
         used.fire(new CredentialUsed(caller, request.getRemoteAddr()));
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The step's outcome, counted; and, with this class's trace on (FINE), one line per request:
+     * method, path (never the query string), credential type and outcome. Never a secret: an
+     * operator can follow a client's failures without seeing what it sent.
+     */
+    private void record(HttpServletRequest request, CredentialType type, AuthenticationOutcome outcome, long started) {
+        metrics.record(type, outcome, started);
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(request.getMethod() + " " + request.getRequestURI() + ": " + (type == null ? "no credential" : type)
+                    + " " + outcome);
+        }
     }
 
     /** The response is complete: this thread's next request starts without a caller. */

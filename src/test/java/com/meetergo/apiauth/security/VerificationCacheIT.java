@@ -61,30 +61,66 @@ class VerificationCacheIT extends InContainerTest {
     }
 
 
+    /**
+     * Sends {@code request} until the cache answered it: first lets a change-notice poll pass (the
+     * notices of the test's own setup, applied whenever the poller reads them, would empty the entry
+     * again), then repeats until a request was not bypassed (on a loaded CI machine a poll can be over
+     * a second late, and a request then reads the database and fills nothing).
+     */
+    private void warm(Supplier<Answer> request, int status) {
+        long since = System.nanoTime();
+        long pollDeadline = since + TimeUnit.SECONDS.toNanos(30);
+        while (cache.lastPollStarted() - since <= 0) {
+            assertTrue(System.nanoTime() < pollDeadline, "no change-notice poll for 30 s");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        for (int attempt = 0; ; attempt++) {
+            long bypassed = cache.bypassedLookups();
+            assertStatus(request.get(), status);
+            if (cache.bypassedLookups() == bypassed) {
+                return;
+            }
+            assertTrue(attempt < 50, "the cache never answered: its change-notice poller is stalled");
+        }
+    }
+
+    /**
+     * Shows that {@code request} is answered from the cache: the row of {@code id} is changed behind
+     * the server's back ({@code change}, no notice) so that a database read would answer otherwise,
+     * and the answer stays {@code status}. The change is then undone ({@code undo}).
+     */
+    private void assertAnsweredFromCache(Supplier<Answer> request, int status, String change, String undo, String id)
+            throws SQLException {
+        warm(request, status);
+        sql(change, id);
+        try {
+            int fromCache = 0;
+            for (int i = 0; i < 10; i++) {
+                long bypassed = cache.bypassedLookups();
+                var answer = request.get();
+                if (cache.bypassedLookups() == bypassed) {
+                    assertStatus(answer, status);
+                    fromCache++;
+                }
+            }
+            assertTrue(fromCache > 0, "no request was answered from the cache");
+        } finally {
+            sql(undo, id);
+        }
+    }
+
+    private static final String KEY_DEACTIVATED = "update api_key set status = 'DEACTIVATED' where id = ?";
+    private static final String KEY_ACTIVE = "update api_key set status = 'ACTIVE' where id = ?";
+    private static final String USER_GONE = "update app_user set active = false where id = ?";
+    private static final String USER_BACK = "update app_user set active = true where id = ?";
+
     @Test
     void aWarmCacheReadsNothingAndAnotherServersRevocationArrivesWithinASecond() throws SQLException {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var keyId = key.split(":")[1];
         Supplier<Answer> me = () -> Api.get("/v4/user/me").bearer(key).send();
-        // The key's creation wrote a change notice (it clears a remembered unknown id on every server),
-        // which the poller applies once, whenever it reads it: let a poll pass before warming.
-        long created = System.nanoTime();
-        long pollDeadline = created + TimeUnit.SECONDS.toNanos(30);
-        while (cache.lastPollStarted() - created <= 0) {
-            assertTrue(System.nanoTime() < pollDeadline, "no change-notice poll for 30 s");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        // A request answered while the poller was late reads the database and fills nothing (on a
-        // loaded CI machine the poll can be over a second late): warm until one request used the cache.
-        for (int attempt = 0; ; attempt++) {
-            long bypassed = cache.bypassedLookups();
-            assertStatus(me.get(), 200);
-            if (cache.bypassedLookups() == bypassed) {
-                break;
-            }
-            assertTrue(attempt < 50, "the cache never answered: its change-notice poller is stalled");
-        }
+        warm(me, 200);
         assertTrue(cache.credentialCount() > 0);
 
         // Revoked in the database behind this server's back, with no notice: the warm entry still
@@ -114,7 +150,9 @@ class VerificationCacheIT extends InContainerTest {
         var member = tenant.user("MEMBER");
         var token = tenant.tokenOf(member);
         Supplier<Answer> me = () -> Api.get("/v4/user/me").bearer(token).send();
-        assertStatus(me.get(), 200);
+        // (/v4/user/me reads the user itself; the meeting types read only the authenticated caller's id)
+        assertAnsweredFromCache(() -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK,
+                member);
         sql("update app_user set active = false where id = ?", member);
         sql("update personal_access_token set status = 'REVOKED' where user_id = ?", member);
         noticeFromAnotherServer("USER", member);
@@ -124,18 +162,18 @@ class VerificationCacheIT extends InContainerTest {
     }
 
     @Test
-    void changesOnThisServerAreSeenByTheVeryNextRequest() {
+    void changesOnThisServerAreSeenByTheVeryNextRequest() throws SQLException {
         var tenant = Tenant.create();
         var owner = tenant.ownerToken();
         var key = tenant.apiKey();
         var keyId = key.split(":")[1];
         Supplier<Answer> withKey = () -> Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send();
-        assertStatus(withKey.get(), 200);
+        assertAnsweredFromCache(withKey, 200, KEY_DEACTIVATED, KEY_ACTIVE, keyId);
 
         assertStatus(Api.post("/v4/api-key/" + keyId + "/deactivate", "{}").bearer(owner).send(), 204);
         assertUnauthorized(withKey.get(), "API key has been deactivated");
         assertStatus(Api.post("/v4/api-key/" + keyId + "/activate", "{}").bearer(owner).send(), 204);
-        assertStatus(withKey.get(), 200);
+        assertAnsweredFromCache(withKey, 200, KEY_DEACTIVATED, KEY_ACTIVE, keyId);
 
         var rotated = Api.post("/v4/api-key/" + keyId + "/rotate", "{\"gracePeriodSeconds\": 0}").bearer(owner).send();
         assertStatus(rotated, 201);
@@ -144,29 +182,36 @@ class VerificationCacheIT extends InContainerTest {
     }
 
     @Test
-    void roleChangesAndDeletionOnThisServerAreSeenByTheVeryNextRequest() {
+    void roleChangesAndDeletionOnThisServerAreSeenByTheVeryNextRequest() throws SQLException {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");
         var token = tenant.tokenOf(member);
         Supplier<Answer> listKeys = () -> Api.get("/v4/api-key").bearer(token).send();
-        assertForbidden(listKeys.get());
         var userManager = tenant.apiKey(); // users are managed with an API key
+        assertAnsweredFromCache(listKeys, 403, "update app_user set role = 'ADMIN' where id = ?",
+                "update app_user set role = 'MEMBER' where id = ?", member);
+        assertForbidden(listKeys.get());
 
         var promote = Api.patch("/v4/user/" + member, "{\"role\": \"ADMIN\"}").bearer(userManager).actingAs(tenant.ownerId()).send();
         assertStatus(promote, 200);
-        assertStatus(listKeys.get(), 200);
+        assertAnsweredFromCache(listKeys, 200, "update app_user set role = 'MEMBER' where id = ?",
+                "update app_user set role = 'ADMIN' where id = ?", member);
         var demote = Api.patch("/v4/user/" + member, "{\"role\": \"MEMBER\"}").bearer(userManager).actingAs(tenant.ownerId()).send();
         assertStatus(demote, 200);
         assertForbidden(listKeys.get());
+        assertAnsweredFromCache(() -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK,
+                member);
 
         assertStatus(Api.delete("/v4/user/" + member).bearer(userManager).actingAs(tenant.ownerId()).send(), 204);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(token).send());
     }
 
     @Test
-    void revokingALeakedTokenIsSeenByTheVeryNextRequest() {
+    void revokingALeakedTokenIsSeenByTheVeryNextRequest() throws SQLException {
         var tenant = Tenant.create();
         var token = tenant.tokenOf(tenant.ownerId());
+        assertAnsweredFromCache(() -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK,
+                tenant.ownerId());
         assertStatus(Api.get("/v4/user/me").bearer(token).send(), 200);
         var report = Api.post("/v4/credential-revocation", "{\"credentials\": [\"" + token + "\"]}").send();
         assertEquals(202, report.status(), report::toString);
