@@ -22,7 +22,7 @@ class UsageRecordingIT extends InContainerTest {
 
     @Deployment
     public static WebArchive deployment() {
-        return war(NO_SWEEP);
+        return warWithTestClock(NO_SWEEP);
     }
 
     @Inject

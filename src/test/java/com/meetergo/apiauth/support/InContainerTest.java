@@ -12,10 +12,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In-container tests: the build's WAR plus the test helpers and a {@link MutableClock} that
- * replaces the application's clock; the test runs inside Liberty and injects the real beans.
- * Each test class declares its {@code @Deployment} with {@link #war(String...)}, which may add
- * MicroProfile Config settings for that deployment only.
+ * In-container tests: the build's WAR plus the test helpers; the test runs inside Liberty and
+ * injects the real beans. Each test class declares its {@code @Deployment} with
+ * {@link #war(String...)}, which may add MicroProfile Config settings for that deployment only.
+ * Only a test that moves time deploys with {@link #warWithTestClock(String...)}: everywhere else
+ * the shipped clock producer runs.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class InContainerTest {
@@ -32,10 +33,15 @@ public abstract class InContainerTest {
      */
     private static final String PLAIN_HTTP = "apiauth.tls.plain-http=serve";
 
+    /** The deployment with a {@link MutableClock} that replaces the application's clock. */
+    public static WebArchive warWithTestClock(String... settings) {
+        return war(settings).addClass(MutableClock.class);
+    }
+
     public static WebArchive war(String... settings) {
         var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
-                .addClasses(InContainerTest.class, ApiTest.class, MutableClock.class, Api.class, Answer.class, ApiAssertions.class,
-                        Tenant.class, ExtraServer.class);
+                .addClasses(InContainerTest.class, ApiTest.class, Api.class, Answer.class, ApiAssertions.class,
+                        Tenant.class, ExtraServer.class, ServerLog.class, TestPorts.class);
         try {
             var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
                     + "\n" + NO_ADDRESS_THROTTLE + "\n" + PLAIN_HTTP + "\n" + String.join("\n", settings) + "\n";
