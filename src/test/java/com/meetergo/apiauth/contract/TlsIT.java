@@ -40,9 +40,9 @@ class TlsIT {
         return InContainerTest.war("apiauth.tls.plain-http=refuse");
     }
 
-    private static final String HTTPS = "https://localhost:" + System.getProperty("it.https.port", "9543");
+    private static final String HTTPS = "https://localhost:" + com.meetergo.apiauth.support.TestPorts.https();
 
-    private static final URI READY = URI.create("https://localhost:" + System.getProperty("it.https.port", "9543")
+    private static final URI READY = URI.create("https://localhost:" + com.meetergo.apiauth.support.TestPorts.https()
             + "/health/ready");
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.application.CredentialSweep;
 import com.meetergo.apiauth.support.ExtraServer;
+import com.meetergo.apiauth.support.TestPorts;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.annotation.Resource;
@@ -74,7 +75,7 @@ class SweepFailoverIT extends InContainerTest {
     void aSweepCutShortBySigkillIsCompletedByAnotherServerAndExpiresEachCredentialOnce() throws Exception {
         // The second server's directory with the sweep on, its own timer tables and port, and a
         // one-day period: it sweeps only once this test clears the last run.
-        var third = ExtraServer.of(serverDir, "apiAuthSweeperPg", 9184, 9547, "EJBTIMER3_",
+        var third = ExtraServer.of(serverDir, "apiAuthSweeperPg", TestPorts.free(), TestPorts.free(), "EJBTIMER3_",
                 "-Dapiauth.sweep.enabled=true", "-Dapiauth.sweep.period=P1D");
 
         var tenant = Tenant.create();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.ExtraServer;
+import com.meetergo.apiauth.support.TestPorts;
 import com.meetergo.apiauth.support.InContainerTest;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -62,9 +63,9 @@ class TimerFailoverIT extends InContainerTest {
     @Test
     void whenTheServerRunningTheSweepTimerDiesAnotherServerKeepsItFiring() throws Exception {
         String[] options = {"-Dapiauth.sweep.enabled=true", "-Dapiauth.sweep.period=P1D"};
-        var first = ExtraServer.of(serverDir, "apiAuthTimerA", 9186, 9548, "EJBTIMERF_", options)
+        var first = ExtraServer.of(serverDir, "apiAuthTimerA", TestPorts.free(), TestPorts.free(), "EJBTIMERF_", options)
                 .bootstrap("timer.missed.task.threshold=100s");
-        var second = ExtraServer.of(serverDir, "apiAuthTimerB", 9188, 9549, "EJBTIMERF_", options)
+        var second = ExtraServer.of(serverDir, "apiAuthTimerB", TestPorts.free(), TestPorts.free(), "EJBTIMERF_", options)
                 .bootstrap("timer.missed.task.threshold=100s");
         try {
             first.start();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 class TwoServersIT extends ApiTest {
 
-    private static final String SECOND = System.getProperty("it.second.url");
+    private static final String SECOND = Boolean.getBoolean("it.second.server")
+            ? "http://localhost:" + System.getProperty("it.second.http.port") : null;
 
     @BeforeAll
     static void onlyWithASecondServer() {

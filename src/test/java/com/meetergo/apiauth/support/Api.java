@@ -15,7 +15,7 @@ public final class Api {
 
     public static final String USER_HEADER = "x-meetergo-api-user-id";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final String BASE = "http://localhost:" + System.getProperty("it.http.port", "9180");
+    private static final String BASE = "http://localhost:" + TestPorts.http();
 
     private final String method;
     private final String path;

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * HTTP/1.1 over a plain socket, for what java.net.http cannot do: speak from a chosen loopback
- * address (127.0.0.x: a client address of the test's own) and send any header bytes at all.
+ * address (127.0.0.1 or ::1, the two every machine has: two client addresses) and send any header
+ * bytes at all.
  */
 public final class RawHttp {
 
@@ -38,7 +39,9 @@ public final class RawHttp {
             throws IOException {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.http.port", 9180)), 10_000);
+            // to the loopback address of the sender's family: the server listens on both
+            var to = fromAddress.contains(":") ? "::1" : "127.0.0.1";
+            socket.connect(new InetSocketAddress(to, Integer.parseInt(TestPorts.http())), 10_000);
             socket.setSoTimeout(30_000);
             var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");

@@ -45,7 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsolePagesIT extends ApiTest {
 
-    private static final String BASE = "http://localhost:" + System.getProperty("it.http.port", "9180");
+    private static final String BASE = "http://localhost:" + com.meetergo.apiauth.support.TestPorts.http();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private WebDriver browser;
