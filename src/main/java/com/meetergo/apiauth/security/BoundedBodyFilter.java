@@ -10,17 +10,21 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import com.meetergo.apiauth.security.contract.ContractError;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Every body is bounded as it is read, whatever it declares: a chunked body (no Content-Length)
- * passes the mechanism's check of the declared length, so whatever reads it — JSON-B, on any path —
- * reads through a stream that fails with {@link BodyTooLargeException} after
- * {@code apiauth.request.max-body-bytes}, which the exception mappers answer with 413.
+ * Every body is bounded, whatever it declares. A declared length over {@code apiauth.request.max-body-bytes}
+ * is refused by the mechanism before authentication; a body without one (chunked) passes that check,
+ * so it is read here, at most one byte past the bound, and refused with 413 before anything parses
+ * it; within the bound it is served from memory. Declared bodies are read through a stream that
+ * fails with {@link BodyTooLargeException} past the bound all the same (the exception mappers answer 413).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BoundedBodyFilter extends HttpFilter {
@@ -33,7 +37,88 @@ public class BoundedBodyFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getContentLengthLong() < 0 && mayHaveBody(request.getMethod())) {
+            // No declared length (chunked, or an HTTP/2 stream): read it here, at most one byte past the
+            // bound, before anything parses it. A parser stops at the end of its JSON value, so counting
+            // only what it reads would let a small value followed by megabytes through.
+            var body = request.getInputStream().readNBytes((int) limits.maxBodyBytes() + 1);
+            if (body.length > limits.maxBodyBytes()) {
+                response.setHeader("Connection", "close"); // never drain the rest
+                ErrorResponses.write(response, ContractError.BODY_TOO_LARGE);
+                return;
+            }
+            chain.doFilter(new Buffered(request, body), response);
+            return;
+        }
         chain.doFilter(new Bounded(request, limits.maxBodyBytes()), response);
+    }
+
+    private static boolean mayHaveBody(String method) {
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+    }
+
+    /** A body of unknown length, read whole within the bound: served from memory with its length now known. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            var encoding = getCharacterEncoding();
+            var charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
     }
 
     private static final class Bounded extends HttpServletRequestWrapper {

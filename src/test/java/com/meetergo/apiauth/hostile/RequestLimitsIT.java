@@ -41,7 +41,7 @@ class RequestLimitsIT extends ApiTest {
      * and acted on), and an oversized chunked body to a protected path creates nothing.
      */
     @Test
-    void chunkedBodyOverTheLimitIsRefusedBeforeItIsParsed() {
+    void chunkedBodyOverTheLimitIsRefusedBeforeItIsParsed() throws java.io.IOException {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var padded = "{\"credentials\": [\"" + key + "\"]}" + " ".repeat(100_000);
@@ -53,6 +53,15 @@ class RequestLimitsIT extends ApiTest {
         assertError(Api.post("/v4/api-key", big).bearer(tenant.ownerToken()).chunked().send(), 413,
                 "Request Entity Too Large", "Request body too large");
         assertEquals(1, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
+
+        // The same on the wire, framed by hand (java.net.http may not send what it is told to):
+        // Transfer-Encoding: chunked, 1 MiB in 8 KiB chunks, no Content-Length.
+        var raw = com.meetergo.apiauth.support.RawHttp.sendChunked("127.0.0.1", "POST", "/v4/credential-revocation",
+                "{\"credentials\": [\"" + key + "\"]}" + " ".repeat(1 << 20));
+        assertEquals(413, raw.status(), raw::toString);
+        assertEquals("{\"statusCode\":413,\"message\":\"Request body too large\",\"error\":\"Request Entity Too Large\"}",
+                raw.body());
+        assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
 
         var small = Api.post("/v4/api-key", "{\"name\": \"chunked\", \"expiresInDays\": 5}")
                 .bearer(tenant.ownerToken()).chunked().send();

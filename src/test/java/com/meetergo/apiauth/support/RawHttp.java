@@ -37,6 +37,20 @@ public final class RawHttp {
     /** Sends {@code method path} with the given raw header lines (each without CRLF) and body. */
     public static Reply send(String fromAddress, String method, String path, String body, String... headerLines)
             throws IOException {
+        return send(fromAddress, method, path, body, false, headerLines);
+    }
+
+    /**
+     * The same with the body in {@code Transfer-Encoding: chunked} (8 KiB chunks) and no
+     * Content-Length, as a streaming client or a proxy sends it.
+     */
+    public static Reply sendChunked(String fromAddress, String method, String path, String body,
+            String... headerLines) throws IOException {
+        return send(fromAddress, method, path, body, true, headerLines);
+    }
+
+    private static Reply send(String fromAddress, String method, String path, String body, boolean chunked,
+            String... headerLines) throws IOException {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
             // to the loopback address of the sender's family: the server listens on both
@@ -49,13 +63,28 @@ public final class RawHttp {
                 head.append(line).append("\r\n");
             }
             if (body != null) {
-                head.append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+                head.append("Content-Type: application/json\r\n").append(chunked ? "Transfer-Encoding: chunked"
+                        : "Content-Length: " + bytes.length).append("\r\n");
             }
             head.append("\r\n");
             var out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(bytes);
-            out.flush();
+            if (!chunked) {
+                out.write(bytes);
+                out.flush();
+            } else {
+                try {
+                    for (int at = 0; at < bytes.length; at += 8192) {
+                        int size = Math.min(8192, bytes.length - at);
+                        out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(bytes, at, size);
+                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                } catch (java.net.SocketException answeredEarly) {
+                    // the server may answer (413) and close before the whole body is sent: read its answer
+                }
+            }
             var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = response.indexOf("\r\n\r\n");
             var replyHead = split < 0 ? response : response.substring(0, split);
