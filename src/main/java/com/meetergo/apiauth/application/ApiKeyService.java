@@ -2,6 +2,7 @@ package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.application.CredentialActions.Lineage;
 import com.meetergo.apiauth.domain.model.audit.AuditEventType;
+import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
@@ -24,6 +25,9 @@ public class ApiKeyService {
 
     @Inject
     ApiKeyRepository keys;
+
+    @Inject
+    CompanyRepository companies;
 
     @Inject
     CredentialIssuer issuer;
@@ -80,6 +84,8 @@ public class ApiKeyService {
     }
 
     private NewKey issue(Caller caller, String name, int expiresInDays, String rotatedFrom, Lineage lineage) {
+        companies.find(caller.companyId()).orElseThrow(() -> DomainException.notFound("Company"))
+                .requireIncluded(KIND);
         var now = clock.instant();
         var issued = issuer.newApiKey();
         var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),

@@ -54,6 +54,12 @@ public class AuditTrail {
                 subject.id(), sourceIp(), clock.instant(), null));
     }
 
+    /** The company's plan changed, by the platform (no credential of the company acted). */
+    public void recordPlanChange(String companyId, String oldPlan, String newPlan) {
+        events.add(new AuditEvent(companyId, AuditEventType.PLAN_CHANGED, null, null, null, null, null, sourceIp(),
+                clock.instant(), null).withDetail(oldPlan + " -> " + newPlan));
+    }
+
     /** Revoked because the credential that minted it ({@code leakedId}) was reported leaked. */
     public void recordMintedByLeaked(Credential credential, CredentialType kind, String leakedId) {
         events.add(new AuditEvent(credential.companyId(), AuditEventType.REVOKED_WITH_CREATOR, kind, credential.id(),

@@ -30,6 +30,10 @@ public class ChangeNotices {
         record(ChangeNotice.Kind.USER, userId);
     }
 
+    public void companyChanged(String companyId) {
+        record(ChangeNotice.Kind.COMPANY, companyId);
+    }
+
     private void record(ChangeNotice.Kind kind, String id) {
         // The machine's clock, not the application's: the pollers of all servers compare it with theirs.
         notices.add(new ChangeNotice(kind, id, Instant.now()));

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.application;
 
+import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.infrastructure.config.SecretsDirectory;
 import jakarta.annotation.PostConstruct;
@@ -59,7 +60,7 @@ public class InitialCompanyBootstrap {
         if (!enabled || companies.any()) {
             return;
         }
-        var created = provisioning.provision(companyName, ownerEmail, ownerGivenName, ownerFamilyName);
+        var created = provisioning.provision(companyName, ownerEmail, ownerGivenName, ownerFamilyName, Plan.DEFAULT);
         var file = secrets.file(InitialOwnerTokenFile.NAME);
         try {
             // A file left from an earlier, wiped database holds a token that no longer exists.

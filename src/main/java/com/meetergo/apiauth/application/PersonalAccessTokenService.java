@@ -58,6 +58,8 @@ public class PersonalAccessTokenService {
 
     /** A token of {@code owner}; {@code lineage} says which credential mints it and how long it may live. */
     NewToken issue(User owner, String name, Instant requestedExpiry, String rotatedFrom, Lineage lineage) {
+        var company = companies.find(owner.companyId()).orElseThrow(() -> DomainException.notFound("Company"));
+        company.requireIncluded(KIND);
         var now = clock.instant();
         // Whole milliseconds, as every time of the API: what the answer shows is what is stored.
         var requested = requestedExpiry == null ? null : requestedExpiry.truncatedTo(ChronoUnit.MILLIS);
@@ -65,7 +67,7 @@ public class PersonalAccessTokenService {
             throw DomainException.invalid("expiresAt must be in the future");
         }
         var expiresAt = lineage.bound(requested);
-        var policy = companies.find(owner.companyId()).map(Company::maxPatLifetimeDays).orElse(null);
+        var policy = company.maxPatLifetimeDays();
         if (policy != null) {
             expiresAt = new Lineage(null, now.plus(Duration.ofDays(policy))).bound(expiresAt);
         }

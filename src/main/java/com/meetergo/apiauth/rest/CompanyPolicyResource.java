@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The company's credential policy, for owners and admins (as a GitHub organisation's token policy). */
-@Tag(name = "Company", description = "The company's credential policy.")
+@Tag(name = "Company", description = "The company's plan and credential policy.")
 @Path("v4/company/token-policy")
 @ApplicationScoped
 @RolesAllowed({Roles.OWNER, Roles.ADMIN})

@@ -59,6 +59,10 @@ public class ApiKeyIdentityStore implements IdentityStore {
         if (status != CredentialStatus.ACTIVE) {
             return INVALID_RESULT;
         }
+        // The plan, once the secret is proven (only its holder learns it), before the user header.
+        if (!cache.planOf(key.companyId()).includes(CredentialType.API_KEY)) {
+            throw new CredentialRejectedException(ContractError.API_KEY_NOT_IN_PLAN);
+        }
         var caller = callerFor(key, sent.actingUserHeader());
         return new CredentialValidationResult(new ApiCallerPrincipal(caller), Roles.groupsFor(caller));
     }

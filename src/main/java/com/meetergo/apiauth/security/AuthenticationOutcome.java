@@ -5,7 +5,7 @@ import com.meetergo.apiauth.security.contract.ContractError;
 /** How the authentication step ended, as counted in the metrics (label {@code outcome}). */
 public enum AuthenticationOutcome {
     SUCCESS, MISSING, INVALID, EXPIRED, REVOKED, DEACTIVATED, IMPERSONATION_FORBIDDEN, FOREIGN_COMPANY,
-    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE;
+    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE, PLAN;
 
     private final String label = name().toLowerCase().replace('_', '-');
 
@@ -25,6 +25,7 @@ public enum AuthenticationOutcome {
             case MALFORMED_USER_HEADER -> MALFORMED_USER_HEADER;
             case TOO_MANY_FAILED_ATTEMPTS -> THROTTLED;
             case UNAVAILABLE -> UNAVAILABLE;
+            case PAT_NOT_IN_PLAN, API_KEY_NOT_IN_PLAN -> PLAN;
             default -> INVALID;
         };
     }

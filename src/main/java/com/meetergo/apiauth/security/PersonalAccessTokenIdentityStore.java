@@ -60,6 +60,10 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
         if (owner == null || !owner.belongsTo(token.companyId())) {
             return INVALID_RESULT;
         }
+        // The plan, once the secret is proven (only its holder learns it), before the user header.
+        if (!cache.planOf(token.companyId()).includes(CredentialType.PERSONAL_ACCESS_TOKEN)) {
+            throw new CredentialRejectedException(ContractError.PAT_NOT_IN_PLAN);
+        }
         var caller = namesAnotherUser(sent.actingUserHeader(), owner.id())
                 ? Caller.rejected(owner.companyId(), CredentialType.PERSONAL_ACCESS_TOKEN, token.id(),
                         ContractError.PAT_WITH_USER_HEADER)

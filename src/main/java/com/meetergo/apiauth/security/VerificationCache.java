@@ -2,6 +2,9 @@ package com.meetergo.apiauth.security;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.meetergo.apiauth.domain.model.change.ChangeNotice;
+import com.meetergo.apiauth.domain.model.company.Company;
+import com.meetergo.apiauth.domain.model.company.CompanyRepository;
+import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
@@ -50,6 +53,9 @@ public class VerificationCache {
     UserRepository users;
 
     @Inject
+    CompanyRepository companies;
+
+    @Inject
     @ConfigProperty(name = "apiauth.cache.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -85,6 +91,8 @@ public class VerificationCache {
 
     private GuardedCache<String, User> ownersByCompany;
 
+    private GuardedCache<String, Plan> plansByCompany;
+
     /** System.nanoTime() until which the cache may answer; before the first poll, it may not. */
     private volatile long freshUntil;
 
@@ -95,6 +103,7 @@ public class VerificationCache {
         tokensByDigest = newCache();
         usersById = newCache();
         ownersByCompany = newCache();
+        plansByCompany = newCache();
         freshUntil = System.nanoTime();
         bypassed = registry.counter(Metadata.builder().withName("apiauth.cache.bypassed")
                 .withDescription("Lookups that read the database because the change notices were not read recently").build());
@@ -141,6 +150,12 @@ public class VerificationCache {
                 : users.ownerOf(companyId);
     }
 
+    /** The company's plan: read on every request that proves a secret, so cached like the credential. */
+    public Plan planOf(String companyId) {
+        return answering() ? plansByCompany.get(companyId, c -> companies.find(c).map(Company::plan)).orElseThrow()
+                : companies.find(companyId).map(Company::plan).orElseThrow();
+    }
+
     private boolean answering() {
         if (System.nanoTime() - freshUntil < 0) {
             return enabled;
@@ -163,10 +178,15 @@ public class VerificationCache {
 
     /** Drops what a change made stale. */
     public void forget(ChangeNotice.Kind kind, String id) {
-        if (kind == ChangeNotice.Kind.CREDENTIAL) {
+        if (kind == null) {
+            // a kind of change this version does not know (a newer server's): forget everything
+            forgetAll();
+        } else if (kind == ChangeNotice.Kind.CREDENTIAL) {
             apiKeysById.invalidate(id);
             unknownKeyIds.invalidate(id);
             tokensByDigest.invalidateIf(t -> t.id().equals(id));
+        } else if (kind == ChangeNotice.Kind.COMPANY) {
+            plansByCompany.invalidate(id);
         } else {
             usersById.invalidate(id);
             ownersByCompany.invalidateIf(u -> u.id().equals(id));
@@ -179,6 +199,7 @@ public class VerificationCache {
         tokensByDigest.invalidateAll();
         usersById.invalidateAll();
         ownersByCompany.invalidateAll();
+        plansByCompany.invalidateAll();
     }
 
     /** System.nanoTime() when the last successful read of the notices started (tests wait for one after a change). */

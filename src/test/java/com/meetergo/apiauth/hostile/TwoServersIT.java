@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.hostile;
 
 import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
+import static com.meetergo.apiauth.support.ApiAssertions.assertError;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 import static com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus;
 import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
@@ -46,6 +47,25 @@ class TwoServersIT extends ApiTest {
         System.out.println("[two-servers] key revoked on the first server, refused by the second after " + millis
                 + " ms");
         assertInvalidCredential(onSecond.get());
+    }
+
+    @Test
+    void aPlanChangedOnOneServerIsEnforcedByTheOtherWithinASecond() {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        Supplier<Answer> onSecond = () -> Api.get("/v4/user/me").on(SECOND).bearer(key).send();
+        for (int i = 0; i < 5; i++) {
+            assertStatus(onSecond.get(), 200);
+        }
+        assertStatus(com.meetergo.apiauth.contract.PlansIT.changePlan(tenant.companyId(), "ESSENTIALS"), 200);
+        long millis = millisUntilStatus(onSecond, 403);
+        System.out.println("[two-servers] plan changed on the first server, enforced by the second after " + millis
+                + " ms");
+        assertError(onSecond.get(), 403, "Forbidden", com.meetergo.apiauth.contract.PlansIT.KEY_NEEDS_PLAN);
+        assertStatus(com.meetergo.apiauth.contract.PlansIT.changePlan(tenant.companyId(), "ENTERPRISE"), 200);
+        millis = millisUntilStatus(onSecond, 200);
+        System.out.println("[two-servers] plan upgraded on the first server, the key back on the second after "
+                + millis + " ms");
     }
 
     @Test

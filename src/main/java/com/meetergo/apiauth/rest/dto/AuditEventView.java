@@ -14,10 +14,12 @@ public record AuditEventView(
         @Schema(nullable = true) String actorUserId,
         @Schema(nullable = true) String subjectUserId,
         @Schema(nullable = true) String sourceIp,
-        Instant occurredAt) {
+        Instant occurredAt,
+        @Schema(nullable = true, description = "What changed where it is neither a credential nor a user: a plan change's \"OLD -> NEW\"") String detail) {
 
     public static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id(), e.type().apiName(), e.credentialType(), e.credentialId(),
-                e.actorCredentialId(), e.actorUserId(), e.subjectUserId(), e.sourceIp(), e.occurredAt());
+                e.actorCredentialId(), e.actorUserId(), e.subjectUserId(), e.sourceIp(), e.occurredAt(),
+                e.detail());
     }
 }

@@ -1,5 +1,7 @@
 package com.meetergo.apiauth.rest.dto;
 
+import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +11,11 @@ import jakarta.validation.constraints.Size;
 public record ProvisionCompanyRequest(
         @NotBlank(message = "name is required")
         @Size(max = 200, message = "name must be at most 200 characters") String name,
-        @NotNull(message = "owner is required") @Valid Owner owner) {
+        @NotNull(message = "owner is required") @Valid Owner owner,
+        @Schema(description = "The company's plan (default ENTERPRISE); a plan without Personal Access Tokens (FREE)"
+                + " gets no owner token", enumeration = {"FREE", "ESSENTIALS", "BUSINESS", "ENTERPRISE", "API_PLATFORM"},
+                nullable = true)
+        @Pattern(regexp = PlanRequest.PLANS, message = PlanRequest.INVALID) String plan) {
 
     public record Owner(
             @NotBlank(message = "owner.email is required") @Email(message = "owner.email must be an email address")

@@ -79,6 +79,11 @@ public class ContractDocumentation implements OASFilter {
             errors.put(404, "Not Found: no provisioning secret is configured");
             errors.put(429, "Too many failed attempts; retry later (with Retry-After)");
         }
+        if (operation.equals("PUT /provisioning/companies/{companyId}/plan")) {
+            errors.put(401, "Invalid provisioning secret");
+            errors.put(404, "Company not found, or no provisioning secret is configured");
+            errors.put(429, "Too many failed attempts; retry later (with Retry-After)");
+        }
         if (operation.endsWith("/rotate")) {
             errors.put(409, "Only an active credential that has not been rotated can be rotated");
         }

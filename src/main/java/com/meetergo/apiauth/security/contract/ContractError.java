@@ -27,6 +27,10 @@ public enum ContractError {
     HTTPS_REQUIRED(403, "HTTPS required"),
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
     UNAVAILABLE(503, "Service temporarily unavailable; retry later"),
+    /** Ours: the company's plan does not include PATs (the contract's "Plan" column); after the secret is proven. */
+    PAT_NOT_IN_PLAN(403, "Personal Access Tokens require the Essentials plan or above"),
+    /** Ours: the company's plan does not include API keys; after the secret is proven. */
+    API_KEY_NOT_IN_PLAN(403, "Platform API Keys require the Enterprise or API Platform plan"),
     /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */
     FORBIDDEN(403, "Forbidden resource");
 

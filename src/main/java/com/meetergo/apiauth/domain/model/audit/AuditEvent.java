@@ -54,6 +54,10 @@ public class AuditEvent {
     @Column(name = "period_start")
     private Instant periodStart;
 
+    /** What changed, where it is neither a credential nor a user (a plan change: "ENTERPRISE -> ESSENTIALS"). */
+    @Column
+    private String detail;
+
     protected AuditEvent() {
     }
 
@@ -75,6 +79,16 @@ public class AuditEvent {
 
     public String id() {
         return id;
+    }
+
+    /** The same event with what changed (before it is stored). */
+    public AuditEvent withDetail(String what) {
+        this.detail = what;
+        return this;
+    }
+
+    public String detail() {
+        return detail;
     }
 
     public String companyId() {

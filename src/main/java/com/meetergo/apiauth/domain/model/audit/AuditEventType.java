@@ -5,7 +5,9 @@ public enum AuditEventType {
     /** Revoked with the leaked credential that minted it (actorCredentialId names that one). */
     REVOKED_WITH_CREATOR,
     /** A change to a user (subjectUserId), by the actor credential and user; no credential of its own. */
-    USER_CREATED, USER_UPDATED, USER_ROLE_CHANGED, USER_DELETED;
+    USER_CREATED, USER_UPDATED, USER_ROLE_CHANGED, USER_DELETED,
+    /** The company's plan changed (detail: "OLD -> NEW"), by the platform's provisioning. */
+    PLAN_CHANGED;
 
     /** The name in the API: {@code expiring_soon}, {@code revoked_leaked}, … */
     public String apiName() {

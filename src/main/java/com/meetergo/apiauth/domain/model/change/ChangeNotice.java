@@ -19,7 +19,7 @@ import java.util.UUID;
 public class ChangeNotice {
 
     public enum Kind {
-        CREDENTIAL, USER
+        CREDENTIAL, USER, COMPANY
     }
 
     @Id

@@ -1,7 +1,11 @@
 package com.meetergo.apiauth.domain.model.company;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.shared.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -21,6 +25,10 @@ public class Company {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Plan plan;
+
     /** The longest a new PAT of this company may live, in days (null: no limit). */
     @Column(name = "max_pat_lifetime_days")
     private Integer maxPatLifetimeDays;
@@ -28,10 +36,27 @@ public class Company {
     protected Company() {
     }
 
-    public Company(String name, Instant createdAt) {
+    public Company(String name, Plan plan, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.name = name;
+        this.plan = plan;
         this.createdAt = createdAt;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    /** The credentials the new plan excludes are refused from now on, not revoked: an upgrade brings them back. */
+    public void changePlan(Plan newPlan) {
+        plan = newPlan;
+    }
+
+    /** Refuses a credential type this company's plan does not include (403, the contract's plan rule). */
+    public void requireIncluded(CredentialType type) {
+        if (!plan.includes(type)) {
+            throw DomainException.forbidden(Plan.exclusionMessage(type));
+        }
     }
 
     public String id() {

@@ -44,13 +44,22 @@ public class JpaChangeNoticeRepository implements ChangeNoticeRepository {
             var found = new ArrayList<ChangeNotice>();
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(ChangeNotice.read(rs.getString(1), ChangeNotice.Kind.valueOf(rs.getString(2)),
+                    found.add(ChangeNotice.read(rs.getString(1), kind(rs.getString(2)),
                             rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
                 }
             }
             return found;
         } catch (SQLException e) {
             throw new PersistenceException("cannot read change notices", e);
+        }
+    }
+
+    /** A kind this version does not know (written by a newer server) is null: the cache then forgets everything. */
+    private static ChangeNotice.Kind kind(String name) {
+        try {
+            return ChangeNotice.Kind.valueOf(name);
+        } catch (IllegalArgumentException newerServer) {
+            return null;
         }
     }
 

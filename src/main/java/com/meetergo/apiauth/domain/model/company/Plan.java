@@ -1,0 +1,41 @@
+package com.meetergo.apiauth.domain.model.company;
+
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A company's plan, and the one rule that reads it: which credential types the plan includes (the
+ * contract's "Plan" column). Personal Access Tokens: Essentials and above; Platform API Keys:
+ * Enterprise and API Platform.
+ */
+public enum Plan {
+    FREE, ESSENTIALS, BUSINESS, ENTERPRISE, API_PLATFORM;
+
+    /** What a company gets when nobody says otherwise: the sign-up's default and the first start's. */
+    public static final Plan DEFAULT = ENTERPRISE;
+
+    public boolean includes(CredentialType type) {
+        return switch (type) {
+            case PERSONAL_ACCESS_TOKEN -> this != FREE;
+            case API_KEY -> this == ENTERPRISE || this == API_PLATFORM;
+        };
+    }
+
+    /** Why a credential of {@code type} is refused on a plan that does not include it. */
+    public static String exclusionMessage(CredentialType type) {
+        return switch (type) {
+            case PERSONAL_ACCESS_TOKEN -> "Personal Access Tokens require the Essentials plan or above";
+            case API_KEY -> "Platform API Keys require the Enterprise or API Platform plan";
+        };
+    }
+
+    public static Optional<Plan> named(String name) {
+        return Arrays.stream(values()).filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Plan::name).collect(Collectors.joining(", "));
+    }
+}
