@@ -53,6 +53,11 @@ public class BoundedBodyFilter extends HttpFilter {
         chain.doFilter(new Bounded(request, limits.maxBodyBytes()), response);
     }
 
+    private static Charset charsetOf(HttpServletRequest request) {
+        var encoding = request.getCharacterEncoding();
+        return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+    }
+
     private static boolean mayHaveBody(String method) {
         return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
     }
@@ -115,9 +120,7 @@ public class BoundedBodyFilter extends HttpFilter {
 
         @Override
         public BufferedReader getReader() {
-            var encoding = getCharacterEncoding();
-            var charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charsetOf(this)));
         }
     }
 
@@ -141,9 +144,7 @@ public class BoundedBodyFilter extends HttpFilter {
 
         @Override
         public BufferedReader getReader() throws IOException {
-            var encoding = getCharacterEncoding();
-            var charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            return new BufferedReader(new InputStreamReader(getInputStream(), charsetOf(this)));
         }
     }
 

@@ -13,6 +13,7 @@ import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -67,20 +68,17 @@ public class PlansIT extends ApiTest {
     void provisioningTakesAPlan() {
         var essentials = provision(", \"plan\": \"ESSENTIALS\"");
         assertStatus(essentials, 201);
-        assertJson(Api.get("/v4/company").bearer(essentials.string("ownerToken")).send(), 200, """
+        var company = Api.get("/v4/company").bearer(essentials.string("ownerToken")).send();
+        assertJson(company, 200, """
                 {"companyId": "%s", "name": "%s", "plan": "ESSENTIALS"}""".formatted(essentials.string("companyId"),
-                Api.get("/v4/company").bearer(essentials.string("ownerToken")).send().string("name")));
+                company.string("name")));
         // a plan without PATs: the owner exists, and gets no token
         var free = provision(", \"plan\": \"FREE\"");
         assertStatus(free, 201);
-        assertEquals(JsonNull(), free.object().get("ownerToken"), free::toString);
+        assertEquals(JsonValue.NULL, free.object().get("ownerToken"), free::toString);
         assertEquals(java.util.Set.of("companyId", "ownerId", "ownerToken"), free.object().keySet());
         assertBadRequest(provision(", \"plan\": \"GOLD\""), INVALID_PLAN);
         assertBadRequest(provision(", \"plan\": \"enterprise\""), INVALID_PLAN);
-    }
-
-    private static jakarta.json.JsonValue JsonNull() {
-        return jakarta.json.JsonValue.NULL;
     }
 
     @Test
@@ -108,7 +106,7 @@ public class PlansIT extends ApiTest {
         var event = audit.array().getJsonObject(0);
         assertEquals("plan_changed", event.getString("type"));
         assertEquals("ENTERPRISE -> ESSENTIALS", event.getString("detail"));
-        assertEquals(JsonNull(), event.get("credentialId"));
+        assertEquals(JsonValue.NULL, event.get("credentialId"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.meetergo.apiauth.security.contract;
 
+import com.meetergo.apiauth.domain.model.company.Plan;
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
+
 /**
  * The authentication errors of the contract (shared/spec/authentication.md, "Error responses"),
  * word for word, plus the few it leaves to us (marked). Clients match on these texts: never
@@ -28,9 +31,9 @@ public enum ContractError {
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
     UNAVAILABLE(503, "Service temporarily unavailable; retry later"),
     /** Ours: the company's plan does not include PATs (the contract's "Plan" column); after the secret is proven. */
-    PAT_NOT_IN_PLAN(403, "Personal Access Tokens require the Essentials plan or above"),
+    PAT_NOT_IN_PLAN(403, Plan.exclusionMessage(CredentialType.PERSONAL_ACCESS_TOKEN)),
     /** Ours: the company's plan does not include API keys; after the secret is proven. */
-    API_KEY_NOT_IN_PLAN(403, "Platform API Keys require the Enterprise or API Platform plan"),
+    API_KEY_NOT_IN_PLAN(403, Plan.exclusionMessage(CredentialType.API_KEY)),
     /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */
     FORBIDDEN(403, "Forbidden resource");
 

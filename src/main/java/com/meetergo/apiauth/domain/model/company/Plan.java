@@ -1,9 +1,6 @@
 package com.meetergo.apiauth.domain.model.company;
 
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A company's plan, and the one rule that reads it: which credential types the plan includes (the
@@ -23,19 +20,11 @@ public enum Plan {
         };
     }
 
-    /** Why a credential of {@code type} is refused on a plan that does not include it. */
+    /** Why a credential of {@code type} is refused on a plan that does not include it (the API's words, once). */
     public static String exclusionMessage(CredentialType type) {
         return switch (type) {
             case PERSONAL_ACCESS_TOKEN -> "Personal Access Tokens require the Essentials plan or above";
             case API_KEY -> "Platform API Keys require the Enterprise or API Platform plan";
         };
-    }
-
-    public static Optional<Plan> named(String name) {
-        return Arrays.stream(values()).filter(p -> p.name().equals(name)).findFirst();
-    }
-
-    public static String names() {
-        return Arrays.stream(values()).map(Plan::name).collect(Collectors.joining(", "));
     }
 }
