@@ -7,6 +7,12 @@ const collection = `/v4/${kind}`;
 const STORAGE_KEY = 'meetergo.console.credential';
 const $ = (id) => document.getElementById(id);
 
+// The API's scopes by resource (docs/scopes.md); a write scope includes its read.
+const RESOURCES = [['users', 'Users'], ['meeting-types', 'Meeting types'], ['appointments', 'Appointments'],
+    ['credentials', 'API keys and tokens'], ['audit', 'Audit log', ['read']]];
+const ALL_SCOPES = RESOURCES.flatMap(([resource, , levels = ['read', 'write']]) =>
+    levels.map((level) => `${resource}:${level}`));
+
 async function api(method, path, body) {
     const headers = { Authorization: `Bearer ${sessionStorage.getItem(STORAGE_KEY)}` };
     if (body !== undefined) {
@@ -45,6 +51,57 @@ function button(label, description, action) {
     return b;
 }
 
+function labelFor(id, text) {
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = text;
+    return label;
+}
+
+/** The creation form's access choice: full access preselected, else read or write per resource. */
+function scopePicker() {
+    const legend = document.createElement('legend');
+    legend.textContent = 'Access';
+    const full = document.createElement('input');
+    full.type = 'checkbox';
+    full.id = 'full-access';
+    full.name = 'fullAccess';
+    full.checked = full.defaultChecked = true;
+    const perResource = document.createElement('div');
+    perResource.id = 'per-resource';
+    perResource.hidden = true;
+    for (const [resource, title, levels = ['read', 'write']] of RESOURCES) {
+        const select = document.createElement('select');
+        select.id = `scope-${resource}`;
+        select.name = select.id;
+        for (const [value, text] of [['', 'No access'], ['read', 'Read'], ['write', 'Read and write']]) {
+            if (value === '' || levels.includes(value)) {
+                select.append(new Option(text, value));
+            }
+        }
+        perResource.append(labelFor(select.id, title), select);
+    }
+    full.addEventListener('change', () => { perResource.hidden = full.checked; });
+    $('scopes').replaceChildren(legend, full, labelFor(full.id, 'Full access (everything your role allows)'),
+        perResource);
+}
+
+/** Absent for full access (the API's default), else the chosen scopes: possibly none at all. */
+function chosenScopes(form) {
+    if (form.elements.fullAccess.checked) {
+        return undefined;
+    }
+    return RESOURCES.map(([resource]) => [resource, form.elements[`scope-${resource}`].value])
+        .filter(([, level]) => level).map(([resource, level]) => `${resource}:${level}`);
+}
+
+function describeScopes(scopes) {
+    if (ALL_SCOPES.every((scope) => scopes.includes(scope))) {
+        return 'full access';
+    }
+    return scopes.length ? scopes.join(', ') : 'none (verify and renew itself only)';
+}
+
 function showSecret(created) {
     $('secret').value = created.key ?? created.token;
     $('copied').textContent = '';
@@ -78,13 +135,14 @@ async function list() {
         const row = document.createElement('tr');
         row.dataset.id = c.id;
         const label = c.name ?? c.hint;
-        for (const text of [c.name ?? '—', c.hint, when(c.createdAt), when(c.expiresAt), when(c.lastUsedAt),
-            c.status.toLowerCase()]) {
+        for (const text of [c.name ?? '—', c.hint, describeScopes(c.scopes), when(c.createdAt), when(c.expiresAt),
+            when(c.lastUsedAt), c.status.toLowerCase()]) {
             const cell = document.createElement('td');
             cell.textContent = text;
             row.append(cell);
         }
-        row.cells[5].className = 'status';
+        row.cells[2].className = 'scopes';
+        row.cells[6].className = 'status';
         const actions = document.createElement('td');
         if (c.status === 'ACTIVE') {
             actions.append(button('Deactivate', `Deactivate ${label}`,
@@ -121,11 +179,12 @@ function signOut() {
 
 function createBody(form) {
     const name = form.elements.name.value.trim();
+    const scopes = chosenScopes(form);
     if (kind === 'api-key') {
-        return { name: name || null, expiresInDays: Number(form.elements.expiresInDays.value) };
+        return { name: name || null, expiresInDays: Number(form.elements.expiresInDays.value), scopes };
     }
     const on = form.elements.expiresOn.value;
-    return { name, expiresAt: on ? `${on}T23:59:59Z` : null };
+    return { name, expiresAt: on ? `${on}T23:59:59Z` : null, scopes };
 }
 
 $('sign-in').addEventListener('submit', (event) => {
@@ -143,7 +202,12 @@ $('create').addEventListener('submit', (event) => {
     event.preventDefault();
     showError(null);
     api('POST', collection, createBody(event.target))
-        .then((created) => { showSecret(created); event.target.reset(); return list(); })
+        .then((created) => {
+            showSecret(created);
+            event.target.reset();
+            $('per-resource').hidden = true;
+            return list();
+        })
         .catch(showError);
 });
 
@@ -162,6 +226,8 @@ $('dismiss').addEventListener('click', () => {
 });
 
 $('sign-out').addEventListener('click', signOut);
+
+scopePicker();
 
 if (sessionStorage.getItem(STORAGE_KEY)) {
     signedIn().catch((error) => {

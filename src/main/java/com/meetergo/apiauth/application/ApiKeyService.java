@@ -1,11 +1,11 @@
 package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.application.CredentialActions.Lineage;
-import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.credential.CredentialIssuer;
@@ -44,9 +44,11 @@ public class ApiKeyService {
     @Inject
     Clock clock;
 
-    public NewKey create(Caller caller, String name, int expiresInDays) {
-        var created = issue(caller, name, expiresInDays, null, actions.lineage(caller, null));
-        audit.record(AuditEventType.CREATED, created.key(), KIND, caller);
+    /** {@code scopes}: the API's scope names, null for full access. */
+    public NewKey create(Caller caller, String name, int expiresInDays, List<String> scopes) {
+        var created = issue(caller, name, expiresInDays, actions.scopesFor(caller, scopes, null), null,
+                actions.lineage(caller, null));
+        audit.recordCreated(created.key(), KIND, caller);
         return created;
     }
 
@@ -73,23 +75,25 @@ public class ApiKeyService {
      * grace period ends (never past its own expiry). The new key lives {@code expiresInDays}, by
      * default as long as the old one was made to live.
      */
-    public NewKey rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays) {
+    public NewKey rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays, List<String> scopes) {
         var old = ofCompany(caller, id);
         var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
         int days = expiresInDays != null ? expiresInDays : lifetimeInDays(old);
-        var successor = issue(caller, old.name(), days, old.id(), actions.lineage(caller, old));
-        actions.completeRotation(keys.markReplaced(old.id(), successor.key().id(), graceUntil), old, KIND, caller);
-        audit.record(AuditEventType.CREATED, successor.key(), KIND, caller);
+        var successor = issue(caller, old.name(), days, actions.scopesFor(caller, scopes, old), old.id(),
+                actions.lineage(caller, old));
+        actions.completeRotation(keys.markReplaced(old.id(), successor.key().id(), graceUntil), old, successor.key(),
+                KIND, caller);
         return successor;
     }
 
-    private NewKey issue(Caller caller, String name, int expiresInDays, String rotatedFrom, Lineage lineage) {
+    private NewKey issue(Caller caller, String name, int expiresInDays, Scopes scopes, String rotatedFrom,
+            Lineage lineage) {
         companies.find(caller.companyId()).orElseThrow(() -> DomainException.notFound("Company"))
                 .requireIncluded(KIND);
         var now = clock.instant();
         var issued = issuer.newApiKey();
         var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),
-                now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy());
+                scopes, now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy());
         keys.add(key);
         // every server forgets the id if a guess had it remembered as unknown
         changes.credentialChanged(key.id());

@@ -29,9 +29,27 @@ public class AuditTrail {
 
     /** A change made by a caller (null for the server itself, e.g. the sweep). */
     public void record(AuditEventType type, Credential credential, CredentialType kind, Caller actor) {
-        events.add(new AuditEvent(credential.companyId(), type, kind, credential.id(),
+        events.add(event(type, credential, kind, actor));
+    }
+
+    /** A credential made (on creation or as a successor), with the scopes it holds. */
+    public void recordCreated(Credential credential, CredentialType kind, Caller actor) {
+        events.add(event(AuditEventType.CREATED, credential, kind, actor).withDetail(scopesOf(credential)));
+    }
+
+    /** {@code old} replaced by {@code successor}: the event names the scopes the successor holds. */
+    public void recordRotated(Credential old, Credential successor, CredentialType kind, Caller actor) {
+        events.add(event(AuditEventType.ROTATED, old, kind, actor).withDetail(scopesOf(successor)));
+    }
+
+    private static String scopesOf(Credential credential) {
+        return "scopes: " + credential.scopes();
+    }
+
+    private AuditEvent event(AuditEventType type, Credential credential, CredentialType kind, Caller actor) {
+        return new AuditEvent(credential.companyId(), type, kind, credential.id(),
                 actor == null ? null : actor.credentialId(), actor == null ? null : actor.userId(), null,
-                actor == null ? null : sourceIp(), clock.instant(), null));
+                actor == null ? null : sourceIp(), clock.instant(), null);
     }
 
     /** The same change, made by the server itself (the sweep), to many credentials at once. */

@@ -6,8 +6,10 @@ import com.meetergo.apiauth.domain.model.credential.Credential;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
+import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.contract.ScopeRefusals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,6 +24,8 @@ import java.util.Map;
 /** The lifecycle steps PATs and API keys share, each with its audit event, in the caller's transaction. */
 @ApplicationScoped
 public class CredentialActions {
+
+    public static final String ROTATION_WIDENS = "A rotation keeps or narrows the scopes; it cannot add any";
 
     @Inject
     AuditTrail audit;
@@ -78,12 +82,32 @@ public class CredentialActions {
     }
 
     /** Second half of a rotation: the conditional update that only one of concurrent rotations wins. */
-    public void completeRotation(boolean won, Credential old, CredentialType kind, Caller actor) {
+    public void completeRotation(boolean won, Credential old, Credential successor, CredentialType kind,
+            Caller actor) {
         if (!won) {
             throw DomainException.conflict("The credential was rotated by another request at the same time");
         }
         changes.credentialChanged(old.id());
-        audit.record(AuditEventType.ROTATED, old, kind, actor);
+        audit.recordRotated(old, successor, kind, actor);
+        audit.recordCreated(successor, kind, actor);
+    }
+
+    /**
+     * The scopes a new credential holds: those {@code requested} (null: every scope on creation, the
+     * old credential's on rotation). A name that is no scope is 400; no request mints a credential
+     * that can do more than its own (403: a narrow credential cannot launder itself into a broad one,
+     * by creation or by rotation); and a rotation keeps or narrows, never widens (400: a broad caller
+     * rotating a narrow credential makes a new one with the same or fewer scopes).
+     */
+    public Scopes scopesFor(Caller caller, List<String> requested, Credential rotated) {
+        var scopes = requested != null ? Scopes.named(requested) : rotated != null ? rotated.scopes() : Scopes.FULL;
+        if (!caller.scopes().cover(scopes)) {
+            throw DomainException.forbidden(ScopeRefusals.ESCALATION);
+        }
+        if (rotated != null && !rotated.scopes().cover(scopes)) {
+            throw DomainException.invalid(ROTATION_WIDENS);
+        }
+        return scopes;
     }
 
     /**

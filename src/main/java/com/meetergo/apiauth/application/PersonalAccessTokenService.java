@@ -1,12 +1,12 @@
 package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.application.CredentialActions.Lineage;
-import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.company.Company;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
+import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.domain.model.user.UserRepository;
 import com.meetergo.apiauth.domain.shared.DomainException;
@@ -48,16 +48,18 @@ public class PersonalAccessTokenService {
     @Inject
     Clock clock;
 
-    /** A new PAT for the acting user. */
-    public NewToken create(Caller caller, String name, Instant expiresAt) {
+    /** A new PAT for the acting user; {@code scopes}: the API's scope names, null for full access. */
+    public NewToken create(Caller caller, String name, Instant expiresAt, List<String> scopes) {
+        var granted = actions.scopesFor(caller, scopes, null);
         var user = users.find(caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        var created = issue(user, name, expiresAt, null, actions.lineage(caller, null));
-        audit.record(AuditEventType.CREATED, created.token(), KIND, caller);
+        var created = issue(user, name, expiresAt, granted, null, actions.lineage(caller, null));
+        audit.recordCreated(created.token(), KIND, caller);
         return created;
     }
 
     /** A token of {@code owner}; {@code lineage} says which credential mints it and how long it may live. */
-    NewToken issue(User owner, String name, Instant requestedExpiry, String rotatedFrom, Lineage lineage) {
+    NewToken issue(User owner, String name, Instant requestedExpiry, Scopes scopes, String rotatedFrom,
+            Lineage lineage) {
         var company = companies.find(owner.companyId()).orElseThrow(() -> DomainException.notFound("Company"));
         company.requireIncluded(KIND);
         var now = clock.instant();
@@ -72,8 +74,8 @@ public class PersonalAccessTokenService {
             expiresAt = new Lineage(null, now.plus(Duration.ofDays(policy))).bound(expiresAt);
         }
         var issued = issuer.newPersonalAccessToken();
-        var token = new PersonalAccessToken(owner.id(), owner.companyId(), name, issued.digest(), issued.hint(), now,
-                expiresAt, rotatedFrom, lineage.mintedBy());
+        var token = new PersonalAccessToken(owner.id(), owner.companyId(), name, issued.digest(), issued.hint(), scopes,
+                now, expiresAt, rotatedFrom, lineage.mintedBy());
         tokens.add(token);
         return new NewToken(token, issued.secret());
     }
@@ -100,30 +102,32 @@ public class PersonalAccessTokenService {
      * A new token for the same owner, with the old one's name and expiry span; the old one keeps
      * working until the grace period ends. Only the owner rotates a token: the new secret is theirs.
      */
-    public NewToken rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays) {
+    public NewToken rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays,
+            List<String> scopes) {
         var old = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
-        return rotate(caller, old, gracePeriodSeconds, expiresInDays);
+        return rotate(caller, old, gracePeriodSeconds, expiresInDays, scopes);
     }
 
     /** Rotates the very token the request was made with. */
-    public NewToken rotateSelf(Caller caller, int gracePeriodSeconds, Integer expiresInDays) {
+    public NewToken rotateSelf(Caller caller, int gracePeriodSeconds, Integer expiresInDays, List<String> scopes) {
         if (caller.credentialType() != KIND) {
             throw DomainException.invalid("'self' is the personal access token of the request; this request used an API key");
         }
-        return rotate(caller, caller.credentialId(), gracePeriodSeconds, expiresInDays);
+        return rotate(caller, caller.credentialId(), gracePeriodSeconds, expiresInDays, scopes);
     }
 
-    private NewToken rotate(Caller caller, PersonalAccessToken old, int gracePeriodSeconds, Integer expiresInDays) {
+    private NewToken rotate(Caller caller, PersonalAccessToken old, int gracePeriodSeconds, Integer expiresInDays,
+            List<String> scopes) {
         var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
         var now = clock.instant();
         Instant expiresAt = expiresInDays != null ? now.plus(Duration.ofDays(expiresInDays))
                 : old.expiresAt() == null ? null : now.plus(Duration.between(old.createdAt(), old.expiresAt()));
         var owner = users.find(old.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        var successor = issue(owner, old.name(), expiresAt, old.id(), actions.lineage(caller, old));
-        actions.completeRotation(tokens.markReplaced(old.id(), successor.token().id(), graceUntil), old, KIND,
-                caller);
-        audit.record(AuditEventType.CREATED, successor.token(), KIND, caller);
+        var successor = issue(owner, old.name(), expiresAt, actions.scopesFor(caller, scopes, old), old.id(),
+                actions.lineage(caller, old));
+        actions.completeRotation(tokens.markReplaced(old.id(), successor.token().id(), graceUntil), old,
+                successor.token(), KIND, caller);
         return successor;
     }
 

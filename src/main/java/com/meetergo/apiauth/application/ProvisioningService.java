@@ -1,11 +1,11 @@
 package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.application.CredentialActions.Lineage;
-import com.meetergo.apiauth.domain.model.audit.AuditEventType;
 import com.meetergo.apiauth.domain.model.company.Company;
+import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
-import com.meetergo.apiauth.domain.model.company.CompanyRepository;
+import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.domain.model.user.UserRepository;
@@ -52,8 +52,8 @@ public class ProvisioningService {
         if (!plan.includes(CredentialType.PERSONAL_ACCESS_TOKEN)) {
             return new Provisioned(company, owner, null);
         }
-        var token = tokens.issue(owner, "Initial owner token", null, null, new Lineage(null, null));
-        audit.record(AuditEventType.CREATED, token.token(), CredentialType.PERSONAL_ACCESS_TOKEN, null);
+        var token = tokens.issue(owner, "Initial owner token", null, Scopes.FULL, null, new Lineage(null, null));
+        audit.recordCreated(token.token(), CredentialType.PERSONAL_ACCESS_TOKEN, null);
         return new Provisioned(company, owner, token);
     }
 

@@ -1,11 +1,13 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.ApiKeyService;
+import com.meetergo.apiauth.domain.model.credential.Scope;
 import com.meetergo.apiauth.rest.dto.ApiKeyView;
 import com.meetergo.apiauth.rest.dto.CreateApiKeyRequest;
 import com.meetergo.apiauth.rest.dto.CreatedApiKeyView;
 import com.meetergo.apiauth.rest.dto.RotateRequest;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.RequiresScope;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,17 +52,19 @@ public class ApiKeyResource {
     @Inject
     Clock clock;
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @APIResponse(responseCode = "201", description = "Created; the key is in this answer only", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedApiKeyView.class)))
     @Operation(summary = "Create an API key",
             description = "Creates a Platform API Key of the caller's company, valid 1 to 90 days. The key is in this answer only; lists show its hint.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
-        var created = keys.create(caller.get(), body.name(), body.expiresInDays());
+        var created = keys.create(caller.get(), body.name(), body.expiresInDays(), body.scopes());
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
     }
 
     /** All the company's keys; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
+    @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Operation(summary = "List the company's API keys",
             description = "Every API key of the company with its status, last use and rotation links, never the key. expiringWithinDays=N: only the live ones that end within N days.")
@@ -72,6 +76,7 @@ public class ApiKeyResource {
     }
 
     /** Revokes: final, refused from the next request on. */
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
@@ -83,6 +88,7 @@ public class ApiKeyResource {
     }
 
     /** Reversible: refused until activated again. */
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
@@ -93,6 +99,7 @@ public class ApiKeyResource {
         return Response.noContent().build();
     }
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
@@ -103,6 +110,7 @@ public class ApiKeyResource {
         return Response.noContent().build();
     }
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/rotate")
     @APIResponse(responseCode = "201", description = "The successor; the old key works until the grace period ends", content = @Content(mediaType = "application/json",
@@ -110,8 +118,8 @@ public class ApiKeyResource {
     @Operation(summary = "Rotate an API key",
             description = "Creates the key's successor (same name, linked to the old key). The old key keeps working for the grace period (default 3600 s, at most 86400), never past its own expiry.")
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
-        var request = body == null ? new RotateRequest(null, null) : body;
-        var created = keys.rotate(caller.get(), id, request.grace(), request.expiresInDays());
+        var request = body == null ? new RotateRequest(null, null, null) : body;
+        var created = keys.rotate(caller.get(), id, request.grace(), request.expiresInDays(), request.scopes());
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
     }
 }

@@ -1,9 +1,11 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.MeetingService;
+import com.meetergo.apiauth.domain.model.credential.Scope;
 import com.meetergo.apiauth.rest.dto.AppointmentRequest;
 import com.meetergo.apiauth.rest.dto.AppointmentView;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.RequiresScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,6 +39,7 @@ public class AppointmentResource {
     @Inject
     MeetingService meetings;
 
+    @RequiresScope(Scope.APPOINTMENTS_READ)
     @GET
     @Operation(summary = "List appointments",
             description = "A member's own appointments; owners and admins see the company's, or one user's with userId.")
@@ -44,6 +47,7 @@ public class AppointmentResource {
         return meetings.appointments(caller.get(), userId).stream().map(AppointmentView::of).toList();
     }
 
+    @RequiresScope(Scope.APPOINTMENTS_WRITE)
     @POST
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AppointmentView.class)))

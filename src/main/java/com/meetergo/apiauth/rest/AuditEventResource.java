@@ -1,8 +1,10 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.AuditQueries;
+import com.meetergo.apiauth.domain.model.credential.Scope;
 import com.meetergo.apiauth.rest.dto.AuditEventView;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.RequiresScope;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,7 @@ public class AuditEventResource {
     @Inject
     AuditQueries audit;
 
+    @RequiresScope(Scope.AUDIT_READ)
     @GET
     @Operation(summary = "List audit events",
             description = "The company's credential events, newest first, filtered by credential, type and time, paged (pageSize up to 200). No event holds a secret.")

@@ -1,8 +1,10 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.CompanyService;
+import com.meetergo.apiauth.domain.model.credential.Scope;
 import com.meetergo.apiauth.rest.dto.TokenPolicy;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.RequiresScope;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,7 @@ public class CompanyPolicyResource {
     @Inject
     CompanyService companies;
 
+    @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Operation(summary = "Read the token policy",
             description = "The longest a new Personal Access Token of the company may live, in days (null: no limit).")
@@ -40,6 +43,7 @@ public class CompanyPolicyResource {
         return TokenPolicy.of(companies.of(caller.get()));
     }
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @PUT
     @Operation(summary = "Set the token policy",
             description = "From now on, new and rotated Personal Access Tokens of the company expire within"

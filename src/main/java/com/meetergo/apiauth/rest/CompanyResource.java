@@ -3,6 +3,7 @@ package com.meetergo.apiauth.rest;
 import com.meetergo.apiauth.application.CompanyService;
 import com.meetergo.apiauth.rest.dto.CompanyView;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.NoScopeRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ public class CompanyResource {
     @Inject
     CompanyService companies;
 
+    @NoScopeRequired
     @GET
     @Operation(summary = "Read the company",
             description = "The company the request acts for: its id, name and plan (FREE, ESSENTIALS, BUSINESS,"

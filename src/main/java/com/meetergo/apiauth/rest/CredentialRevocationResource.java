@@ -4,6 +4,7 @@ import com.meetergo.apiauth.application.ClientRateLimiter;
 import com.meetergo.apiauth.application.LeakedCredentialService;
 import com.meetergo.apiauth.rest.dto.CredentialRevocationRequest;
 import com.meetergo.apiauth.rest.dto.CredentialRevocationView;
+import com.meetergo.apiauth.security.NoScopeRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +43,7 @@ public class CredentialRevocationResource {
     @Context
     HttpServletRequest request;
 
+    @NoScopeRequired
     @POST
     @APIResponse(responseCode = "202", description = "Always, whatever was found: no oracle",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CredentialRevocationView.class)))

@@ -1,9 +1,11 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.MeetingService;
+import com.meetergo.apiauth.domain.model.credential.Scope;
 import com.meetergo.apiauth.rest.dto.MeetingTypeRequest;
 import com.meetergo.apiauth.rest.dto.MeetingTypeView;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.RequiresScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,6 +38,7 @@ public class MeetingTypeResource {
     @Inject
     MeetingService meetings;
 
+    @RequiresScope(Scope.MEETING_TYPES_READ)
     @GET
     @Operation(summary = "List meeting types",
             description = "The acting user's own meeting types.")
@@ -43,6 +46,7 @@ public class MeetingTypeResource {
         return meetings.types(caller.get()).stream().map(MeetingTypeView::of).toList();
     }
 
+    @RequiresScope(Scope.MEETING_TYPES_WRITE)
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MeetingTypeView.class)))

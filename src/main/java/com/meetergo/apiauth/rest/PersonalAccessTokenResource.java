@@ -1,11 +1,14 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.PersonalAccessTokenService;
+import com.meetergo.apiauth.domain.model.credential.Scope;
 import com.meetergo.apiauth.rest.dto.CreatePersonalAccessTokenRequest;
 import com.meetergo.apiauth.rest.dto.CreatedPersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.PersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.RotateRequest;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.NoScopeRequired;
+import com.meetergo.apiauth.security.RequiresScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -47,6 +50,7 @@ public class PersonalAccessTokenResource {
     @Inject
     Clock clock;
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @APIResponse(responseCode = "201", description = "Created; the token is in this answer only", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
@@ -54,11 +58,12 @@ public class PersonalAccessTokenResource {
             description = "Creates a Personal Access Token for the acting user, with an optional expiry. The token is in this answer only; lists show its hint.")
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid CreatePersonalAccessTokenRequest body) {
-        var created = tokens.create(caller.get(), body.name(), body.expiresAt());
+        var created = tokens.create(caller.get(), body.name(), body.expiresAt(), body.scopes());
         return Response.status(Response.Status.CREATED).entity(CreatedPersonalAccessTokenView.of(created)).build();
     }
 
     /** The acting user's tokens; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
+    @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Operation(summary = "List personal access tokens",
             description = "The acting user's tokens with status, last use and rotation links, never the token. expiringWithinDays=N: only the live ones that end within N days.")
@@ -69,6 +74,7 @@ public class PersonalAccessTokenResource {
         return tokens.list(caller.get(), expiringWithinDays).stream().map(t -> PersonalAccessTokenView.of(t, now)).toList();
     }
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
@@ -79,6 +85,7 @@ public class PersonalAccessTokenResource {
         return Response.noContent().build();
     }
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
@@ -89,6 +96,7 @@ public class PersonalAccessTokenResource {
         return Response.noContent().build();
     }
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
@@ -100,6 +108,7 @@ public class PersonalAccessTokenResource {
     }
 
     /** Rotates the token the request is made with: a script can renew its own credential. */
+    @NoScopeRequired
     @POST
     @Path("self/rotate")
     @APIResponse(responseCode = "201", description = "The successor of the calling token; the old one works until the grace period ends", content = @Content(mediaType = "application/json",
@@ -107,10 +116,11 @@ public class PersonalAccessTokenResource {
     @Operation(summary = "Rotate the calling token",
             description = "Creates the successor of the token this request is made with, so that a script can renew its own credential. The old token works until the grace period ends.")
     public Response rotateSelf(@Valid RotateRequest body) {
-        var request = body == null ? new RotateRequest(null, null) : body;
-        return created(tokens.rotateSelf(caller.get(), request.grace(), request.expiresInDays()));
+        var request = body == null ? new RotateRequest(null, null, null) : body;
+        return created(tokens.rotateSelf(caller.get(), request.grace(), request.expiresInDays(), request.scopes()));
     }
 
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/rotate")
     @APIResponse(responseCode = "201", description = "The successor; the old token works until the grace period ends", content = @Content(mediaType = "application/json",
@@ -118,8 +128,8 @@ public class PersonalAccessTokenResource {
     @Operation(summary = "Rotate a personal access token",
             description = "Creates the successor of one of the acting user's tokens. The old token works until the grace period ends.")
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
-        var request = body == null ? new RotateRequest(null, null) : body;
-        return created(tokens.rotate(caller.get(), id, request.grace(), request.expiresInDays()));
+        var request = body == null ? new RotateRequest(null, null, null) : body;
+        return created(tokens.rotate(caller.get(), id, request.grace(), request.expiresInDays(), request.scopes()));
     }
 
     private static Response created(PersonalAccessTokenService.NewToken token) {

@@ -1,12 +1,15 @@
 package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.UserService;
+import com.meetergo.apiauth.domain.model.credential.Scope;
 import com.meetergo.apiauth.rest.dto.CreateUserRequest;
 import com.meetergo.apiauth.rest.dto.CreatedUserView;
 import com.meetergo.apiauth.rest.dto.UpdateUserRequest;
 import com.meetergo.apiauth.rest.dto.UserView;
 import com.meetergo.apiauth.security.CurrentCaller;
+import com.meetergo.apiauth.security.NoScopeRequired;
 import com.meetergo.apiauth.security.OwnerContextAllowed;
+import com.meetergo.apiauth.security.RequiresScope;
 import com.meetergo.apiauth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +46,7 @@ public class UserResource {
     @Inject
     UserService users;
 
+    @NoScopeRequired
     @GET
     @Path("me")
     @OwnerContextAllowed
@@ -52,6 +56,7 @@ public class UserResource {
         return UserView.of(users.me(caller.get()));
     }
 
+    @RequiresScope(Scope.USERS_READ)
     @GET
     @RolesAllowed({Roles.OWNER, Roles.ADMIN})
     @Operation(summary = "List users",
@@ -60,6 +65,7 @@ public class UserResource {
         return users.list(caller.get()).stream().map(UserView::of).toList();
     }
 
+    @RequiresScope(Scope.USERS_WRITE)
     @POST
     @OwnerContextAllowed
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
@@ -72,6 +78,7 @@ public class UserResource {
         return Response.status(Response.Status.CREATED).entity(CreatedUserView.of(user)).build();
     }
 
+    @RequiresScope(Scope.USERS_WRITE)
     @PATCH
     @Path("{id}")
     @RolesAllowed(Roles.USER_MANAGER)
@@ -82,6 +89,7 @@ public class UserResource {
         return UserView.of(users.update(caller.get(), id, body.email(), body.givenName(), body.familyName(), body.role()));
     }
 
+    @RequiresScope(Scope.USERS_WRITE)
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted; its credentials stop working at once")

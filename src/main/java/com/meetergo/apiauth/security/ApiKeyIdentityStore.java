@@ -5,7 +5,6 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
-import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.time.Clock;
 
 /** Validates Platform API Keys and resolves the user the request acts as. */
 @ApplicationScoped
@@ -29,7 +27,7 @@ public class ApiKeyIdentityStore implements IdentityStore {
     SecretDigester digester;
 
     @Inject
-    Clock clock;
+    ProvenCredentials proven;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -46,23 +44,7 @@ public class ApiKeyIdentityStore implements IdentityStore {
         if (key == null || !SecretDigester.same(digest, key.secretDigest())) {
             return INVALID_RESULT;
         }
-        var status = key.statusAt(clock.instant());
-        if (status == CredentialStatus.EXPIRED) {
-            throw new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
-        }
-        if (status == CredentialStatus.DEACTIVATED) {
-            throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
-        }
-        if (status == CredentialStatus.REVOKED) {
-            throw CredentialRejectedException.revoked();
-        }
-        if (status != CredentialStatus.ACTIVE) {
-            return INVALID_RESULT;
-        }
-        // The plan, once the secret is proven (only its holder learns it), before the user header.
-        if (!cache.planOf(key.companyId()).includes(CredentialType.API_KEY)) {
-            throw new CredentialRejectedException(ContractError.API_KEY_NOT_IN_PLAN);
-        }
+        proven.requireUsable(key, CredentialType.API_KEY);
         var caller = callerFor(key, sent.actingUserHeader());
         return new CredentialValidationResult(new ApiCallerPrincipal(caller), Roles.groupsFor(caller));
     }
@@ -70,17 +52,14 @@ public class ApiKeyIdentityStore implements IdentityStore {
     /** The user the request names; the key is valid either way, the user context may not be. */
     private Caller callerFor(ApiKey key, String header) {
         if (header == null) {
-            var owner = cache.ownerOf(key.companyId());
-            return Caller.acting(key.companyId(), owner.id(), owner.role(), CredentialType.API_KEY, key.id(), true);
+            return Caller.acting(key, CredentialType.API_KEY, cache.ownerOf(key.companyId()), true);
         }
         var userId = UserHeader.userId(header);
         if (userId.isEmpty()) {
-            return Caller.rejected(key.companyId(), CredentialType.API_KEY, key.id(),
-                    ContractError.MALFORMED_USER_HEADER);
+            return Caller.rejected(key, CredentialType.API_KEY, ContractError.MALFORMED_USER_HEADER);
         }
         return cache.user(userId.get()).filter(u -> u.belongsTo(key.companyId()))
-                .map(u -> Caller.acting(key.companyId(), u.id(), u.role(), CredentialType.API_KEY, key.id(), false))
-                .orElseGet(() -> Caller.rejected(key.companyId(), CredentialType.API_KEY, key.id(),
-                        ContractError.USER_NOT_IN_COMPANY));
+                .map(u -> Caller.acting(key, CredentialType.API_KEY, u, false))
+                .orElseGet(() -> Caller.rejected(key, CredentialType.API_KEY, ContractError.USER_NOT_IN_COMPANY));
     }
 }

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.metrics.Timer;
 /**
  * MicroProfile Metrics of the authentication step, served at /metrics in Prometheus format:
  * {@code apiauth_authentications_total{type, outcome}} (type: pat, api-key, none) and the
- * {@code apiauth_authentication_duration_seconds} histogram of the mechanism's own time.
+ * {@code apiauth_authentication_duration_seconds} histogram of the mechanism's own time, and
+ * {@code apiauth_refusals_total{type, outcome}}: authenticated requests refused later (a missing scope).
  */
 @ApplicationScoped
 public class AuthenticationMetrics {
@@ -24,11 +25,15 @@ public class AuthenticationMetrics {
 
     static final String DURATION = "apiauth.authentication.duration";
 
+    static final String REFUSALS = "apiauth.refusals";
+
     @Inject
     MetricRegistry registry;
 
     /** By credential type (none, API key, PAT) and outcome; filled on first use (the registry returns the same counter twice). */
     private final Counter[][] counters = new Counter[3][AuthenticationOutcome.values().length];
+
+    private final Counter[][] refusals = new Counter[3][AuthenticationOutcome.values().length];
 
     private Timer duration;
 
@@ -40,14 +45,23 @@ public class AuthenticationMetrics {
 
     void record(CredentialType type, AuthenticationOutcome outcome, long startedNanos) {
         duration.update(Duration.ofNanos(System.nanoTime() - startedNanos));
+        count(counters, AUTHENTICATIONS, "Authentications by credential type and outcome", type, outcome);
+    }
+
+    /** A request refused after its authentication succeeded (counted there as a success): a scope it lacks. */
+    void refused(CredentialType type, AuthenticationOutcome outcome) {
+        count(refusals, REFUSALS, "Authenticated requests refused, by credential type and reason", type, outcome);
+    }
+
+    private void count(Counter[][] table, String name, String description, CredentialType type,
+            AuthenticationOutcome outcome) {
         int row = type == null ? 0 : type == CredentialType.API_KEY ? 1 : 2;
-        var counter = counters[row][outcome.ordinal()];
+        var counter = table[row][outcome.ordinal()];
         if (counter == null) {
             var typeLabel = new String[] {"none", "api-key", "pat"}[row];
-            counter = registry.counter(Metadata.builder().withName(AUTHENTICATIONS)
-                    .withDescription("Authentications by credential type and outcome").build(),
+            counter = registry.counter(Metadata.builder().withName(name).withDescription(description).build(),
                     new Tag("type", typeLabel), new Tag("outcome", outcome.label()));
-            counters[row][outcome.ordinal()] = counter;
+            table[row][outcome.ordinal()] = counter;
         }
         counter.inc();
     }

@@ -5,7 +5,9 @@ import com.meetergo.apiauth.security.contract.ContractError;
 /** How the authentication step ended, as counted in the metrics (label {@code outcome}). */
 public enum AuthenticationOutcome {
     SUCCESS, MISSING, INVALID, EXPIRED, REVOKED, DEACTIVATED, IMPERSONATION_FORBIDDEN, FOREIGN_COMPANY,
-    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE, PLAN;
+    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE, PLAN,
+    /** Counted by {@link ScopeFilter} after a successful authentication, in {@code apiauth_refusals_total}. */
+    INSUFFICIENT_SCOPE;
 
     private final String label = name().toLowerCase().replace('_', '-');
 

@@ -4,7 +4,6 @@ import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
-import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.PersonalAccessTokenCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.time.Clock;
 
 /** Validates Personal Access Tokens: the request acts as the token's owner, always. */
 @ApplicationScoped
@@ -28,7 +26,7 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
     SecretDigester digester;
 
     @Inject
-    Clock clock;
+    ProvenCredentials proven;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -43,32 +41,14 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
         if (token == null || !SecretDigester.same(digest, token.secretDigest())) {
             return INVALID_RESULT;
         }
-        var status = token.statusAt(clock.instant());
-        if (status == CredentialStatus.EXPIRED) {
-            throw new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
-        }
-        if (status == CredentialStatus.DEACTIVATED) {
-            throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
-        }
-        if (status == CredentialStatus.REVOKED) {
-            throw CredentialRejectedException.revoked();
-        }
-        if (status != CredentialStatus.ACTIVE) {
-            return INVALID_RESULT;
-        }
+        proven.requireUsable(token, CredentialType.PERSONAL_ACCESS_TOKEN);
         var owner = cache.user(token.userId()).orElse(null);
         if (owner == null || !owner.belongsTo(token.companyId())) {
             return INVALID_RESULT;
         }
-        // The plan, once the secret is proven (only its holder learns it), before the user header.
-        if (!cache.planOf(token.companyId()).includes(CredentialType.PERSONAL_ACCESS_TOKEN)) {
-            throw new CredentialRejectedException(ContractError.PAT_NOT_IN_PLAN);
-        }
         var caller = namesAnotherUser(sent.actingUserHeader(), owner.id())
-                ? Caller.rejected(owner.companyId(), CredentialType.PERSONAL_ACCESS_TOKEN, token.id(),
-                        ContractError.PAT_WITH_USER_HEADER)
-                : Caller.acting(owner.companyId(), owner.id(), owner.role(), CredentialType.PERSONAL_ACCESS_TOKEN,
-                        token.id(), false);
+                ? Caller.rejected(token, CredentialType.PERSONAL_ACCESS_TOKEN, ContractError.PAT_WITH_USER_HEADER)
+                : Caller.acting(token, CredentialType.PERSONAL_ACCESS_TOKEN, owner, false);
         return new CredentialValidationResult(new ApiCallerPrincipal(caller), Roles.groupsFor(caller));
     }
 

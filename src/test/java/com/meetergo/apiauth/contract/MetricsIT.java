@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.ApiAssertions;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -29,7 +30,7 @@ class MetricsIT {
         return InContainerTest.war(ApiTest.NO_ADDRESS_THROTTLE, "apiauth.metrics.gauge-refresh=PT0.5S");
     }
 
-    private static final Pattern COUNTER = Pattern.compile("^apiauth_authentications_total\\{(.*)} ([0-9.Ee+-]+)$");
+    private static final Pattern COUNTER = Pattern.compile("^(apiauth_\\w+_total)\\{(.*)} ([0-9.Ee+-]+)$");
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
@@ -40,21 +41,59 @@ class MetricsIT {
         return answer.body();
     }
 
-    /** "type/outcome" to count. */
+    /** "type/outcome" to count, of apiauth_authentications_total. */
     private static Map<String, Long> counts(String text) {
+        return counts(text, "apiauth_authentications_total");
+    }
+
+    /** "type/outcome" to count, of the counter {@code metric}. */
+    private static Map<String, Long> counts(String text, String metric) {
         var counts = new HashMap<String, Long>();
         for (var line : text.split("\n")) {
             var m = COUNTER.matcher(line.strip());
-            if (m.matches()) {
+            if (m.matches() && m.group(1).equals(metric)) {
                 var labels = new HashMap<String, String>();
-                var l = LABEL.matcher(m.group(1));
+                var l = LABEL.matcher(m.group(2));
                 while (l.find()) {
                     labels.put(l.group(1), l.group(2));
                 }
-                counts.put(labels.get("type") + "/" + labels.get("outcome"), (long) Double.parseDouble(m.group(2)));
+                counts.put(labels.get("type") + "/" + labels.get("outcome"), (long) Double.parseDouble(m.group(3)));
             }
         }
         return counts;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> was, Map<String, Long> now) {
+        var delta = new HashMap<String, Long>();
+        now.forEach((k, v) -> {
+            long d = v - was.getOrDefault(k, 0L);
+            if (d != 0) {
+                delta.put(k, d);
+            }
+        });
+        return delta;
+    }
+
+    @Test
+    void countsPlanRefusalsAndMissingScopes() {
+        var tenant = Tenant.create();
+        var narrow = Api.post("/v4/api-key", "{\"expiresInDays\": 30, \"scopes\": [\"appointments:read\"]}")
+                .bearer(tenant.ownerToken()).send();
+        assertStatus(narrow, 201);
+        var key = narrow.string("key");
+        var before = scrape();
+        assertStatus(Api.get("/v4/appointment").bearer(key).actingAs(tenant.ownerId()).send(), 200);
+        assertStatus(Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send(), 403);
+        assertStatus(Api.get("/v4/user").bearer(key).actingAs(tenant.ownerId()).send(), 403);
+        assertStatus(PlansIT.changePlan(tenant.companyId(), "ESSENTIALS"), 200);
+        // the plan change reaches this server's cache within a second: count only the refusal
+        ApiAssertions.millisUntilStatus(
+                () -> Api.get("/v4/appointment").bearer(key).actingAs(tenant.ownerId()).send(), 403);
+        var after = scrape();
+        var authentications = delta(counts(before), counts(after));
+        assertEquals(1L, authentications.get("api-key/plan"), after);
+        assertEquals(Map.of("api-key/insufficient-scope", 2L),
+                delta(counts(before, "apiauth_refusals_total"), counts(after, "apiauth_refusals_total")), after);
     }
 
     private static long durationCount(String text) {
@@ -135,16 +174,7 @@ class MetricsIT {
         var expected = Map.of("pat/success", 3L, "api-key/success", 2L, "none/missing", 2L, "pat/invalid", 1L,
                 "api-key/invalid", 1L, "api-key/revoked", 1L, "api-key/deactivated", 1L,
                 "pat/impersonation-forbidden", 1L, "api-key/foreign-company", 1L, "api-key/malformed-user-header", 1L);
-        var was = counts(before);
-        var now = counts(after);
-        var delta = new HashMap<String, Long>();
-        now.forEach((k, v) -> {
-            long d = v - was.getOrDefault(k, 0L);
-            if (d != 0) {
-                delta.put(k, d);
-            }
-        });
-        assertEquals(expected, delta, after);
+        assertEquals(expected, delta(counts(before), counts(after)), after);
         assertEquals(14, durationCount(after) - durationCount(before), "one duration per authentication");
         for (var bucket : List.of("0.001", "0.002", "0.005", "0.01", "0.025", "0.05", "0.1")) {
             assertTrue(Pattern.compile("apiauth_authentication_duration_seconds_bucket\\{[^}]*le=\"" + bucket + "\"")

@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.security;
 
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.Scopes;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.INVALID;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.NOT_VALIDATED;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
@@ -55,8 +56,8 @@ class IdentityStoresIT extends InContainerTest {
         assertEquals(VALID, result.getStatus());
         assertEquals(Set.of(Roles.ADMIN, Roles.USER_MANAGER), result.getCallerGroups());
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
-        assertEquals(Caller.acting(tenant.companyId(), admin, Role.ADMIN, CredentialType.API_KEY, key.split(":")[1],
-                false), caller);
+        assertEquals(new Caller(tenant.companyId(), admin, Role.ADMIN, CredentialType.API_KEY, key.split(":")[1],
+                Scopes.FULL, false, null), caller);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.meetergo.apiauth.security;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
+import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.security.credential.Digesters;
 import com.meetergo.apiauth.security.credential.SecretDigester;
 import com.meetergo.apiauth.security.credential.TokenFormat;
@@ -55,7 +56,8 @@ public class VerificationPathBenchmark {
         key = TokenFormat.newApiKey(random, id);
         pat = TokenFormat.newPat(random);
         var now = Instant.now();
-        stored = new ApiKey(id, "company", "bench", digester.digest(key), TokenFormat.apiKeyHint(key), "user", now,
+        stored = new ApiKey(id, "company", "bench", digester.digest(key), TokenFormat.apiKeyHint(key), "user",
+                Scopes.FULL, now,
                 now.plus(Duration.ofDays(30)), null, null);
         cache = new GuardedCache<>(Caffeine.newBuilder().maximumSize(100_000).build(), new AtomicLong());
         cache.get(id, k -> Optional.of(stored));

@@ -35,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -161,6 +162,47 @@ class ConsolePagesIT extends ApiTest {
         var me = Api.get("/v4/user/me").bearer(secret).send();
         assertEquals(200, me.status(), me::toString);
         assertEquals(tenant.ownerId(), me.string("id"));
+    }
+
+    /** Full access preselected; read or write per resource otherwise; what the list shows is what the API holds. */
+    @Test
+    void scopesAreChosenOnCreationAndShownInTheList() {
+        var tenant = Tenant.create();
+        signIn("/integrations", tenant.ownerToken());
+        assertTrue(browser.findElement(By.id("full-access")).isSelected(), "full access preselected");
+        assertFalse(browser.findElement(By.id("per-resource")).isDisplayed());
+
+        type("name", "appointment reader");
+        browser.findElement(By.id("full-access")).click();
+        new Select(browser.findElement(By.id("scope-appointments"))).selectByVisibleText("Read");
+        new Select(browser.findElement(By.id("scope-meeting-types"))).selectByVisibleText("Read and write");
+        browser.findElement(By.cssSelector("#create button[type=submit]")).click();
+        var secret = shownSecret();
+        var row = rowWithName("appointment reader");
+        assertEquals("appointments:read, meeting-types:write", row.findElement(By.className("scopes")).getText());
+        var held = Api.get("/v4/personal-access-token").bearer(tenant.ownerToken()).send().array().stream()
+                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(row.getDomAttribute("data-id")))
+                .findFirst().orElseThrow().getJsonArray("scopes").toString();
+        assertEquals("[\"appointments:read\",\"meeting-types:write\"]", held);
+        assertEquals(200, Api.get("/v4/appointment").bearer(secret).send().status());
+        assertEquals(403, Api.get("/v4/personal-access-token").bearer(secret).send().status());
+
+        // the form is back to full access for the next one
+        assertTrue(browser.findElement(By.id("full-access")).isSelected());
+        assertFalse(browser.findElement(By.id("per-resource")).isDisplayed());
+        type("name", "everything");
+        browser.findElement(By.cssSelector("#create button[type=submit]")).click();
+        shownSecret();
+        wait.until(ExpectedConditions.textToBe(By.xpath(
+                "//table[@id='credentials']//tr[td[1][normalize-space()='everything']]/td[3]"), "full access"));
+        // none at all: the token can only verify and renew itself
+        type("name", "nothing");
+        browser.findElement(By.id("full-access")).click();
+        browser.findElement(By.cssSelector("#create button[type=submit]")).click();
+        shownSecret();
+        wait.until(ExpectedConditions.textToBe(By.xpath(
+                "//table[@id='credentials']//tr[td[1][normalize-space()='nothing']]/td[3]"),
+                "none (verify and renew itself only)"));
     }
 
     /**

@@ -3,12 +3,14 @@ package com.meetergo.apiauth.rest.dto;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record ApiKeyView(
         String id,
         String name,
         String hint,
+        @Schema(description = "Sorted scope names; every scope for a full-access key") List<String> scopes,
         Instant createdAt,
         Instant expiresAt,
         CredentialStatus status,
@@ -20,7 +22,7 @@ public record ApiKeyView(
 
     public static ApiKeyView of(ApiKey k, Instant now) {
         var l = k.lifecycle();
-        return new ApiKeyView(k.id(), k.name(), k.hint(), k.createdAt(), k.expiresAt(), k.statusAt(now),
+        return new ApiKeyView(k.id(), k.name(), k.hint(), k.scopes().names(), k.createdAt(), k.expiresAt(), k.statusAt(now),
                 l.lastUsedAt(), l.lastUsedIp(), l.rotatedFrom(), l.replacedBy(), l.graceUntil());
     }
 }

@@ -2,6 +2,7 @@ package com.meetergo.apiauth.rest.dto;
 
 import com.meetergo.apiauth.application.PersonalAccessTokenService.NewToken;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The only answer that ever holds a PAT: the one that creates it (or rotates its predecessor). */
@@ -9,13 +10,14 @@ public record CreatedPersonalAccessTokenView(
         String id,
         String name,
         String token,
+        @Schema(description = "Sorted scope names; every scope for a full-access token") List<String> scopes,
         Instant createdAt,
         @Schema(nullable = true) Instant expiresAt,
         @Schema(nullable = true) String rotatedFrom) {
 
     public static CreatedPersonalAccessTokenView of(NewToken created) {
         var t = created.token();
-        return new CreatedPersonalAccessTokenView(t.id(), t.name(), created.secret(), t.createdAt(), t.expiresAt(),
+        return new CreatedPersonalAccessTokenView(t.id(), t.name(), created.secret(), t.scopes().names(), t.createdAt(), t.expiresAt(),
                 t.lifecycle().rotatedFrom());
     }
 

@@ -3,12 +3,14 @@ package com.meetergo.apiauth.rest.dto;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record PersonalAccessTokenView(
         String id,
         String name,
         String hint,
+        @Schema(description = "Sorted scope names; every scope for a full-access token") List<String> scopes,
         Instant createdAt,
         @Schema(nullable = true) Instant expiresAt,
         CredentialStatus status,
@@ -20,7 +22,7 @@ public record PersonalAccessTokenView(
 
     public static PersonalAccessTokenView of(PersonalAccessToken t, Instant now) {
         var l = t.lifecycle();
-        return new PersonalAccessTokenView(t.id(), t.name(), t.hint(), t.createdAt(), t.expiresAt(), t.statusAt(now),
+        return new PersonalAccessTokenView(t.id(), t.name(), t.hint(), t.scopes().names(), t.createdAt(), t.expiresAt(), t.statusAt(now),
                 l.lastUsedAt(), l.lastUsedIp(), l.rotatedFrom(), l.replacedBy(), l.graceUntil());
     }
 }

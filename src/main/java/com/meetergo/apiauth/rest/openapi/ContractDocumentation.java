@@ -1,12 +1,17 @@
 package com.meetergo.apiauth.rest.openapi;
 
 import com.meetergo.apiauth.security.OwnerContextAllowed;
+import com.meetergo.apiauth.security.RequiresScope;
+import com.meetergo.apiauth.security.contract.ApiError;
 import com.meetergo.apiauth.security.contract.ContractError;
+import com.meetergo.apiauth.security.contract.ScopeRefusals;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -111,10 +116,18 @@ public class ContractDocumentation implements OASFilter {
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_SCHEMA)))));
     }
 
+    /**
+     * Both schemes, each naming the operation's scope (OpenAPI 3.1 allows role names for bearer
+     * schemes; none for the scope-free ones), the user header, and the contract's answers, with
+     * the scope rules' 403s among them.
+     */
     private void secure(Operation operation) {
-        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(PAT_SCHEME))
-                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(API_KEY_SCHEME));
-        boolean ownerContext = ownerContextAllowed(operation.getOperationId());
+        var method = resourceMethod(operation.getOperationId());
+        var scope = method.map(m -> m.getAnnotation(RequiresScope.class)).map(RequiresScope::value);
+        List<String> scopes = scope.map(s -> List.of(s.apiName())).orElse(List.of());
+        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(PAT_SCHEME, scopes))
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(API_KEY_SCHEME, scopes));
+        boolean ownerContext = method.map(m -> m.isAnnotationPresent(OwnerContextAllowed.class)).orElse(false);
         operation.addParameter(userHeader(ownerContext));
         var responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
@@ -123,12 +136,28 @@ public class ContractDocumentation implements OASFilter {
                     .schema(OASFactory.createSchema().ref(ERROR_SCHEMA));
             for (var error : errors) {
                 content.addExample(error.name().toLowerCase(Locale.ROOT), OASFactory.createExample()
-                        .summary(error.body().message()).value(body(error)));
+                        .summary(error.body().message()).value(body(error.body())));
+            }
+            if (status == 403) {
+                scope.ifPresent(s -> content.addExample("insufficient_scope", OASFactory.createExample()
+                        .summary("The credential lacks the scope '" + s.apiName() + "' (with WWW-Authenticate:"
+                                + " " + ScopeRefusals.challenge(s) + ")")
+                        .value(body(ScopeRefusals.insufficientScope(s)))));
+                if (mintsCredentials(operation.getOperationId())) {
+                    content.addExample("scope_escalation", OASFactory.createExample()
+                            .summary(ScopeRefusals.ESCALATION).value(body(ApiError.of(403, ScopeRefusals.ESCALATION))));
+                }
             }
             responses.addAPIResponse(String.valueOf(status), OASFactory.createAPIResponse()
                     .description(errors.get(0).body().error())
                     .content(OASFactory.createContent().addMediaType("application/json", content)));
         });
+    }
+
+    /** Creation and rotation of credentials: where a narrow credential could try to mint a broader one. */
+    private static boolean mintsCredentials(String operationId) {
+        return List.of("ApiKeyResource_create", "ApiKeyResource_rotate", "PersonalAccessTokenResource_create",
+                "PersonalAccessTokenResource_rotate", "PersonalAccessTokenResource_rotateSelf").contains(operationId);
     }
 
     private static Parameter userHeader(boolean ownerContext) {
@@ -153,27 +182,26 @@ public class ContractDocumentation implements OASFilter {
         return byStatus;
     }
 
-    private static Map<String, Object> body(ContractError error) {
+    private static Map<String, Object> body(ApiError error) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("statusCode", error.body().statusCode());
-        body.put("message", error.body().message());
-        body.put("error", error.body().error());
+        body.put("statusCode", error.statusCode());
+        body.put("message", error.message());
+        body.put("error", error.error());
         return body;
     }
 
     /** operationId is "Class_method" (mp.openapi.extensions.smallrye.operationIdStrategy=CLASS_METHOD). */
-    private static boolean ownerContextAllowed(String operationId) {
+    private static Optional<Method> resourceMethod(String operationId) {
         if (operationId == null || !operationId.contains("_")) {
-            return false;
+            return Optional.empty();
         }
         var split = operationId.indexOf('_');
         try {
             var type = Class.forName(RESOURCE_PACKAGE + operationId.substring(0, split));
             var name = operationId.substring(split + 1);
-            return Arrays.stream(type.getMethods())
-                    .anyMatch(m -> m.getName().equals(name) && m.isAnnotationPresent(OwnerContextAllowed.class));
+            return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).findFirst();
         } catch (ClassNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -1,9 +1,7 @@
 package com.meetergo.apiauth.domain.model.credential;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -25,72 +23,23 @@ import java.time.Instant;
                 + " and (k.lifecycle.lastUsedAt is null or k.lifecycle.lastUsedAt <= :after)")
 @NamedQuery(name = "ApiKey.mintedBy",
         query = "select k from ApiKey k where k.lifecycle.mintedBy = :creator")
-public class ApiKey implements Credential {
-
-    @Id
-    private String id;
-
-    @Column(name = "company_id", nullable = false)
-    private String companyId;
-
-    private String name;
-
-    @Column(name = "secret_digest")
-    private String secretDigest;
-
-    @Column(nullable = false)
-    private String hint;
+public class ApiKey extends StoredCredential {
 
     @Column(name = "created_by", nullable = false)
     private String createdBy;
-
-    @Embedded
-    private CredentialLifecycle lifecycle;
 
     protected ApiKey() {
     }
 
     public ApiKey(String id, String companyId, String name, String secretDigest, String hint, String createdBy,
-            Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
-        this.id = id;
-        this.companyId = companyId;
-        this.name = name;
-        this.secretDigest = secretDigest;
-        this.hint = hint;
+            Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
+        super(id, companyId, name, secretDigest, hint, scopes,
+                new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy));
         this.createdBy = createdBy;
-        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String companyId() {
-        return companyId;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String secretDigest() {
-        return secretDigest;
-    }
-
-    public String hint() {
-        return hint;
-    }
-
-    @Override
-    public CredentialLifecycle lifecycle() {
-        return lifecycle;
     }
 
     @Override
     public String toString() {
-        return "ApiKey[id=" + id + ", company=" + companyId + "]";
+        return "ApiKey[id=" + id() + ", company=" + companyId() + "]";
     }
 }

@@ -2,7 +2,7 @@ package com.meetergo.apiauth.domain.model.credential;
 
 import java.time.Instant;
 
-/** What PATs and API keys share: an id, a company, a stored digest and a {@link CredentialLifecycle}. */
+/** What PATs and API keys share: an id, a company, a stored digest, a {@link CredentialLifecycle} and {@link Scopes}. */
 public interface Credential {
 
     String id();
@@ -13,6 +13,9 @@ public interface Credential {
     String secretDigest();
 
     CredentialLifecycle lifecycle();
+
+    /** What the credential may do (within what its acting user's role allows). */
+    Scopes scopes();
 
     default CredentialStatus statusAt(Instant now) {
         return lifecycle().statusAt(now);

@@ -1,9 +1,7 @@
 package com.meetergo.apiauth.domain.model.credential;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -29,46 +27,19 @@ import java.util.UUID;
                 + " where t.id = :id and (t.lifecycle.lastUsedAt is null or t.lifecycle.lastUsedAt <= :after)")
 @NamedQuery(name = "PersonalAccessToken.mintedBy",
         query = "select t from PersonalAccessToken t where t.lifecycle.mintedBy = :creator")
-public class PersonalAccessToken implements Credential {
-
-    @Id
-    private String id;
+public class PersonalAccessToken extends StoredCredential {
 
     @Column(name = "user_id", nullable = false)
     private String userId;
-
-    @Column(name = "company_id", nullable = false)
-    private String companyId;
-
-    @Column(nullable = false)
-    private String name;
-
-    @Column(name = "secret_digest", unique = true)
-    private String secretDigest;
-
-    @Column(nullable = false)
-    private String hint;
-
-    @Embedded
-    private CredentialLifecycle lifecycle;
 
     protected PersonalAccessToken() {
     }
 
     public PersonalAccessToken(String userId, String companyId, String name, String secretDigest, String hint,
-            Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
-        this.id = UUID.randomUUID().toString();
+            Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
+        super(UUID.randomUUID().toString(), companyId, name, secretDigest, hint, scopes,
+                new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy));
         this.userId = userId;
-        this.companyId = companyId;
-        this.name = name;
-        this.secretDigest = secretDigest;
-        this.hint = hint;
-        this.lifecycle = new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy);
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     public String userId() {
@@ -76,30 +47,7 @@ public class PersonalAccessToken implements Credential {
     }
 
     @Override
-    public String companyId() {
-        return companyId;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String secretDigest() {
-        return secretDigest;
-    }
-
-    public String hint() {
-        return hint;
-    }
-
-    @Override
-    public CredentialLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    @Override
     public String toString() {
-        return "PersonalAccessToken[id=" + id + ", user=" + userId + "]";
+        return "PersonalAccessToken[id=" + id() + ", user=" + userId + "]";
     }
 }
