@@ -11,23 +11,12 @@ import com.meetergo.apiauth.security.credential.SecretDigester;
 import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.security.credential.UserHeader;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /** Validates Platform API Keys and resolves the user the request acts as. */
 @ApplicationScoped
-public class ApiKeyIdentityStore implements IdentityStore {
-
-    @Inject
-    VerificationCache cache;
-
-    @Inject
-    SecretDigester digester;
-
-    @Inject
-    ProvenCredentials proven;
+public class ApiKeyIdentityStore extends CredentialIdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -44,7 +33,7 @@ public class ApiKeyIdentityStore implements IdentityStore {
         if (key == null || !SecretDigester.same(digest, key.secretDigest())) {
             return INVALID_RESULT;
         }
-        proven.requireUsable(key, CredentialType.API_KEY);
+        requireUsable(key, CredentialType.API_KEY);
         var caller = callerFor(key, sent.actingUserHeader());
         return new CredentialValidationResult(new ApiCallerPrincipal(caller), Roles.groupsFor(caller));
     }

@@ -10,23 +10,12 @@ import com.meetergo.apiauth.security.credential.SecretDigester;
 import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.security.credential.UserHeader;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /** Validates Personal Access Tokens: the request acts as the token's owner, always. */
 @ApplicationScoped
-public class PersonalAccessTokenIdentityStore implements IdentityStore {
-
-    @Inject
-    VerificationCache cache;
-
-    @Inject
-    SecretDigester digester;
-
-    @Inject
-    ProvenCredentials proven;
+public class PersonalAccessTokenIdentityStore extends CredentialIdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -41,7 +30,7 @@ public class PersonalAccessTokenIdentityStore implements IdentityStore {
         if (token == null || !SecretDigester.same(digest, token.secretDigest())) {
             return INVALID_RESULT;
         }
-        proven.requireUsable(token, CredentialType.PERSONAL_ACCESS_TOKEN);
+        requireUsable(token, CredentialType.PERSONAL_ACCESS_TOKEN);
         var owner = cache.user(token.userId()).orElse(null);
         if (owner == null || !owner.belongsTo(token.companyId())) {
             return INVALID_RESULT;

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -113,6 +114,30 @@ class VerificationCacheIT extends InContainerTest {
     private static final String KEY_ACTIVE = "update api_key set status = 'ACTIVE' where id = ?";
     private static final String USER_GONE = "update app_user set active = false where id = ?";
     private static final String USER_BACK = "update app_user set active = true where id = ?";
+
+    /**
+     * The scope and plan checks read nothing on a warm cache: with the key's scopes widened and its
+     * company's plan cut behind the server's back, the cached key still gets exactly its answers.
+     */
+    @Test
+    void scopeAndPlanChecksAreAnsweredFromTheCache() throws SQLException {
+        var tenant = Tenant.create();
+        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 30, \"scopes\": [\"appointments:read\"]}")
+                .bearer(tenant.ownerToken()).send();
+        assertStatus(created, 201);
+        var key = created.string("key");
+        Supplier<Answer> allowed = () -> Api.get("/v4/appointment").bearer(key).actingAs(tenant.ownerId()).send();
+        Supplier<Answer> refused = () -> Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send();
+        var widen = "update api_key set scopes = null where id = ?";
+        var restore = "update api_key set scopes = 'appointments:read' where id = ?";
+        assertAnsweredFromCache(refused, 403, widen, restore, created.string("id"));
+        var free = "update company set plan = 'FREE' where id = ?";
+        var enterprise = "update company set plan = 'ENTERPRISE' where id = ?";
+        assertAnsweredFromCache(allowed, 200, free, enterprise, tenant.companyId());
+        assertAnsweredFromCache(refused, 403, free, enterprise, tenant.companyId());
+        assertEquals(List.of("Bearer error=\"insufficient_scope\", scope=\"meeting-types:read\""),
+                refused.get().header("WWW-Authenticate"));
+    }
 
     @Test
     void aWarmCacheReadsNothingAndAnotherServersRevocationArrivesWithinASecond() throws SQLException {

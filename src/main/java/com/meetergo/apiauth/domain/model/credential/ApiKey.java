@@ -14,15 +14,6 @@ import java.time.Instant;
 @Table(name = "api_key")
 @NamedQuery(name = "ApiKey.byCompany",
         query = "select k from ApiKey k where k.companyId = :companyId order by k.lifecycle.createdAt desc, k.id")
-@NamedQuery(name = "ApiKey.markReplaced",
-        query = "update ApiKey k set k.lifecycle.replacedBy = :successor, k.lifecycle.graceUntil = :graceUntil"
-                + " where k.id = :id and k.lifecycle.replacedBy is null"
-                + " and k.lifecycle.status = com.meetergo.apiauth.domain.model.credential.CredentialStatus.ACTIVE")
-@NamedQuery(name = "ApiKey.recordUse",
-        query = "update ApiKey k set k.lifecycle.lastUsedAt = :now, k.lifecycle.lastUsedIp = :ip where k.id = :id"
-                + " and (k.lifecycle.lastUsedAt is null or k.lifecycle.lastUsedAt <= :after)")
-@NamedQuery(name = "ApiKey.mintedBy",
-        query = "select k from ApiKey k where k.lifecycle.mintedBy = :creator")
 public class ApiKey extends StoredCredential {
 
     @Column(name = "created_by", nullable = false)

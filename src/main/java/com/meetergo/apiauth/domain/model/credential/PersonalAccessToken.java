@@ -18,15 +18,6 @@ import java.util.UUID;
 @NamedQuery(name = "PersonalAccessToken.byOwner",
         query = "select t from PersonalAccessToken t where t.userId = :userId"
                 + " order by t.lifecycle.createdAt desc, t.id")
-@NamedQuery(name = "PersonalAccessToken.markReplaced",
-        query = "update PersonalAccessToken t set t.lifecycle.replacedBy = :successor,"
-                + " t.lifecycle.graceUntil = :graceUntil where t.id = :id and t.lifecycle.replacedBy is null"
-                + " and t.lifecycle.status = com.meetergo.apiauth.domain.model.credential.CredentialStatus.ACTIVE")
-@NamedQuery(name = "PersonalAccessToken.recordUse",
-        query = "update PersonalAccessToken t set t.lifecycle.lastUsedAt = :now, t.lifecycle.lastUsedIp = :ip"
-                + " where t.id = :id and (t.lifecycle.lastUsedAt is null or t.lifecycle.lastUsedAt <= :after)")
-@NamedQuery(name = "PersonalAccessToken.mintedBy",
-        query = "select t from PersonalAccessToken t where t.lifecycle.mintedBy = :creator")
 public class PersonalAccessToken extends StoredCredential {
 
     @Column(name = "user_id", nullable = false)

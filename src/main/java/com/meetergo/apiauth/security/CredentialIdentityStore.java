@@ -1,29 +1,32 @@
 package com.meetergo.apiauth.security;
 
 import com.meetergo.apiauth.domain.model.credential.Credential;
-import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.security.contract.ContractError;
-import jakarta.enterprise.context.ApplicationScoped;
+import com.meetergo.apiauth.security.credential.SecretDigester;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.time.Clock;
 
 /**
- * The checks both identity stores make, written once, in the contract's order, on a credential
- * whose secret is proven: its status now (never left to the sweep), then whether the company's plan
- * includes its type. Each refusal is the contract's answer; a proven credential passes silently.
- * Everything read comes from the {@link VerificationCache}: no database read on a warm request.
+ * What the two identity stores share, written once: what they read (the {@link VerificationCache},
+ * never the database on a warm request), the digester, and the checks a credential passes once its
+ * secret is proven, in the contract's order — its status now (never left to the sweep), then
+ * whether the company's plan includes its type. Each store adds only how its credential is found
+ * and whom it acts as.
  */
-@ApplicationScoped
-public class ProvenCredentials {
+abstract class CredentialIdentityStore implements IdentityStore {
 
     @Inject
     VerificationCache cache;
 
     @Inject
+    SecretDigester digester;
+
+    @Inject
     Clock clock;
 
-    /** Throws the refusal for {@code credential}, or returns when it may act. */
+    /** Throws the contract's refusal for a proven {@code credential}, or returns when it may act. */
     void requireUsable(Credential credential, CredentialType type) {
         switch (credential.statusAt(clock.instant())) {
             case ACTIVE -> {
