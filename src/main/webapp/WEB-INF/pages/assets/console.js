@@ -102,6 +102,68 @@ function describeScopes(scopes) {
     return scopes.length ? scopes.join(', ') : 'none (verify and renew itself only)';
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+const PARTS = [['success', 'served'], ['refused', 'refused'], ['failed', 'failed']];
+
+function svg(name, attributes) {
+    const element = document.createElementNS(SVG, name);
+    for (const [attribute, value] of Object.entries(attributes)) {
+        element.setAttribute(attribute, value);
+    }
+    return element;
+}
+
+/** A bar per day, stacked served / refused / failed, drawn as inline SVG (no inline style: the CSP holds). */
+function usageChart(usage) {
+    const barWidth = 12;
+    const height = 80;
+    const max = Math.max(1, ...usage.days.map((d) => d.success + d.refused + d.failed));
+    const chart = svg('svg', { viewBox: `0 0 ${usage.days.length * barWidth} ${height}`, role: 'img',
+        class: 'usage-chart', preserveAspectRatio: 'none' });
+    const totals = { success: 0, refused: 0, failed: 0 };
+    usage.days.forEach((day, i) => {
+        const bar = svg('g', { class: 'day', 'data-date': day.date, 'data-success': day.success,
+            'data-refused': day.refused, 'data-failed': day.failed });
+        const title = svg('title', {});
+        title.textContent = `${day.date}: ${day.success} served, ${day.refused} refused, ${day.failed} failed`;
+        bar.append(title);
+        let top = height;
+        for (const [part] of PARTS) {
+            totals[part] += day[part];
+            const h = (day[part] / max) * (height - 2);
+            if (h > 0) {
+                top -= h;
+                bar.append(svg('rect', { x: i * barWidth + 1, y: top, width: barWidth - 2, height: h, class: part }));
+            }
+        }
+        chart.append(bar);
+    });
+    chart.setAttribute('aria-label', `Requests per day over the last ${usage.days.length} days: ${totals.success}`
+        + ` served, ${totals.refused} refused, ${totals.failed} failed`);
+    return chart;
+}
+
+async function toggleUsage(credential, row) {
+    const shown = row.nextElementSibling;
+    if (shown && shown.classList.contains('usage')) {
+        shown.remove();
+        return;
+    }
+    const usage = await api('GET', `${collection}/${credential.id}/usage?days=30`);
+    const detail = document.createElement('tr');
+    detail.className = 'usage';
+    detail.dataset.id = credential.id;
+    const cell = document.createElement('td');
+    cell.colSpan = row.cells.length;
+    const legend = document.createElement('p');
+    legend.className = 'legend';
+    legend.textContent = 'Last 30 days (UTC), per day: served (blue), refused (orange), failed (red).'
+        + ' Hover a bar for its figures.';
+    cell.append(usageChart(usage), legend);
+    detail.append(cell);
+    row.after(detail);
+}
+
 function showSecret(created) {
     $('secret').value = created.key ?? created.token;
     $('copied').textContent = '';
@@ -157,6 +219,7 @@ async function list() {
         if (c.status === 'ACTIVE' || c.status === 'DEACTIVATED') {
             actions.append(button('Revoke', `Revoke ${label}`, () => revoke(c)));
         }
+        actions.append(button('Usage', `Usage of ${label}`, () => toggleUsage(c, row)));
         row.append(actions);
         return row;
     });

@@ -6,6 +6,7 @@ import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
+import com.meetergo.apiauth.domain.model.usage.DailyUsage;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.credential.CredentialIssuer;
@@ -42,6 +43,9 @@ public class ApiKeyService {
     ChangeNotices changes;
 
     @Inject
+    UsageLedger ledger;
+
+    @Inject
     Clock clock;
 
     /** {@code scopes}: the API's scope names, null for full access. */
@@ -56,6 +60,12 @@ public class ApiKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ApiKey> list(Caller caller, Integer expiringWithinDays) {
         return actions.dueWithin(keys.ofCompany(caller.companyId()), expiringWithinDays);
+    }
+
+    /** The key's requests per day (a key of the caller's company, else 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DailyUsage> usage(Caller caller, String id, int days) {
+        return ledger.lastDays(ofCompany(caller, id).id(), days);
     }
 
     public void revoke(Caller caller, String id) {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps the stored state of credentials in step with time: moves credentials past their expiry to
  * EXPIRED and those past their rotation grace period to REVOKED (one audit event each), records one
  * expiring_soon event when a credential enters the warning window, and erases the digests of
- * credentials that ended more than the retention period ago. Set-based, in bounded batches of one
+ * credentials that ended more than the retention period ago, and deletes usage figures older than theirs. Set-based, in bounded batches of one
  * transaction each; idempotent, and run by one server at a time (a claim on sweep_state).
  * Validation never depends on it: every request checks the times itself.
  */
@@ -27,6 +27,9 @@ public class CredentialSweep {
 
     @Inject
     CredentialSweepRepository sweep;
+
+    @Inject
+    UsageLedger ledger;
 
     @Inject
     Clock clock;
@@ -67,6 +70,10 @@ public class CredentialSweep {
                     drain(() -> batches.endGrace(type, now, batchSize)),
                     drain(() -> batches.warn(type, now, now.plus(warning), batchSize)),
                     drain(() -> batches.erase(type, now.minus(retention), now, batchSize))));
+        }
+        int pruned = ledger.prune();
+        if (pruned > 0) {
+            LOG.info(() -> "Usage figures: " + pruned + " credential-days older than the retention deleted");
         }
         if (!result.equals(Result.NOTHING)) {
             var done = result;

@@ -7,6 +7,7 @@ import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
+import com.meetergo.apiauth.domain.model.usage.DailyUsage;
 import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.domain.model.user.UserRepository;
 import com.meetergo.apiauth.domain.shared.DomainException;
@@ -44,6 +45,9 @@ public class PersonalAccessTokenService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    UsageLedger ledger;
 
     @Inject
     Clock clock;
@@ -84,6 +88,14 @@ public class PersonalAccessTokenService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PersonalAccessToken> list(Caller caller, Integer expiringWithinDays) {
         return actions.dueWithin(tokens.ofUser(caller.userId()), expiringWithinDays);
+    }
+
+    /** One of the acting user's own tokens' requests per day (as the list: their own only; else 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DailyUsage> usage(Caller caller, String id, int days) {
+        var token = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
+                .orElseThrow(() -> DomainException.notFound("Personal access token"));
+        return ledger.lastDays(token.id(), days);
     }
 
     public void revoke(Caller caller, String id) {

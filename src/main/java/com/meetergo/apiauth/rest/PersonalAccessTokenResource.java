@@ -6,6 +6,7 @@ import com.meetergo.apiauth.rest.dto.CreatePersonalAccessTokenRequest;
 import com.meetergo.apiauth.rest.dto.CreatedPersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.PersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.RotateRequest;
+import com.meetergo.apiauth.rest.dto.UsageView;
 import com.meetergo.apiauth.security.CurrentCaller;
 import com.meetergo.apiauth.security.NoScopeRequired;
 import com.meetergo.apiauth.security.RequiresScope;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -72,6 +74,17 @@ public class PersonalAccessTokenResource {
             @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
         var now = clock.instant();
         return tokens.list(caller.get(), expiringWithinDays).stream().map(t -> PersonalAccessTokenView.of(t, now)).toList();
+    }
+
+    @RequiresScope(Scope.CREDENTIALS_READ)
+    @GET
+    @Path("{id}/usage")
+    @Operation(summary = "Usage of a personal access token",
+            description = "Requests per UTC day, oldest first, today included, every day present: success (served), refused (the secret was right, the request refused) and failed (always 0: a PAT carries no id to count a wrong secret against). days=1..90, default 30. Figures lag by up to apiauth.usage.flush-interval (5 s).")
+    public UsageView usage(@PathParam("id") String id, @QueryParam("days") @DefaultValue("30")
+            @Min(value = 1, message = "days must be between 1 and 90")
+            @Max(value = 90, message = "days must be between 1 and 90") int days) {
+        return UsageView.of(id, tokens.usage(caller.get(), id, days));
     }
 
     @RequiresScope(Scope.CREDENTIALS_WRITE)

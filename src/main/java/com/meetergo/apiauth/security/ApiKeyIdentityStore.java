@@ -30,7 +30,12 @@ public class ApiKeyIdentityStore extends CredentialIdentityStore {
         // Digest first, whether the id exists or not: the time taken tells nothing about the id.
         var digest = digester.digest(sent.key());
         var key = cache.apiKey(id.get()).orElse(null);
-        if (key == null || !SecretDigester.same(digest, key.secretDigest())) {
+        if (key == null) {
+            return INVALID_RESULT;
+        }
+        if (!SecretDigester.same(digest, key.secretDigest())) {
+            // a wrong secret for a key that exists: its holder may want to know (usage figures)
+            usage.failed(key.id());
             return INVALID_RESULT;
         }
         requireUsable(key, CredentialType.API_KEY);

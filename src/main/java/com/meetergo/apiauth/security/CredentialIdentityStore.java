@@ -26,19 +26,28 @@ abstract class CredentialIdentityStore implements IdentityStore {
     @Inject
     Clock clock;
 
-    /** Throws the contract's refusal for a proven {@code credential}, or returns when it may act. */
+    @Inject
+    UsageCounts usage;
+
+    /**
+     * Throws the contract's refusal for a proven {@code credential}, or returns when it may act. A
+     * refusal counts as the credential's refused request (its usage figures).
+     */
     void requireUsable(Credential credential, CredentialType type) {
-        switch (credential.statusAt(clock.instant())) {
-            case ACTIVE -> {
-            }
-            case EXPIRED -> throw new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
-            case DEACTIVATED -> throw new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
-            case REVOKED -> throw CredentialRejectedException.revoked();
-        }
+        var refusal = switch (credential.statusAt(clock.instant())) {
+            case ACTIVE -> null;
+            case EXPIRED -> new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
+            case DEACTIVATED -> new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
+            case REVOKED -> CredentialRejectedException.revoked();
+        };
         // The plan, once the secret is proven (only its holder learns it), before the user header.
-        if (!cache.planOf(credential.companyId()).includes(type)) {
-            throw new CredentialRejectedException(type == CredentialType.API_KEY
+        if (refusal == null && !cache.planOf(credential.companyId()).includes(type)) {
+            refusal = new CredentialRejectedException(type == CredentialType.API_KEY
                     ? ContractError.API_KEY_NOT_IN_PLAN : ContractError.PAT_NOT_IN_PLAN);
+        }
+        if (refusal != null) {
+            usage.refused(credential.id());
+            throw refusal;
         }
     }
 }

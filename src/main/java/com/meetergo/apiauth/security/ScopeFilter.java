@@ -5,6 +5,7 @@ import com.meetergo.apiauth.security.contract.ErrorResponses;
 import com.meetergo.apiauth.security.contract.ScopeRefusals;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -28,6 +29,9 @@ public class ScopeFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    HttpServletRequest request;
+
     @Inject
     AuthenticationMetrics metrics;
 
@@ -50,6 +54,7 @@ public class ScopeFilter implements ContainerRequestFilter {
         }
         if (!caller.scopes().grant(required.value())) {
             metrics.refused(caller.credentialType(), AuthenticationOutcome.INSUFFICIENT_SCOPE);
+            UsageCountingFilter.markRefused(request);
             context.abortWith(ScopeRefusals.response(required.value()));
         }
     }

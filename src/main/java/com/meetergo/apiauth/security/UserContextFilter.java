@@ -52,6 +52,7 @@ public class UserContextFilter implements ContainerRequestFilter {
         }
         var method = resource.getResourceMethod();
         if (method == null || !method.isAnnotationPresent(OwnerContextAllowed.class)) {
+            UsageCountingFilter.markRefused(request);
             context.abortWith(ErrorResponses.of(ContractError.MISSING_USER_HEADER));
             return;
         }

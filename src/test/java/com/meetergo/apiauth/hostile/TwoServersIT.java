@@ -7,14 +7,16 @@ import static com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus;
 import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.meetergo.apiauth.contract.UsageIT;
+import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Two Liberty servers on one PostgreSQL database, as ops teams scale out: the test server and a
@@ -47,6 +49,31 @@ class TwoServersIT extends ApiTest {
         System.out.println("[two-servers] key revoked on the first server, refused by the second after " + millis
                 + " ms");
         assertInvalidCredential(onSecond.get());
+    }
+
+    /** Each server counts in memory and adds its counts to the row: together exact, none overwritten. */
+    @Test
+    void usageCountedOnTwoServersAddsUpExactly() {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        var id = key.split(":")[1];
+        var random = new java.security.SecureRandom();
+        for (int i = 0; i < 7; i++) {
+            assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
+        }
+        assertStatus(Api.get("/v4/user/me").bearer(TokenFormat.newApiKey(random, id)).send(), 401);
+        for (int i = 0; i < 5; i++) {
+            assertStatus(Api.get("/v4/user/me").on(SECOND).bearer(key).send(), 200);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertStatus(Api.get("/v4/meeting-type").on(SECOND).bearer(key).send(), 400);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertStatus(Api.get("/v4/user/me").on(SECOND).bearer(TokenFormat.newApiKey(random, id)).send(), 401);
+        }
+        UsageIT.awaitJson(() -> Api.get("/v4/api-key/" + id + "/usage?days=1").bearer(tenant.ownerToken()).send(), """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 12, "refused": 2, "failed": 4}]}"""
+                .formatted(id, UsageIT.today()));
     }
 
     @Test

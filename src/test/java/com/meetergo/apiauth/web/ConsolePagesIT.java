@@ -164,6 +164,55 @@ class ConsolePagesIT extends ApiTest {
         assertEquals(tenant.ownerId(), me.string("id"));
     }
 
+    /** The usage chart's bars are the API's figures, day by day, drawn without loosening the CSP. */
+    @Test
+    void theUsageChartShowsTheApisFigures() {
+        var tenant = Tenant.create();
+        var created = Api.post("/v4/api-key", "{\"name\": \"charted\", \"expiresInDays\": 30}")
+                .bearer(tenant.ownerToken()).send();
+        var key = created.string("key");
+        var id = created.string("id");
+        var random = new java.security.SecureRandom();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, Api.get("/v4/user/me").bearer(key).send().status());
+        }
+        assertEquals(400, Api.get("/v4/meeting-type").bearer(key).send().status());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(401, Api.get("/v4/user/me")
+                    .bearer(com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random, id)).send().status());
+        }
+        com.meetergo.apiauth.contract.UsageIT.awaitJson(() -> Api.get("/v4/api-key/" + id + "/usage?days=1")
+                .bearer(tenant.ownerToken()).send(), """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 3, "refused": 1, "failed": 2}]}"""
+                .formatted(id, com.meetergo.apiauth.contract.UsageIT.today()));
+        var api = Api.get("/v4/api-key/" + id + "/usage?days=30").bearer(tenant.ownerToken()).send().object()
+                .getJsonArray("days");
+
+        signIn("/admin/api-keys", tenant.ownerToken());
+        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
+        var bars = wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("tr.usage[data-id='" + id + "'] svg.usage-chart g.day"), 30));
+        var shown = new java.util.ArrayList<String>();
+        var expected = new java.util.ArrayList<String>();
+        for (int i = 0; i < 30; i++) {
+            var bar = bars.get(i);
+            shown.add(bar.getDomAttribute("data-date") + " " + bar.getDomAttribute("data-success") + "/"
+                    + bar.getDomAttribute("data-refused") + "/" + bar.getDomAttribute("data-failed"));
+            var day = api.getJsonObject(i);
+            expected.add(day.getString("date") + " " + day.getInt("success") + "/" + day.getInt("refused") + "/"
+                    + day.getInt("failed"));
+        }
+        assertEquals(expected, shown);
+        assertTrue(expected.get(29).endsWith(" 3/1/2"), expected.get(29));
+        var today = bars.get(29);
+        assertEquals(3, today.findElements(By.tagName("rect")).size(), "served, refused and failed stacked");
+        assertEquals("Requests per day over the last 30 days: 3 served, 1 refused, 2 failed",
+                browser.findElement(By.cssSelector("tr.usage svg.usage-chart")).getDomAttribute("aria-label"));
+        // the button closes it again
+        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.usage"), 0));
+    }
+
     /** Full access preselected; read or write per resource otherwise; what the list shows is what the API holds. */
     @Test
     void scopesAreChosenOnCreationAndShownInTheList() {
