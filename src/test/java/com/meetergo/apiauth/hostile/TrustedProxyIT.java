@@ -1,0 +1,67 @@
+package com.meetergo.apiauth.hostile;
+
+import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.ExtraServer;
+import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.Tenant;
+import com.meetergo.apiauth.support.TestPorts;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Behind a proxy the operator names (trusted.proxies, here the loopback addresses this test speaks
+ * from), the client address the proxy reports is the one recorded — in the last use and in the
+ * access log (PostgreSQL run only: another server of the shipped WAR on the same database).
+ */
+@EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
+class TrustedProxyIT extends InContainerTest {
+
+    @Deployment
+    public static WebArchive deployment() {
+        return war(NO_SWEEP, "it.server.dir=" + System.getProperty("it.server.dir", ""));
+    }
+
+    @Inject
+    @ConfigProperty(name = "it.server.dir")
+    String serverDir;
+
+    @Test
+    void aNamedProxysClientAddressIsHonoured() throws Exception {
+        int port = TestPorts.free();
+        var server = ExtraServer.of(serverDir, "apiAuthBehindProxy", port, TestPorts.free(), "EJBTIMERP_")
+                .bootstrap("trusted.proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1|::1");
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        try {
+            server.start();
+            var answer = Api.get("/v4/user/me").on("http://localhost:" + port).bearer(key)
+                    .header("X-Forwarded-For", "203.0.113.7").send();
+            assertStatus(answer, 200);
+            var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
+                    .map(v -> v.asJsonObject()).filter(o -> key.contains(o.getString("id"))).findFirst()
+                    .orElseThrow();
+            assertEquals("203.0.113.7", listed.getString("lastUsedIp"), listed::toString);
+            var log = Path.of(serverDir).getParent().resolve("apiAuthBehindProxy/logs/http_access.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline
+                    && !(Files.exists(log) && Files.readString(log).contains("203.0.113.7 "))) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+            assertTrue(Files.readString(log).contains("203.0.113.7 "), "the access log names the client");
+        } finally {
+            server.kill();
+        }
+    }
+}
