@@ -105,6 +105,16 @@ public final class ExtraServer {
         throw new AssertionError(name + " did not become ready");
     }
 
+    /** A clean stop ({@code server stop}): the applications stop as they would on an operator's stop. */
+    public void stop() throws IOException, InterruptedException {
+        var wlp = servers.getParent().getParent();
+        var process = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+                .redirectErrorStream(true).redirectOutput(servers.resolve(name).resolve("stop.out").toFile()).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("server stop " + name + " failed; see its stop.out");
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no clean stop; nothing when it is not running. */
     public void kill() throws IOException, InterruptedException {
         var pidFile = servers.resolve(".pid").resolve(name + ".pid");
