@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.meetergo.apiauth.application.CredentialSweep;
 import com.meetergo.apiauth.support.ExtraServer;
 import com.meetergo.apiauth.support.TestPorts;
-import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.ExtraServerTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -14,9 +14,6 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -30,25 +27,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 // Evaluated in the build's JVM and again in the server's (the PostgreSQL run passes db.kind to both):
 // an assumption failing inside the container would be reported as an error, not a skip.
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
-class SweepFailoverIT extends InContainerTest {
+class SweepFailoverIT extends ExtraServerTest {
 
     private static final int SEEDED = 100_000;
-
-    @Deployment
-    public static WebArchive deployment() {
-        // Read here, in the build's JVM: the server's JVM does not have it.
-        return war(NO_SWEEP, "it.server.dir=" + System.getProperty("it.server.dir", ""));
-    }
 
     @Inject
     CredentialSweep sweep;
 
     @Resource(lookup = "jdbc/apiauth")
     DataSource database;
-
-    @Inject
-    @ConfigProperty(name = "it.server.dir")
-    String serverDir;
 
     private long count(String sql, Object... parameters) throws SQLException {
         try (var c = database.getConnection(); var s = c.prepareStatement(sql)) {

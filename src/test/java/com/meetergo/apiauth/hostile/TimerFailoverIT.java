@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.ExtraServer;
 import com.meetergo.apiauth.support.TestPorts;
-import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.ExtraServerTest;
 import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -25,16 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the timer's next run stops moving until the other server takes it over and keeps it firing.
  */
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
-class TimerFailoverIT extends InContainerTest {
-
-    @Deployment
-    public static WebArchive deployment() {
-        return war(NO_SWEEP, "it.server.dir=" + System.getProperty("it.server.dir", ""));
-    }
-
-    @Inject
-    @ConfigProperty(name = "it.server.dir")
-    String serverDir;
+class TimerFailoverIT extends ExtraServerTest {
 
     @Resource(lookup = "jdbc/apiauth")
     DataSource database;

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ExtraServer;
-import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.ExtraServerTest;
 import com.meetergo.apiauth.support.Tenant;
 import com.meetergo.apiauth.support.TestPorts;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -26,16 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * access log (PostgreSQL run only: another server of the shipped WAR on the same database).
  */
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
-class TrustedProxyIT extends InContainerTest {
-
-    @Deployment
-    public static WebArchive deployment() {
-        return war(NO_SWEEP, "it.server.dir=" + System.getProperty("it.server.dir", ""));
-    }
-
-    @Inject
-    @ConfigProperty(name = "it.server.dir")
-    String serverDir;
+class TrustedProxyIT extends ExtraServerTest {
 
     @Test
     void aNamedProxysClientAddressIsHonoured() throws Exception {

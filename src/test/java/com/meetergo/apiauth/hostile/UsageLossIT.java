@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ExtraServer;
-import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.ExtraServerTest;
 import com.meetergo.apiauth.support.Tenant;
 import com.meetergo.apiauth.support.TestPorts;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -25,18 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * hourly that is stopped cleanly flushes at the stop — nothing lost.
  */
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
-class UsageLossIT extends InContainerTest {
+class UsageLossIT extends ExtraServerTest {
 
     private static final long INTERVAL_MILLIS = 2000;
-
-    @Deployment
-    public static WebArchive deployment() {
-        return war(NO_SWEEP, "it.server.dir=" + System.getProperty("it.server.dir", ""));
-    }
-
-    @Inject
-    @ConfigProperty(name = "it.server.dir")
-    String serverDir;
 
     @Test
     void aKilledServerLosesAtMostItsLastInterval() throws Exception {

@@ -41,7 +41,7 @@ public abstract class InContainerTest {
     public static WebArchive war(String... settings) {
         var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
                 .addClasses(InContainerTest.class, ApiTest.class, Api.class, Answer.class, ApiAssertions.class,
-                        Tenant.class, ExtraServer.class, TestPorts.class);
+                        Tenant.class, ExtraServer.class, ExtraServerTest.class, TestPorts.class);
         try {
             var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
                     + "\n" + NO_ADDRESS_THROTTLE + "\n" + PLAIN_HTTP + "\n" + String.join("\n", settings) + "\n";
