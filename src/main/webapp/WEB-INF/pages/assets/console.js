@@ -191,20 +191,41 @@ async function revoke(credential) {
     await list();
 }
 
+/** The list's words for an allowlist: where the credential may be used from. */
+function describeAllowedIps(allowedIps) {
+    return allowedIps.length === 0 ? 'anywhere' : allowedIps.join(', ');
+}
+
+/** What the form or the prompt holds, as the API's array: entries separated by spaces or commas. */
+function allowedIpsFrom(text) {
+    return text.split(/[\s,]+/).filter((entry) => entry !== '');
+}
+
+async function editAllowedIps(credential) {
+    const text = prompt(`Where may ${noun} "${credential.name ?? credential.hint}" be used from? IP addresses and`
+        + ' CIDR ranges, separated by spaces or commas (empty: anywhere):', credential.allowedIps.join(' '));
+    if (text === null) {
+        return;
+    }
+    await api('PUT', `${collection}/${credential.id}/allowed-ips`, { allowedIps: allowedIpsFrom(text) });
+    await list();
+}
+
 async function list() {
     const credentials = await api('GET', collection);
     const rows = credentials.map((c) => {
         const row = document.createElement('tr');
         row.dataset.id = c.id;
         const label = c.name ?? c.hint;
-        for (const text of [c.name ?? '—', c.hint, describeScopes(c.scopes), when(c.createdAt), when(c.expiresAt),
-            when(c.lastUsedAt), c.status.toLowerCase()]) {
+        for (const text of [c.name ?? '—', c.hint, describeScopes(c.scopes), describeAllowedIps(c.allowedIps),
+            when(c.createdAt), when(c.expiresAt), when(c.lastUsedAt), c.status.toLowerCase()]) {
             const cell = document.createElement('td');
             cell.textContent = text;
             row.append(cell);
         }
         row.cells[2].className = 'scopes';
-        row.cells[6].className = 'status';
+        row.cells[3].className = 'allowed-ips';
+        row.cells[7].className = 'status';
         const actions = document.createElement('td');
         if (c.status === 'ACTIVE') {
             actions.append(button('Deactivate', `Deactivate ${label}`,
@@ -218,6 +239,9 @@ async function list() {
         }
         if (c.status === 'ACTIVE' || c.status === 'DEACTIVATED') {
             actions.append(button('Revoke', `Revoke ${label}`, () => revoke(c)));
+        }
+        if (c.status === 'ACTIVE' || c.status === 'DEACTIVATED') {
+            actions.append(button('Allowed IPs', `Allowed IP addresses of ${label}`, () => editAllowedIps(c)));
         }
         actions.append(button('Usage', `Usage of ${label}`, () => toggleUsage(c, row)));
         row.append(actions);
@@ -243,11 +267,12 @@ function signOut() {
 function createBody(form) {
     const name = form.elements.name.value.trim();
     const scopes = chosenScopes(form);
+    const allowedIps = allowedIpsFrom(form.elements.allowedIps.value);
     if (kind === 'api-key') {
-        return { name: name || null, expiresInDays: Number(form.elements.expiresInDays.value), scopes };
+        return { name: name || null, expiresInDays: Number(form.elements.expiresInDays.value), scopes, allowedIps };
     }
     const on = form.elements.expiresOn.value;
-    return { name, expiresAt: on ? `${on}T23:59:59Z` : null, scopes };
+    return { name, expiresAt: on ? `${on}T23:59:59Z` : null, scopes, allowedIps };
 }
 
 $('sign-in').addEventListener('submit', (event) => {

@@ -5,6 +5,7 @@ import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.usage.DailyUsage;
 import com.meetergo.apiauth.domain.shared.DomainException;
@@ -48,10 +49,10 @@ public class ApiKeyService {
     @Inject
     Clock clock;
 
-    /** {@code scopes}: the API's scope names, null for full access. */
-    public NewKey create(Caller caller, String name, int expiresInDays, List<String> scopes) {
-        var created = issue(caller, name, expiresInDays, actions.scopesFor(caller, scopes, null), null,
-                actions.lineage(caller, null));
+    /** {@code scopes}: the API's scope names, null for full access; {@code allowedIps}: null or empty for anywhere. */
+    public NewKey create(Caller caller, String name, int expiresInDays, List<String> scopes, List<String> allowedIps) {
+        var created = issue(caller, name, expiresInDays, actions.scopesFor(caller, scopes, null),
+                actions.allowlistFor(allowedIps, null), null, actions.lineage(caller, null));
         audit.recordCreated(created.key(), KIND, caller);
         return created;
     }
@@ -66,6 +67,13 @@ public class ApiKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DailyUsage> usage(Caller caller, String id, int days) {
         return ledger.lastDays(ofCompany(caller, id).id(), days);
+    }
+
+    /** Replaces where the key may be used from (empty: anywhere). */
+    public ApiKey allowFrom(Caller caller, String id, List<String> allowedIps) {
+        var key = ofCompany(caller, id);
+        actions.allowFrom(key, KIND, caller, allowedIps);
+        return key;
     }
 
     public void revoke(Caller caller, String id) {
@@ -89,21 +97,22 @@ public class ApiKeyService {
         var old = ofCompany(caller, id);
         var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
         int days = expiresInDays != null ? expiresInDays : lifetimeInDays(old);
-        var successor = issue(caller, old.name(), days, actions.scopesFor(caller, scopes, old), old.id(),
-                actions.lineage(caller, old));
+        var successor = issue(caller, old.name(), days, actions.scopesFor(caller, scopes, old),
+                actions.allowlistFor(null, old), old.id(), actions.lineage(caller, old));
         actions.completeRotation(keys.markReplaced(old.id(), successor.key().id(), graceUntil), old, successor.key(),
                 KIND, caller);
         return successor;
     }
 
-    private NewKey issue(Caller caller, String name, int expiresInDays, Scopes scopes, String rotatedFrom,
-            Lineage lineage) {
+    private NewKey issue(Caller caller, String name, int expiresInDays, Scopes scopes, IpAllowlist allowlist,
+            String rotatedFrom, Lineage lineage) {
         companies.find(caller.companyId()).orElseThrow(() -> DomainException.notFound("Company"))
                 .requireIncluded(KIND);
         var now = clock.instant();
         var issued = issuer.newApiKey();
         var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),
                 scopes, now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy());
+        key.allowFrom(allowlist);
         keys.add(key);
         // every server forgets the id if a guess had it remembered as unknown
         changes.credentialChanged(key.id());

@@ -32,9 +32,23 @@ public class AuditTrail {
         events.add(event(type, credential, kind, actor));
     }
 
-    /** A credential made (on creation or as a successor), with the scopes it holds. */
+    /** A credential made (on creation or as a successor), with the scopes it holds and its fence, if any. */
     public void recordCreated(Credential credential, CredentialType kind, Caller actor) {
-        events.add(event(AuditEventType.CREATED, credential, kind, actor).withDetail(scopesOf(credential)));
+        var detail = scopesOf(credential);
+        if (!credential.allowedIps().isAnywhere()) {
+            detail += "; " + allowedIpsOf(credential);
+        }
+        events.add(event(AuditEventType.CREATED, credential, kind, actor).withDetail(detail));
+    }
+
+    /** The credential's allowlist replaced: the event names the new one. */
+    public void recordAllowedIps(Credential credential, CredentialType kind, Caller actor) {
+        events.add(event(AuditEventType.ALLOWED_IPS_CHANGED, credential, kind, actor)
+                .withDetail(allowedIpsOf(credential)));
+    }
+
+    private static String allowedIpsOf(Credential credential) {
+        return "allowedIps: " + credential.allowedIps();
     }
 
     /** {@code old} replaced by {@code successor}: the event names the scopes the successor holds. */

@@ -5,8 +5,10 @@ import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.Credential;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
+import com.meetergo.apiauth.domain.model.credential.StoredCredential;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.contract.ScopeRefusals;
@@ -69,6 +71,22 @@ public class CredentialActions {
         credential.revoke(clock.instant());
         changes.credentialChanged(credential.id());
         audit.record(AuditEventType.REVOKED, credential, kind, actor);
+    }
+
+    /**
+     * Replaces where {@code credential} may be used from ({@code entries}: addresses and CIDR ranges;
+     * empty is anywhere); every server applies it within a poll of the change notices.
+     */
+    public void allowFrom(StoredCredential credential, CredentialType kind, Caller actor, List<String> entries) {
+        credential.allowFrom(IpAllowlist.named(entries));
+        changes.credentialChanged(credential.id());
+        audit.recordAllowedIps(credential, kind, actor);
+    }
+
+    /** The allowlist a new credential starts with: {@code requested}, else anywhere on creation, the old one's on rotation. */
+    public IpAllowlist allowlistFor(List<String> requested, Credential rotated) {
+        return requested != null ? IpAllowlist.named(requested)
+                : rotated != null ? rotated.allowedIps() : IpAllowlist.ANYWHERE;
     }
 
     /** Refuses a rotation that cannot happen; else when the old secret stops: after the grace, never past its expiry. */

@@ -4,6 +4,7 @@ import com.meetergo.apiauth.application.CredentialActions.Lineage;
 import com.meetergo.apiauth.domain.model.company.Company;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
@@ -52,18 +53,22 @@ public class PersonalAccessTokenService {
     @Inject
     Clock clock;
 
-    /** A new PAT for the acting user; {@code scopes}: the API's scope names, null for full access. */
-    public NewToken create(Caller caller, String name, Instant expiresAt, List<String> scopes) {
+    /**
+     * A new PAT for the acting user; {@code scopes}: the API's scope names, null for full access;
+     * {@code allowedIps}: null or empty for anywhere.
+     */
+    public NewToken create(Caller caller, String name, Instant expiresAt, List<String> scopes, List<String> allowedIps) {
         var granted = actions.scopesFor(caller, scopes, null);
+        var allowlist = actions.allowlistFor(allowedIps, null);
         var user = users.find(caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        var created = issue(user, name, expiresAt, granted, null, actions.lineage(caller, null));
+        var created = issue(user, name, expiresAt, granted, allowlist, null, actions.lineage(caller, null));
         audit.recordCreated(created.token(), KIND, caller);
         return created;
     }
 
     /** A token of {@code owner}; {@code lineage} says which credential mints it and how long it may live. */
-    NewToken issue(User owner, String name, Instant requestedExpiry, Scopes scopes, String rotatedFrom,
-            Lineage lineage) {
+    NewToken issue(User owner, String name, Instant requestedExpiry, Scopes scopes, IpAllowlist allowlist,
+            String rotatedFrom, Lineage lineage) {
         var company = companies.find(owner.companyId()).orElseThrow(() -> DomainException.notFound("Company"));
         company.requireIncluded(KIND);
         var now = clock.instant();
@@ -80,6 +85,7 @@ public class PersonalAccessTokenService {
         var issued = issuer.newPersonalAccessToken();
         var token = new PersonalAccessToken(owner.id(), owner.companyId(), name, issued.digest(), issued.hint(), scopes,
                 now, expiresAt, rotatedFrom, lineage.mintedBy());
+        token.allowFrom(allowlist);
         tokens.add(token);
         return new NewToken(token, issued.secret());
     }
@@ -96,6 +102,13 @@ public class PersonalAccessTokenService {
         var token = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
         return ledger.lastDays(token.id(), days);
+    }
+
+    /** Replaces where the token may be used from (empty: anywhere); the same callers as revoking it. */
+    public PersonalAccessToken allowFrom(Caller caller, String id, List<String> allowedIps) {
+        var token = manageable(caller, id);
+        actions.allowFrom(token, KIND, caller, allowedIps);
+        return token;
     }
 
     public void revoke(Caller caller, String id) {
@@ -136,8 +149,8 @@ public class PersonalAccessTokenService {
         Instant expiresAt = expiresInDays != null ? now.plus(Duration.ofDays(expiresInDays))
                 : old.expiresAt() == null ? null : now.plus(Duration.between(old.createdAt(), old.expiresAt()));
         var owner = users.find(old.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        var successor = issue(owner, old.name(), expiresAt, actions.scopesFor(caller, scopes, old), old.id(),
-                actions.lineage(caller, old));
+        var successor = issue(owner, old.name(), expiresAt, actions.scopesFor(caller, scopes, old),
+                actions.allowlistFor(null, old), old.id(), actions.lineage(caller, old));
         actions.completeRotation(tokens.markReplaced(old.id(), successor.token().id(), graceUntil), old,
                 successor.token(), KIND, caller);
         return successor;

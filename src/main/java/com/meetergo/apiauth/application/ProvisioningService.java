@@ -5,6 +5,7 @@ import com.meetergo.apiauth.domain.model.company.Company;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.domain.model.user.User;
@@ -52,7 +53,8 @@ public class ProvisioningService {
         if (!plan.includes(CredentialType.PERSONAL_ACCESS_TOKEN)) {
             return new Provisioned(company, owner, null);
         }
-        var token = tokens.issue(owner, "Initial owner token", null, Scopes.FULL, null, new Lineage(null, null));
+        var token = tokens.issue(owner, "Initial owner token", null, Scopes.FULL, IpAllowlist.ANYWHERE, null,
+                new Lineage(null, null));
         audit.recordCreated(token.token(), CredentialType.PERSONAL_ACCESS_TOKEN, null);
         return new Provisioned(company, owner, token);
     }

@@ -2,6 +2,7 @@ package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.ApiKeyService;
 import com.meetergo.apiauth.domain.model.credential.Scope;
+import com.meetergo.apiauth.rest.dto.AllowedIpsRequest;
 import com.meetergo.apiauth.rest.dto.ApiKeyView;
 import com.meetergo.apiauth.rest.dto.CreateApiKeyRequest;
 import com.meetergo.apiauth.rest.dto.CreatedApiKeyView;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -61,7 +63,7 @@ public class ApiKeyResource {
     @Operation(summary = "Create an API key",
             description = "Creates a Platform API Key of the caller's company, valid 1 to 90 days. The key is in this answer only; lists show its hint.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
-        var created = keys.create(caller.get(), body.name(), body.expiresInDays(), body.scopes());
+        var created = keys.create(caller.get(), body.name(), body.expiresInDays(), body.scopes(), body.allowedIps());
         return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
     }
 
@@ -86,6 +88,17 @@ public class ApiKeyResource {
             @Min(value = 1, message = "days must be between 1 and 90")
             @Max(value = 90, message = "days must be between 1 and 90") int days) {
         return UsageView.of(id, keys.usage(caller.get(), id, days));
+    }
+
+    /** Replaces the key's IP allowlist; every server applies it within a second. */
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
+    @PUT
+    @Path("{id}/allowed-ips")
+    @Operation(summary = "Set an API key's IP allowlist",
+            description = "Replaces the addresses and CIDR ranges (IPv4, IPv6; at most 64) the key may be used from; [] is anywhere. A request from elsewhere, once its secret is proven, is refused (403 \"Credential not allowed from this IP address\"). Applied by every server within a second; audited as allowed_ips_changed. Answers the key as lists show it.")
+    public ApiKeyView allowedIps(@PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid AllowedIpsRequest body) {
+        return ApiKeyView.of(keys.allowFrom(caller.get(), id, body.allowedIps()), clock.instant());
     }
 
     /** Revokes: final, refused from the next request on. */

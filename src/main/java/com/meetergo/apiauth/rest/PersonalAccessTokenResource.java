@@ -2,6 +2,7 @@ package com.meetergo.apiauth.rest;
 
 import com.meetergo.apiauth.application.PersonalAccessTokenService;
 import com.meetergo.apiauth.domain.model.credential.Scope;
+import com.meetergo.apiauth.rest.dto.AllowedIpsRequest;
 import com.meetergo.apiauth.rest.dto.CreatePersonalAccessTokenRequest;
 import com.meetergo.apiauth.rest.dto.CreatedPersonalAccessTokenView;
 import com.meetergo.apiauth.rest.dto.PersonalAccessTokenView;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -60,7 +62,7 @@ public class PersonalAccessTokenResource {
             description = "Creates a Personal Access Token for the acting user, with an optional expiry. The token is in this answer only; lists show its hint.")
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid CreatePersonalAccessTokenRequest body) {
-        var created = tokens.create(caller.get(), body.name(), body.expiresAt(), body.scopes());
+        var created = tokens.create(caller.get(), body.name(), body.expiresAt(), body.scopes(), body.allowedIps());
         return Response.status(Response.Status.CREATED).entity(CreatedPersonalAccessTokenView.of(created)).build();
     }
 
@@ -85,6 +87,17 @@ public class PersonalAccessTokenResource {
             @Min(value = 1, message = "days must be between 1 and 90")
             @Max(value = 90, message = "days must be between 1 and 90") int days) {
         return UsageView.of(id, tokens.usage(caller.get(), id, days));
+    }
+
+    /** Replaces the token's IP allowlist; every server applies it within a second. */
+    @RequiresScope(Scope.CREDENTIALS_WRITE)
+    @PUT
+    @Path("{id}/allowed-ips")
+    @Operation(summary = "Set a personal access token's IP allowlist",
+            description = "Replaces the addresses and CIDR ranges (IPv4, IPv6; at most 64) the token may be used from; [] is anywhere. A request from elsewhere, once its secret is proven, is refused (403 \"Credential not allowed from this IP address\"). Its owner may set it; so may the company's owners and admins (the owner's tokens: only the owner). Applied by every server within a second; audited as allowed_ips_changed.")
+    public PersonalAccessTokenView allowedIps(@PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid AllowedIpsRequest body) {
+        return PersonalAccessTokenView.of(tokens.allowFrom(caller.get(), id, body.allowedIps()), clock.instant());
     }
 
     @RequiresScope(Scope.CREDENTIALS_WRITE)

@@ -38,7 +38,7 @@ public class ApiKeyIdentityStore extends CredentialIdentityStore {
             usage.failed(key.id());
             return INVALID_RESULT;
         }
-        requireUsable(key, CredentialType.API_KEY);
+        requireUsable(key, CredentialType.API_KEY, sent.clientAddress());
         var caller = callerFor(key, sent.actingUserHeader());
         return new CredentialValidationResult(new ApiCallerPrincipal(caller), Roles.groupsFor(caller));
     }

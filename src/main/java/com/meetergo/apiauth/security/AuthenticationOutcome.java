@@ -5,7 +5,7 @@ import com.meetergo.apiauth.security.contract.ContractError;
 /** How the authentication step ended, as counted in the metrics (label {@code outcome}). */
 public enum AuthenticationOutcome {
     SUCCESS, MISSING, INVALID, EXPIRED, REVOKED, DEACTIVATED, IMPERSONATION_FORBIDDEN, FOREIGN_COMPANY,
-    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE, PLAN,
+    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE, PLAN, IP_NOT_ALLOWED,
     /** Counted by {@link ScopeFilter} after a successful authentication, in {@code apiauth_refusals_total}. */
     INSUFFICIENT_SCOPE;
 
@@ -28,6 +28,7 @@ public enum AuthenticationOutcome {
             case TOO_MANY_FAILED_ATTEMPTS -> THROTTLED;
             case UNAVAILABLE -> UNAVAILABLE;
             case PAT_NOT_IN_PLAN, API_KEY_NOT_IN_PLAN -> PLAN;
+            case IP_NOT_ALLOWED -> IP_NOT_ALLOWED;
             default -> INVALID;
         };
     }

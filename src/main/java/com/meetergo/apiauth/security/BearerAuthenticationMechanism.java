@@ -81,8 +81,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             record(request, null, AuthenticationOutcome.INVALID, started);
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
-        var credential = BearerCredentials.from(authorization,
-                userHeader(request));
+        var credential = BearerCredentials.from(authorization, userHeader(request), request.getRemoteAddr());
         if (credential.isEmpty()) {
             record(request, null, AuthenticationOutcome.MISSING, started);
             return reject(response, ContractError.MISSING_AUTHORIZATION);

@@ -11,8 +11,8 @@ import java.time.Clock;
 /**
  * What the two identity stores share, written once: what they read (the {@link VerificationCache},
  * never the database on a warm request), the digester, and the checks a credential passes once its
- * secret is proven, in the contract's order — its status now (never left to the sweep), then
- * whether the company's plan includes its type. Each store adds only how its credential is found
+ * secret is proven, in the contract's order — its status now (never left to the sweep), then its
+ * IP allowlist, then whether the company's plan includes its type. Each store adds only how its credential is found
  * and whom it acts as.
  */
 abstract class CredentialIdentityStore implements IdentityStore {
@@ -30,16 +30,22 @@ abstract class CredentialIdentityStore implements IdentityStore {
     UsageCounts usage;
 
     /**
-     * Throws the contract's refusal for a proven {@code credential}, or returns when it may act. A
-     * refusal counts as the credential's refused request (its usage figures).
+     * Throws the contract's refusal for a proven {@code credential} used from {@code clientAddress},
+     * or returns when it may act. A refusal counts as the credential's refused request (its usage
+     * figures).
      */
-    void requireUsable(Credential credential, CredentialType type) {
+    void requireUsable(Credential credential, CredentialType type, String clientAddress) {
         var refusal = switch (credential.statusAt(clock.instant())) {
             case ACTIVE -> null;
             case EXPIRED -> new CredentialRejectedException(ContractError.EXPIRED_CREDENTIAL);
             case DEACTIVATED -> new CredentialRejectedException(ContractError.DEACTIVATED_CREDENTIAL);
             case REVOKED -> CredentialRejectedException.revoked();
         };
+        // The fence, before anything else about the company: from outside it, a holder of the secret
+        // learns only that it is fenced (not the plan, not which users exist).
+        if (refusal == null && !credential.allowedIps().permits(clientAddress)) {
+            refusal = new CredentialRejectedException(ContractError.IP_NOT_ALLOWED);
+        }
         // The plan, once the secret is proven (only its holder learns it), before the user header.
         if (refusal == null && !cache.planOf(credential.companyId()).includes(type)) {
             refusal = new CredentialRejectedException(type == CredentialType.API_KEY

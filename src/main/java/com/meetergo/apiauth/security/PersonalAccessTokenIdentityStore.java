@@ -30,7 +30,7 @@ public class PersonalAccessTokenIdentityStore extends CredentialIdentityStore {
         if (token == null || !SecretDigester.same(digest, token.secretDigest())) {
             return INVALID_RESULT;
         }
-        requireUsable(token, CredentialType.PERSONAL_ACCESS_TOKEN);
+        requireUsable(token, CredentialType.PERSONAL_ACCESS_TOKEN, sent.clientAddress());
         var owner = cache.user(token.userId()).orElse(null);
         if (owner == null || !owner.belongsTo(token.companyId())) {
             return INVALID_RESULT;

@@ -34,7 +34,7 @@ class ApiKeyIT extends ApiTest {
                 .bearer(tenant.ownerToken()).send();
         assertStatus(created, 201);
         var body = created.object();
-        assertEquals(Set.of("id", "name", "key", "scopes", "createdAt", "expiresAt", "rotatedFrom"), body.keySet(),
+        assertEquals(Set.of("id", "name", "key", "scopes", "allowedIps", "createdAt", "expiresAt", "rotatedFrom"), body.keySet(),
                 created::toString);
         var key = body.getString("key");
         assertTrue(key.matches("ak_live:" + body.getString("id") + ":[0-9A-Za-z]{38}"), created::toString);
@@ -47,7 +47,7 @@ class ApiKeyIT extends ApiTest {
         assertStatus(list, 200);
         assertFalse(list.body().contains(key.substring(key.lastIndexOf(':') + 1)), list::toString);
         var listed = list.array().getJsonObject(0);
-        assertEquals(Set.of("id", "name", "hint", "scopes", "createdAt", "expiresAt", "status", "lastUsedAt", "lastUsedIp",
+        assertEquals(Set.of("id", "name", "hint", "scopes", "allowedIps", "createdAt", "expiresAt", "status", "lastUsedAt", "lastUsedIp",
                 "rotatedFrom", "replacedBy", "graceUntil"), listed.keySet());
         assertEquals(body.getString("id"), listed.getString("id"));
         assertEquals("ACTIVE", listed.getString("status"));

@@ -95,7 +95,7 @@ class PersonalAccessTokenIT extends ApiTest {
         var tenant = Tenant.create();
         var created = Api.post("/v4/personal-access-token", "{\"name\": \"CI\"}").bearer(tenant.ownerToken()).send();
         assertStatus(created, 201);
-        assertEquals(Set.of("id", "name", "token", "scopes", "createdAt", "expiresAt", "rotatedFrom"), created.object().keySet(),
+        assertEquals(Set.of("id", "name", "token", "scopes", "allowedIps", "createdAt", "expiresAt", "rotatedFrom"), created.object().keySet(),
                 created::toString);
         var token = created.string("token");
         assertTrue(token.matches("rgo-[0-9A-Za-z]{36}"), created::toString);
@@ -106,7 +106,7 @@ class PersonalAccessTokenIT extends ApiTest {
         assertFalse(list.body().contains(token.substring(4)), list::toString);
         var listed = list.array().stream().map(v -> v.asJsonObject())
                 .filter(o -> o.getString("id").equals(created.string("id"))).findFirst().orElseThrow();
-        assertEquals(Set.of("id", "name", "hint", "scopes", "createdAt", "expiresAt", "status", "lastUsedAt", "lastUsedIp",
+        assertEquals(Set.of("id", "name", "hint", "scopes", "allowedIps", "createdAt", "expiresAt", "status", "lastUsedAt", "lastUsedIp",
                 "rotatedFrom", "replacedBy", "graceUntil"), listed.keySet());
         assertEquals("ACTIVE", listed.getString("status"));
         assertEquals(token.substring(0, 8) + "…", listed.getString("hint"));

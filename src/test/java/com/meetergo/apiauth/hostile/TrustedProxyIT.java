@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.hostile;
 
+import static com.meetergo.apiauth.support.ApiAssertions.assertError;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,18 @@ class TrustedProxyIT extends ExtraServerTest {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
             }
             assertTrue(Files.readString(log).contains("203.0.113.7 "), "the access log names the client");
+
+            // the allowlist sees the same address: a key fenced to the client's network works through
+            // the proxy, and is refused for a client the proxy reports from elsewhere
+            var fenced = Api.post("/v4/api-key", "{\"expiresInDays\": 1, \"allowedIps\": [\"203.0.113.0/24\"]}")
+                    .bearer(tenant.ownerToken()).send().string("key");
+            assertStatus(Api.get("/v4/user/me").on("http://localhost:" + port).bearer(fenced)
+                    .header("X-Forwarded-For", "203.0.113.7").send(), 200);
+            assertError(Api.get("/v4/user/me").on("http://localhost:" + port).bearer(fenced)
+                    .header("X-Forwarded-For", "198.51.100.7").send(), 403, "Forbidden",
+                    com.meetergo.apiauth.contract.AllowlistIT.NOT_ALLOWED);
+            assertError(Api.get("/v4/user/me").on("http://localhost:" + port).bearer(fenced).send(), 403, "Forbidden",
+                    com.meetergo.apiauth.contract.AllowlistIT.NOT_ALLOWED);
         } finally {
             server.kill();
         }

@@ -76,6 +76,30 @@ class TwoServersIT extends ApiTest {
                 .formatted(id, UsageIT.today()));
     }
 
+    /** An allowlist is cached with the credential: a change on one server reaches the other within a second. */
+    @Test
+    void anAllowlistSetOnOneServerIsEnforcedByTheOtherWithinASecond() {
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
+        var id = key.split(":")[1];
+        Supplier<Answer> onSecond = () -> Api.get("/v4/user/me").on(SECOND).bearer(key).send();
+        for (int i = 0; i < 5; i++) {
+            assertStatus(onSecond.get(), 200);
+        }
+        // a network this test is not in: whichever loopback the second server sees, it is outside
+        assertStatus(Api.put("/v4/api-key/" + id + "/allowed-ips", "{\"allowedIps\": [\"192.0.2.0/24\"]}")
+                .bearer(tenant.ownerToken()).send(), 200);
+        long millis = millisUntilStatus(onSecond, 403);
+        System.out.println("[two-servers] allowlist set on the first server, enforced by the second after " + millis
+                + " ms");
+        assertError(onSecond.get(), 403, "Forbidden", com.meetergo.apiauth.contract.AllowlistIT.NOT_ALLOWED);
+        assertStatus(Api.put("/v4/api-key/" + id + "/allowed-ips", "{\"allowedIps\": []}")
+                .bearer(tenant.ownerToken()).send(), 200);
+        millis = millisUntilStatus(onSecond, 200);
+        System.out.println("[two-servers] allowlist emptied on the first server, the key back on the second after "
+                + millis + " ms");
+    }
+
     @Test
     void aPlanChangedOnOneServerIsEnforcedByTheOtherWithinASecond() {
         var tenant = Tenant.create();

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The identity stores, called directly inside the server against the real database. */
 class IdentityStoresIT extends InContainerTest {
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     @Deployment
     public static WebArchive deployment() {
         return war(NO_SWEEP);
@@ -43,8 +45,8 @@ class IdentityStoresIT extends InContainerTest {
         var other = new UsernamePasswordCredential("user", "password");
         assertEquals(NOT_VALIDATED, apiKeys.validate(other).getStatus());
         assertEquals(NOT_VALIDATED, tokens.validate(other).getStatus());
-        assertEquals(NOT_VALIDATED, apiKeys.validate(new PersonalAccessTokenCredential("rgo-x", null)).getStatus());
-        assertEquals(NOT_VALIDATED, tokens.validate(new ApiKeyCredential("ak_live:x", null)).getStatus());
+        assertEquals(NOT_VALIDATED, apiKeys.validate(new PersonalAccessTokenCredential("rgo-x", null, LOOPBACK)).getStatus());
+        assertEquals(NOT_VALIDATED, tokens.validate(new ApiKeyCredential("ak_live:x", null, LOOPBACK)).getStatus());
     }
 
     @Test
@@ -52,7 +54,7 @@ class IdentityStoresIT extends InContainerTest {
         var tenant = Tenant.create();
         var admin = tenant.user("ADMIN");
         var key = tenant.apiKey();
-        var result = apiKeys.validate(new ApiKeyCredential(key, admin));
+        var result = apiKeys.validate(new ApiKeyCredential(key, admin, LOOPBACK));
         assertEquals(VALID, result.getStatus());
         assertEquals(Set.of(Roles.ADMIN, Roles.USER_MANAGER), result.getCallerGroups());
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
@@ -63,7 +65,7 @@ class IdentityStoresIT extends InContainerTest {
     @Test
     void patOfTheOwnerGetsOnlyTheOwnerGroup() {
         var tenant = Tenant.create();
-        var result = tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), null));
+        var result = tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), null, LOOPBACK));
         assertEquals(VALID, result.getStatus());
         assertEquals(Set.of(Roles.OWNER), result.getCallerGroups());
         assertEquals(tenant.ownerId(), result.getCallerPrincipal().getName());
@@ -74,21 +76,21 @@ class IdentityStoresIT extends InContainerTest {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var flipped = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
-        assertEquals(INVALID, apiKeys.validate(new ApiKeyCredential(flipped, null)).getStatus());
+        assertEquals(INVALID, apiKeys.validate(new ApiKeyCredential(flipped, null, LOOPBACK)).getStatus());
         var token = tenant.ownerToken();
         var other = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
-        assertEquals(INVALID, tokens.validate(new PersonalAccessTokenCredential(other, null)).getStatus());
+        assertEquals(INVALID, tokens.validate(new PersonalAccessTokenCredential(other, null, LOOPBACK)).getStatus());
     }
 
     @Test
     void userContextsThatCannotBeHonouredGiveNoUserNoGroupAndTheContractsAnswer() {
         var tenant = Tenant.create();
         var stranger = Tenant.create();
-        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), stranger.ownerId())),
+        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), stranger.ownerId(), LOOPBACK)),
                 ContractError.USER_NOT_IN_COMPANY);
-        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), "nobody")),
+        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), "nobody", LOOPBACK)),
                 ContractError.MALFORMED_USER_HEADER);
-        assertRejected(tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), stranger.ownerId())),
+        assertRejected(tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), stranger.ownerId(), LOOPBACK)),
                 ContractError.PAT_WITH_USER_HEADER);
     }
 
@@ -105,7 +107,7 @@ class IdentityStoresIT extends InContainerTest {
     void credentialsHideTheirSecretInToString() {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
-        var text = new ApiKeyCredential(key, null) + " " + new PersonalAccessTokenCredential(tenant.ownerToken(), null);
+        var text = new ApiKeyCredential(key, null, LOOPBACK) + " " + new PersonalAccessTokenCredential(tenant.ownerToken(), null, LOOPBACK);
         assertFalse(text.contains(key.substring(key.lastIndexOf(':') + 1)), text);
         assertFalse(text.contains(tenant.ownerToken().substring(4)), text);
         assertTrue(text.contains("<hidden>"), text);

@@ -254,6 +254,52 @@ class ConsolePagesIT extends ApiTest {
                 "none (verify and renew itself only)"));
     }
 
+    /** An allowlist typed on creation and replaced from the list: what the page shows is what the API holds. */
+    @Test
+    void allowedIpsAreSetOnCreationChangedFromTheListAndShown() {
+        var tenant = Tenant.create();
+        signIn("/admin/api-keys", tenant.ownerToken());
+        type("name", "fenced key");
+        type("allowed-ips", "127.0.0.1, 2001:DB8::/32  192.0.2.0/24");
+        browser.findElement(By.cssSelector("#create button[type=submit]")).click();
+        shownSecret();
+        var row = rowWithName("fenced key");
+        var id = row.getDomAttribute("data-id");
+        assertEquals("127.0.0.1, 2001:db8::/32, 192.0.2.0/24", row.findElement(By.className("allowed-ips")).getText());
+        assertEquals("[\"127.0.0.1\",\"2001:db8::/32\",\"192.0.2.0/24\"]", allowedIpsOf(tenant, id));
+        assertEquals("", browser.findElement(By.id("allowed-ips")).getDomProperty("value"), "the form is emptied");
+
+        row.findElement(By.cssSelector("button[data-action='allowed ips']")).click();
+        var prompt = wait.until(ExpectedConditions.alertIsPresent());
+        assertEquals(true, prompt.getText().startsWith("Where may API key \"fenced key\" be used from?"), prompt.getText());
+        prompt.sendKeys("198.51.100.0/24 ::1");
+        prompt.accept();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-id='" + id + "'] .allowed-ips"),
+                "198.51.100.0/24, ::1"));
+        assertEquals("[\"198.51.100.0/24\",\"::1\"]", allowedIpsOf(tenant, id));
+
+        // an entry that is not a range: the API's message on the page, nothing changed
+        expectedInConsole = "/allowed-ips - Failed to load resource: the server responded with a status of 400";
+        rowWithName("fenced key").findElement(By.cssSelector("button[data-action='allowed ips']")).click();
+        var wrong = wait.until(ExpectedConditions.alertIsPresent());
+        wrong.sendKeys("10.0.0.1/8");
+        wrong.accept();
+        assertEquals("allowedIps entry '10.0.0.1/8' has bits set after its prefix: the range is 10.0.0.0/8",
+                text("error"));
+        assertEquals("[\"198.51.100.0/24\",\"::1\"]", allowedIpsOf(tenant, id));
+        // an unfenced key says so
+        type("name", "open key");
+        browser.findElement(By.cssSelector("#create button[type=submit]")).click();
+        shownSecret();
+        assertEquals("anywhere", rowWithName("open key").findElement(By.className("allowed-ips")).getText());
+    }
+
+    private static String allowedIpsOf(Tenant tenant, String id) {
+        return Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream().map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(id)).findFirst().orElseThrow().getJsonArray("allowedIps")
+                .toString();
+    }
+
     /**
      * Keyboard only: sign in, create a key, copy it, deactivate and activate it, rotate it — Tab,
      * Enter and Space, no mouse. Every field has a label and every button a name; text and buttons

@@ -12,5 +12,7 @@ public record CreatePersonalAccessTokenRequest(
         Instant expiresAt,
         @Size(max = 20, message = "scopes must name at most 20 scopes")
         @Schema(nullable = true, description = "Scope names (users:read, …); absent: full access; [] only the scope-free endpoints")
-        List<String> scopes) {
+        List<String> scopes,
+        @Schema(nullable = true, description = "IPv4/IPv6 addresses and CIDR ranges (at most 64) the token may be used from; absent or []: anywhere")
+        List<String> allowedIps) {
 }

@@ -11,6 +11,7 @@ public record PersonalAccessTokenView(
         String name,
         String hint,
         @Schema(description = "Sorted scope names; every scope for a full-access token") List<String> scopes,
+        @Schema(description = "Addresses and CIDR ranges the token may be used from, canonical, in the order given; [] is anywhere") List<String> allowedIps,
         Instant createdAt,
         @Schema(nullable = true) Instant expiresAt,
         CredentialStatus status,
@@ -22,7 +23,7 @@ public record PersonalAccessTokenView(
 
     public static PersonalAccessTokenView of(PersonalAccessToken t, Instant now) {
         var l = t.lifecycle();
-        return new PersonalAccessTokenView(t.id(), t.name(), t.hint(), t.scopes().names(), t.createdAt(), t.expiresAt(), t.statusAt(now),
+        return new PersonalAccessTokenView(t.id(), t.name(), t.hint(), t.scopes().names(), t.allowedIps().entries(), t.createdAt(), t.expiresAt(), t.statusAt(now),
                 l.lastUsedAt(), l.lastUsedIp(), l.rotatedFrom(), l.replacedBy(), l.graceUntil());
     }
 }

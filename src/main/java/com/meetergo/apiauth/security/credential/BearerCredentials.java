@@ -11,8 +11,11 @@ public final class BearerCredentials {
     private BearerCredentials() {
     }
 
-    /** Empty when the header is absent, blank, of another scheme, or has no credential after the scheme. */
-    public static Optional<Credential> from(String authorization, String actingUserHeader) {
+    /**
+     * Empty when the header is absent, blank, of another scheme, or has no credential after the
+     * scheme. {@code clientAddress}: where the request comes from (what an IP allowlist is checked against).
+     */
+    public static Optional<Credential> from(String authorization, String actingUserHeader, String clientAddress) {
         if (authorization == null) {
             return Optional.empty();
         }
@@ -26,8 +29,8 @@ public final class BearerCredentials {
             return Optional.empty();
         }
         return Optional.of(credential.startsWith(TokenFormat.PAT_PREFIX)
-                ? new PersonalAccessTokenCredential(credential, actingUserHeader)
-                : new ApiKeyCredential(credential, actingUserHeader));
+                ? new PersonalAccessTokenCredential(credential, actingUserHeader, clientAddress)
+                : new ApiKeyCredential(credential, actingUserHeader, clientAddress));
     }
 
     private static int indexOfWhitespace(String value) {

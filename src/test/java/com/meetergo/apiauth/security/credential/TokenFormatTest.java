@@ -68,11 +68,11 @@ class TokenFormatTest {
 
     @Test
     void bearerHeaderTellsPatsFromApiKeys() {
-        assertInstanceOf(PersonalAccessTokenCredential.class, BearerCredentials.from("Bearer rgo-abc", null).get());
-        assertInstanceOf(ApiKeyCredential.class, BearerCredentials.from("bearer\tak_live:x", "u").get());
-        assertEquals(Optional.empty(), BearerCredentials.from("Bearer", null));
-        assertEquals(Optional.empty(), BearerCredentials.from("Basic abc", null));
-        assertEquals(Optional.empty(), BearerCredentials.from(null, null));
+        assertInstanceOf(PersonalAccessTokenCredential.class, BearerCredentials.from("Bearer rgo-abc", null, "127.0.0.1").get());
+        assertInstanceOf(ApiKeyCredential.class, BearerCredentials.from("bearer\tak_live:x", "u", "127.0.0.1").get());
+        assertEquals(Optional.empty(), BearerCredentials.from("Bearer", null, "127.0.0.1"));
+        assertEquals(Optional.empty(), BearerCredentials.from("Basic abc", null, "127.0.0.1"));
+        assertEquals(Optional.empty(), BearerCredentials.from(null, null, "127.0.0.1"));
     }
 
     // The formats as regular expressions: the reference the hand-written checks must agree with.

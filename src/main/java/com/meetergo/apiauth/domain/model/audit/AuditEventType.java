@@ -7,7 +7,9 @@ public enum AuditEventType {
     /** A change to a user (subjectUserId), by the actor credential and user; no credential of its own. */
     USER_CREATED, USER_UPDATED, USER_ROLE_CHANGED, USER_DELETED,
     /** The company's plan changed (detail: "OLD -> NEW"), by the platform's provisioning. */
-    PLAN_CHANGED;
+    PLAN_CHANGED,
+    /** A credential's IP allowlist replaced (detail: the new list, or "allowedIps: anywhere"). */
+    ALLOWED_IPS_CHANGED;
 
     /** The name in the API: {@code expiring_soon}, {@code revoked_leaked}, … */
     public String apiName() {

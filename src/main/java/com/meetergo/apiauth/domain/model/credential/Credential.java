@@ -17,6 +17,9 @@ public interface Credential {
     /** What the credential may do (within what its acting user's role allows). */
     Scopes scopes();
 
+    /** Where the credential may be used from (checked once its secret is proven). */
+    IpAllowlist allowedIps();
+
     default CredentialStatus statusAt(Instant now) {
         return lifecycle().statusAt(now);
     }

@@ -8,7 +8,8 @@ import jakarta.persistence.Transient;
 
 /**
  * The one home of what PATs and API keys store alike: id, company, name, the keyed digest of the
- * secret (never the secret), its hint, the {@link CredentialLifecycle} and the {@link Scopes}. Each
+ * secret (never the secret), its hint, the {@link CredentialLifecycle}, the {@link Scopes} and the
+ * {@link IpAllowlist}. Each
  * table has these columns under the same names; the subclasses add only what differs (a PAT's
  * owner, a key's creator).
  */
@@ -33,12 +34,19 @@ public abstract class StoredCredential implements Credential {
     @Column(name = "scopes")
     private String scopes;
 
+    /** Null is anywhere; else the canonical entries, space-separated ({@link IpAllowlist#stored()}). */
+    @Column(name = "allowed_ips")
+    private String allowedIps;
+
     @Embedded
     private CredentialLifecycle lifecycle;
 
     /** Parsed once per loaded row: cached credentials answer every request. */
     @Transient
     private volatile Scopes parsedScopes;
+
+    @Transient
+    private volatile IpAllowlist parsedAllowedIps;
 
     protected StoredCredential() {
     }
@@ -86,6 +94,22 @@ public abstract class StoredCredential implements Credential {
             parsedScopes = parsed;
         }
         return parsed;
+    }
+
+    @Override
+    public IpAllowlist allowedIps() {
+        var parsed = parsedAllowedIps;
+        if (parsed == null) {
+            parsed = IpAllowlist.fromStored(allowedIps);
+            parsedAllowedIps = parsed;
+        }
+        return parsed;
+    }
+
+    /** Replaces where the credential may be used from (anywhere: {@link IpAllowlist#ANYWHERE}). */
+    public void allowFrom(IpAllowlist allowlist) {
+        this.allowedIps = allowlist.stored();
+        this.parsedAllowedIps = allowlist;
     }
 
     @Override
