@@ -26,11 +26,11 @@ expect 200 '{"companyId":"*","createdAt":"*","email":"owner@example.com","family
     "$API/v4/user/me" -H "Authorization: Bearer $OWNER"
 
 # A Platform API Key, valid 30 days: the key is shown this once
-expect 201 '{"createdAt":"*","expiresAt":"*","id":"*","key":"ak_live:*:*","name":"Production Integration","rotatedFrom":null,"scopes":["appointments:read","appointments:write","audit:read","credentials:read","credentials:write","meeting-types:read","meeting-types:write","users:read","users:write"]}' \
+expect 201 '{"allowedIps":[],"createdAt":"*","expiresAt":"*","id":"*","key":"ak_live:*:*","name":"Production Integration","rotatedFrom":null,"scopes":["appointments:read","appointments:write","audit:read","credentials:read","credentials:write","meeting-types:read","meeting-types:write","users:read","users:write"]}' \
     "$API/v4/api-key" -H "Authorization: Bearer $OWNER" "${JSON[@]}" -d '{"name": "Production Integration", "expiresInDays": 30}'
 KEY=$(field key)
 # Listed with its hint, never the key
-expect 200 '[{"createdAt":"*","expiresAt":"*","graceUntil":null,"hint":"ak_live:*:*…","id":"*","lastUsedAt":null,"lastUsedIp":null,"name":"Production Integration","replacedBy":null,"rotatedFrom":null,"scopes":["appointments:read","appointments:write","audit:read","credentials:read","credentials:write","meeting-types:read","meeting-types:write","users:read","users:write"],"status":"ACTIVE"}]' \
+expect 200 '[{"allowedIps":[],"createdAt":"*","expiresAt":"*","graceUntil":null,"hint":"ak_live:*:*…","id":"*","lastUsedAt":null,"lastUsedIp":null,"name":"Production Integration","replacedBy":null,"rotatedFrom":null,"scopes":["appointments:read","appointments:write","audit:read","credentials:read","credentials:write","meeting-types:read","meeting-types:write","users:read","users:write"],"status":"ACTIVE"}]' \
     "$API/v4/api-key" -H "Authorization: Bearer $OWNER"
 [[ $BODY != *"$KEY"* ]] || { echo "the list shows the key" >&2; exit 1; }
 
@@ -45,7 +45,7 @@ expect 200 '[]' "$API/v4/meeting-type" -H "Authorization: Bearer $KEY" -H "x-mee
 
 # A PAT for the member, made by the key acting as the member, that may only read meeting types: it
 # acts as the member, and expires with the key that made it (never outliving the one that minted it)
-expect 201 '{"createdAt":"*","expiresAt":"20*","id":"*","name":"laptop","rotatedFrom":null,"scopes":["meeting-types:read"],"token":"rgo-*"}' \
+expect 201 '{"allowedIps":[],"createdAt":"*","expiresAt":"20*","id":"*","name":"laptop","rotatedFrom":null,"scopes":["meeting-types:read"],"token":"rgo-*"}' \
     "$API/v4/personal-access-token" -H "Authorization: Bearer $KEY" -H "x-meetergo-api-user-id: $MEMBER" \
     "${JSON[@]}" -d '{"name": "laptop", "scopes": ["meeting-types:read"]}'
 PAT=$(field token)

@@ -143,13 +143,49 @@ function usageChart(usage) {
     return chart;
 }
 
+/** The networks the credential served requests from, beside its chart: where it is used from. */
+function sourcesTable(sources) {
+    const table = document.createElement('table');
+    table.className = 'sources';
+    const caption = document.createElement('caption');
+    caption.textContent = 'Used from (networks, most recent first)';
+    table.append(caption);
+    const head = document.createElement('tr');
+    for (const title of ['Network', 'First seen', 'Last seen', 'Requests']) {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = title;
+        head.append(th);
+    }
+    table.append(head);
+    for (const source of sources.sources) {
+        const row = document.createElement('tr');
+        for (const text of [source.network, when(source.firstSeen), when(source.lastSeen), String(source.requests)]) {
+            const td = document.createElement('td');
+            td.textContent = text;
+            row.append(td);
+        }
+        table.append(row);
+    }
+    if (sources.sources.length === 0) {
+        const row = document.createElement('tr');
+        const td = document.createElement('td');
+        td.colSpan = 4;
+        td.textContent = 'No request served yet';
+        row.append(td);
+        table.append(row);
+    }
+    return table;
+}
+
 async function toggleUsage(credential, row) {
     const shown = row.nextElementSibling;
     if (shown && shown.classList.contains('usage')) {
         shown.remove();
         return;
     }
-    const usage = await api('GET', `${collection}/${credential.id}/usage?days=30`);
+    const [usage, sources] = await Promise.all([api('GET', `${collection}/${credential.id}/usage?days=30`),
+        api('GET', `${collection}/${credential.id}/sources`)]);
     const detail = document.createElement('tr');
     detail.className = 'usage';
     detail.dataset.id = credential.id;
@@ -159,7 +195,12 @@ async function toggleUsage(credential, row) {
     legend.className = 'legend';
     legend.textContent = 'Last 30 days (UTC), per day: served (blue), refused (orange), failed (red).'
         + ' Hover a bar for its figures.';
-    cell.append(usageChart(usage), legend);
+    const figures = document.createElement('div');
+    figures.className = 'figures';
+    const chart = document.createElement('div');
+    chart.append(usageChart(usage), legend);
+    figures.append(chart, sourcesTable(sources));
+    cell.append(figures);
     detail.append(cell);
     row.after(detail);
 }

@@ -8,6 +8,7 @@ import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.usage.DailyUsage;
+import com.meetergo.apiauth.domain.model.usage.NetworkSource;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.credential.CredentialIssuer;
@@ -47,6 +48,9 @@ public class ApiKeyService {
     UsageLedger ledger;
 
     @Inject
+    SourceLedger sourceLedger;
+
+    @Inject
     Clock clock;
 
     /** {@code scopes}: the API's scope names, null for full access; {@code allowedIps}: null or empty for anywhere. */
@@ -74,6 +78,12 @@ public class ApiKeyService {
         var key = ofCompany(caller, id);
         actions.allowFrom(key, KIND, caller, allowedIps);
         return key;
+    }
+
+    /** The networks the key was used from (a key of the caller's company, else 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<NetworkSource> sources(Caller caller, String id) {
+        return sourceLedger.of(ofCompany(caller, id).id());
     }
 
     public void revoke(Caller caller, String id) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Reading the audit trail: always the caller's own company, newest first. */
@@ -32,12 +31,9 @@ public class AuditQueries {
         if (name == null) {
             return null;
         }
-        try {
-            return AuditEventType.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("type must be one of " + Arrays.stream(AuditEventType.values())
-                    .map(AuditEventType::apiName).collect(Collectors.joining(", ")));
-        }
+        return AuditEventType.ofApiName(name).orElseThrow(() -> DomainException.invalid("type must be one of "
+                + Arrays.stream(AuditEventType.values()).map(AuditEventType::apiName)
+                        .collect(Collectors.joining(", "))));
     }
 
     private static Instant instant(String name, String value) {

@@ -32,6 +32,9 @@ public class CredentialSweep {
     UsageLedger ledger;
 
     @Inject
+    SourceLedger sources;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -74,6 +77,10 @@ public class CredentialSweep {
         int pruned = ledger.prune();
         if (pruned > 0) {
             LOG.info(() -> "Usage figures: " + pruned + " credential-days older than the retention deleted");
+        }
+        int gone = sources.prune();
+        if (gone > 0) {
+            LOG.info(() -> "Sources: " + gone + " networks last seen before the retention deleted");
         }
         if (!result.equals(Result.NOTHING)) {
             var done = result;

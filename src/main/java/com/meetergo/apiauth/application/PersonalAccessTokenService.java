@@ -9,6 +9,7 @@ import com.meetergo.apiauth.domain.model.credential.PersonalAccessToken;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.usage.DailyUsage;
+import com.meetergo.apiauth.domain.model.usage.NetworkSource;
 import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.domain.model.user.UserRepository;
 import com.meetergo.apiauth.domain.shared.DomainException;
@@ -49,6 +50,9 @@ public class PersonalAccessTokenService {
 
     @Inject
     UsageLedger ledger;
+
+    @Inject
+    SourceLedger sourceLedger;
 
     @Inject
     Clock clock;
@@ -109,6 +113,14 @@ public class PersonalAccessTokenService {
         var token = manageable(caller, id);
         actions.allowFrom(token, KIND, caller, allowedIps);
         return token;
+    }
+
+    /** The networks one of the acting user's own tokens was used from (as the list: their own only; else 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<NetworkSource> sources(Caller caller, String id) {
+        var token = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
+                .orElseThrow(() -> DomainException.notFound("Personal access token"));
+        return sourceLedger.of(token.id());
     }
 
     public void revoke(Caller caller, String id) {

@@ -7,13 +7,19 @@ import com.meetergo.apiauth.domain.model.credential.ApiKeyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.usage.DailyUsage;
+import com.meetergo.apiauth.domain.model.usage.NetworkSource;
+import com.meetergo.apiauth.domain.model.usage.SourceRepository;
 import com.meetergo.apiauth.domain.model.usage.UsageRepository;
 import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.SourceCounts;
 import com.meetergo.apiauth.security.UsageCounts.Drained;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +39,9 @@ public class UsageWriter {
 
     @Inject
     UsageRepository usage;
+
+    @Inject
+    SourceRepository sources;
 
     public void lastUsed(CredentialType type, String id, Instant now, String ip, Instant unlessUsedAfter) {
         if (type == CredentialType.API_KEY) {
@@ -56,6 +65,37 @@ public class UsageWriter {
     /** A day's first row; fails (and rolls back) when another server's insert came first. */
     public void insertUsage(Drained d) {
         usage.insert(new DailyUsage(d.credentialId(), d.day(), d.success(), d.refused(), d.failed()));
+    }
+
+    /**
+     * Adds a network's requests to its row; false when it has none yet. A network back after
+     * {@code absence} counts as new (the conditional update has one winner among servers).
+     */
+    public boolean addSource(SourceCounts.Drained d, Duration absence) {
+        if (sources.addIfStale(d.credentialId(), d.network(), d.lastAt(), d.requests(), d.firstAt().minus(absence))) {
+            newSource(d);
+            return true;
+        }
+        return sources.addTo(d.credentialId(), d.network(), d.lastAt(), d.requests());
+    }
+
+    /**
+     * A network's first row, the credential's rows kept to {@code max}; fails (and rolls back) when
+     * another server's insert came first — that server audits it, this one adds to its row.
+     */
+    public void insertSource(SourceCounts.Drained d, int max) {
+        sources.insert(new NetworkSource(d.credentialId(), d.network(), d.firstAt(), d.lastAt(), d.requests()));
+        sources.keepLatest(d.credentialId(), max);
+        newSource(d);
+    }
+
+    /** Audited only after the credential's first day of use: on its first day, every network is new. */
+    private void newSource(SourceCounts.Drained d) {
+        if (usage.servedBefore(d.credentialId(), LocalDate.ofInstant(d.firstAt(), ZoneOffset.UTC))) {
+            audit.add(new AuditEvent(d.companyId(), AuditEventType.NEW_SOURCE, d.type(), d.credentialId(),
+                    d.credentialId(), null, null, d.firstAddress(), d.firstAt(), null)
+                    .withDetail("network " + d.network()));
+        }
     }
 
     /** One event per key, user and hour; a unique constraint turns a second server's insert away. */

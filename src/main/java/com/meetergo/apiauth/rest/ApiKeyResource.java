@@ -7,6 +7,7 @@ import com.meetergo.apiauth.rest.dto.ApiKeyView;
 import com.meetergo.apiauth.rest.dto.CreateApiKeyRequest;
 import com.meetergo.apiauth.rest.dto.CreatedApiKeyView;
 import com.meetergo.apiauth.rest.dto.RotateRequest;
+import com.meetergo.apiauth.rest.dto.SourcesView;
 import com.meetergo.apiauth.rest.dto.UsageView;
 import com.meetergo.apiauth.security.CurrentCaller;
 import com.meetergo.apiauth.security.RequiresScope;
@@ -77,6 +78,15 @@ public class ApiKeyResource {
             @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
         var now = clock.instant();
         return keys.list(caller.get(), expiringWithinDays).stream().map(k -> ApiKeyView.of(k, now)).toList();
+    }
+
+    @RequiresScope(Scope.CREDENTIALS_READ)
+    @GET
+    @Path("{id}/sources")
+    @Operation(summary = "Networks an API key was used from",
+            description = "The client networks (IPv4 /24, IPv6 /48) it served requests from, the most recently seen first, with the first and last use and the requests: at most apiauth.sources.max-per-credential (100), the least recently seen leave first. A network not used in the last 30 days, after the credential's first day of use, is audited as credential.new_source. Figures lag by up to apiauth.usage.flush-interval (5 s).")
+    public SourcesView sources(@PathParam("id") String id) {
+        return SourcesView.of(id, keys.sources(caller.get(), id));
     }
 
     @RequiresScope(Scope.CREDENTIALS_READ)

@@ -11,7 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Counts each authenticated request's outcome once its answer is made: refused when the user header
  * was not honoured, the scope was missing or the role check refused (those mark the request with
- * {@link #REFUSED}), success otherwise — served, whatever the resource answered.
+ * {@link #REFUSED}), success otherwise — served, whatever the resource answered — with the client's
+ * network ({@link SourceCounts}).
  */
 @Provider
 public class UsageCountingFilter implements ContainerResponseFilter {
@@ -24,6 +25,9 @@ public class UsageCountingFilter implements ContainerResponseFilter {
 
     @Inject
     UsageCounts usage;
+
+    @Inject
+    SourceCounts sources;
 
     /** Marks the request being served as refused after its authentication (a role or scope refusal). */
     public static void markRefused(HttpServletRequest request) {
@@ -40,6 +44,7 @@ public class UsageCountingFilter implements ContainerResponseFilter {
             usage.refused(caller.credentialId());
         } else {
             usage.success(caller.credentialId());
+            sources.served(caller, request.getRemoteAddr());
         }
     }
 }

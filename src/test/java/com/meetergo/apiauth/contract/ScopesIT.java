@@ -71,6 +71,8 @@ class ScopesIT extends ApiTest {
         SCOPE_OF.put("GET /v4/api-key/{id}/usage", "credentials:read");
         SCOPE_OF.put("GET /v4/personal-access-token/{id}/usage", "credentials:read");
         SCOPE_OF.put("PUT /v4/api-key/{id}/allowed-ips", "credentials:write");
+        SCOPE_OF.put("GET /v4/api-key/{id}/sources", "credentials:read");
+        SCOPE_OF.put("GET /v4/personal-access-token/{id}/sources", "credentials:read");
         SCOPE_OF.put("PUT /v4/personal-access-token/{id}/allowed-ips", "credentials:write");
     }
 

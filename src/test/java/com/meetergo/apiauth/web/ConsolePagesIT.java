@@ -208,6 +208,24 @@ class ConsolePagesIT extends ApiTest {
         assertEquals(3, today.findElements(By.tagName("rect")).size(), "served, refused and failed stacked");
         assertEquals("Requests per day over the last 30 days: 3 served, 1 refused, 2 failed",
                 browser.findElement(By.cssSelector("tr.usage svg.usage-chart")).getDomAttribute("aria-label"));
+        // beside it, the networks it was used from: the API's, row for row
+        var sources = Api.get("/v4/api-key/" + id + "/sources").bearer(tenant.ownerToken()).send().object()
+                .getJsonArray("sources");
+        for (int i = 0; i < 50 && sources.isEmpty(); i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            sources = Api.get("/v4/api-key/" + id + "/sources").bearer(tenant.ownerToken()).send().object()
+                    .getJsonArray("sources");
+        }
+        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
+        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.usage table.sources td"), 4));
+        assertEquals(1, sources.size(), sources.toString());
+        var source = sources.getJsonObject(0);
+        assertEquals(3, source.getInt("requests"), "the three served requests, from this machine");
+        var cells = browser.findElements(By.cssSelector("tr.usage table.sources td")).stream().map(WebElement::getText)
+                .toList();
+        assertEquals(List.of(source.getString("network"), source.getString("firstSeen").substring(0, 16).replace('T', ' ')
+                + " UTC", source.getString("lastSeen").substring(0, 16).replace('T', ' ') + " UTC", "3"), cells);
         // the button closes it again
         rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.usage"), 0));

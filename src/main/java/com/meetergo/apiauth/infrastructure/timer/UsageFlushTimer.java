@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.infrastructure.timer;
 
+import com.meetergo.apiauth.application.SourceLedger;
 import com.meetergo.apiauth.application.UsageLedger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Adds this server's usage counts to the table every {@code apiauth.usage.flush-interval} (5 s; a
+ * Adds this server's usage counts, then the networks they came from, to their tables every {@code apiauth.usage.flush-interval} (5 s; a
  * non-persistent timer: each server flushes its own) and once more when the application stops, so
  * that a stopped server loses nothing and a killed one at most one interval.
  */
@@ -33,6 +34,9 @@ public class UsageFlushTimer {
 
     @Inject
     UsageLedger ledger;
+
+    @Inject
+    SourceLedger sources;
 
     @Inject
     @ConfigProperty(name = "apiauth.usage.flush-interval", defaultValue = "PT5S")
@@ -50,6 +54,12 @@ public class UsageFlushTimer {
             ledger.flush();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Usage flush failed: {0}", e.getClass().getName());
+        }
+        // after the days: whether a network is new reads the days before this one
+        try {
+            sources.flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sources flush failed: {0}", e.getClass().getName());
         }
     }
 

@@ -9,10 +9,31 @@ public enum AuditEventType {
     /** The company's plan changed (detail: "OLD -> NEW"), by the platform's provisioning. */
     PLAN_CHANGED,
     /** A credential's IP allowlist replaced (detail: the new list, or "allowedIps: anywhere"). */
-    ALLOWED_IPS_CHANGED;
+    ALLOWED_IPS_CHANGED,
+    /**
+     * A credential served a request from a network it was not used from in the last 30 days, after
+     * its first day of use (sourceIp: the address; detail: "network 203.0.113.0/24"). Named as the
+     * issue names it, {@code credential.new_source}.
+     */
+    NEW_SOURCE("credential.new_source");
 
-    /** The name in the API: {@code expiring_soon}, {@code revoked_leaked}, … */
+    private final String apiName;
+
+    AuditEventType() {
+        this.apiName = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    AuditEventType(String apiName) {
+        this.apiName = apiName;
+    }
+
+    /** The name in the API: {@code expiring_soon}, {@code revoked_leaked}, {@code credential.new_source}, … */
     public String apiName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return apiName;
+    }
+
+    /** The type of an API name, if there is one. */
+    public static java.util.Optional<AuditEventType> ofApiName(String name) {
+        return java.util.Arrays.stream(values()).filter(t -> t.apiName.equalsIgnoreCase(name)).findFirst();
     }
 }

@@ -20,4 +20,7 @@ public interface UsageRepository {
 
     /** Deletes the days before {@code day}; returns how many. */
     int pruneBefore(LocalDate day);
+
+    /** Whether the credential served a request on a day before {@code day} (within the retention). */
+    boolean servedBefore(String credentialId, LocalDate day);
 }

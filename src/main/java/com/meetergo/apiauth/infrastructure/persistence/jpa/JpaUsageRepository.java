@@ -41,4 +41,11 @@ public class JpaUsageRepository implements UsageRepository {
         return em.createQuery("delete from DailyUsage u where u.day < :day").setParameter("day", day)
                 .executeUpdate();
     }
+
+    @Override
+    public boolean servedBefore(String credentialId, LocalDate day) {
+        return !em.createQuery("select u.day from DailyUsage u where u.credentialId = :id and u.day < :day"
+                + " and u.success > 0", LocalDate.class).setParameter("id", credentialId).setParameter("day", day)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
 }
