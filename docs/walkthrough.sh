@@ -65,4 +65,9 @@ expect 500 '{"statusCode":500,"message":"API user does not belong to company","e
     "$API/v4/meeting-type" -H "Authorization: Bearer $KEY" -H "x-meetergo-api-user-id: $NOBODY"
 expect 403 '{"statusCode":403,"message":"Insufficient scope: this endpoint requires '"'appointments:read'"'","error":"Forbidden"}' \
     "$API/v4/appointment" -H "Authorization: Bearer $PAT"
+# Fence the key to a network this machine is not in: its right secret is refused from here
+expect 200 '{"allowedIps":["192.0.2.0/24"],*}' -X PUT "$API/v4/api-key/$(cut -d: -f2 <<< "$KEY")/allowed-ips" \
+    -H "Authorization: Bearer $OWNER" "${JSON[@]}" -d '{"allowedIps": ["192.0.2.0/24"]}'
+expect 403 '{"statusCode":403,"message":"Credential not allowed from this IP address","error":"Forbidden"}' \
+    "$API/v4/user/me" -H "Authorization: Bearer $KEY"
 echo "walkthrough: every answer as documented"
