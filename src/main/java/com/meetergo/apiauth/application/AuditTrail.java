@@ -7,6 +7,7 @@ import com.meetergo.apiauth.domain.model.credential.Credential;
 import com.meetergo.apiauth.domain.model.credential.CredentialSweepRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.user.User;
+import com.meetergo.apiauth.domain.model.webhook.WebhookEndpoint;
 import com.meetergo.apiauth.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,12 +15,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 
-/** Writes audit events in the transaction of the change they record: no change without its event. */
+/**
+ * Writes audit events in the transaction of the change they record: no change without its event,
+ * and no event without the webhook deliveries that report it ({@link WebhookOutbox}).
+ */
 @ApplicationScoped
 public class AuditTrail {
 
     @Inject
     AuditRepository events;
+
+    @Inject
+    WebhookOutbox outbox;
 
     @Inject
     HttpServletRequest request;
@@ -29,7 +36,7 @@ public class AuditTrail {
 
     /** A change made by a caller (null for the server itself, e.g. the sweep). */
     public void record(AuditEventType type, Credential credential, CredentialType kind, Caller actor) {
-        events.add(event(type, credential, kind, actor));
+        add(event(type, credential, kind, actor));
     }
 
     /** A credential made (on creation or as a successor), with the scopes it holds and its fence, if any. */
@@ -38,12 +45,12 @@ public class AuditTrail {
         if (!credential.allowedIps().isAnywhere()) {
             detail += "; " + allowedIpsOf(credential);
         }
-        events.add(event(AuditEventType.CREATED, credential, kind, actor).withDetail(detail));
+        add(event(AuditEventType.CREATED, credential, kind, actor).withDetail(detail));
     }
 
     /** The credential's allowlist replaced: the event names the new one. */
     public void recordAllowedIps(Credential credential, CredentialType kind, Caller actor) {
-        events.add(event(AuditEventType.ALLOWED_IPS_CHANGED, credential, kind, actor)
+        add(event(AuditEventType.ALLOWED_IPS_CHANGED, credential, kind, actor)
                 .withDetail(allowedIpsOf(credential)));
     }
 
@@ -53,7 +60,7 @@ public class AuditTrail {
 
     /** {@code old} replaced by {@code successor}: the event names the scopes the successor holds. */
     public void recordRotated(Credential old, Credential successor, CredentialType kind, Caller actor) {
-        events.add(event(AuditEventType.ROTATED, old, kind, actor).withDetail(scopesOf(successor)));
+        add(event(AuditEventType.ROTATED, old, kind, actor).withDetail(scopesOf(successor)));
     }
 
     private static String scopesOf(Credential credential) {
@@ -69,33 +76,60 @@ public class AuditTrail {
     /** The same change, made by the server itself (the sweep), to many credentials at once. */
     public void recordSwept(AuditEventType type, List<CredentialSweepRepository.Swept> credentials,
             CredentialType kind) {
+        recordSwept(type, credentials, kind, null);
+    }
+
+    /** The same, with a detail on each event (an expiry warning's window). */
+    public void recordSwept(AuditEventType type, List<CredentialSweepRepository.Swept> credentials,
+            CredentialType kind, String detail) {
         var now = clock.instant();
-        events.addAll(credentials.stream().map(c -> new AuditEvent(c.companyId(), type, kind, c.id(), null, null,
-                null, null, now, null)).toList());
+        addAll(credentials.stream().map(c -> new AuditEvent(c.companyId(), type, kind, c.id(), null, null,
+                null, null, now, null).withDetail(detail)).toList());
     }
 
     /** A change made by an unauthenticated caller (a leak report), with its address. */
     public void recordAnonymous(AuditEventType type, Credential credential, CredentialType kind) {
-        events.add(new AuditEvent(credential.companyId(), type, kind, credential.id(), null, null, null, sourceIp(),
+        add(new AuditEvent(credential.companyId(), type, kind, credential.id(), null, null, null, sourceIp(),
                 clock.instant(), null));
     }
 
     /** A change to a user of the company, made by a caller. */
     public void recordUserChange(AuditEventType type, User subject, Caller actor) {
-        events.add(new AuditEvent(subject.companyId(), type, null, null, actor.credentialId(), actor.userId(),
+        add(new AuditEvent(subject.companyId(), type, null, null, actor.credentialId(), actor.userId(),
                 subject.id(), sourceIp(), clock.instant(), null));
     }
 
     /** The company's plan changed, by the platform (no credential of the company acted). */
     public void recordPlanChange(String companyId, String oldPlan, String newPlan) {
-        events.add(new AuditEvent(companyId, AuditEventType.PLAN_CHANGED, null, null, null, null, null, sourceIp(),
+        add(new AuditEvent(companyId, AuditEventType.PLAN_CHANGED, null, null, null, null, null, sourceIp(),
                 clock.instant(), null).withDetail(oldPlan + " -> " + newPlan));
     }
 
     /** Revoked because the credential that minted it ({@code leakedId}) was reported leaked. */
     public void recordMintedByLeaked(Credential credential, CredentialType kind, String leakedId) {
-        events.add(new AuditEvent(credential.companyId(), AuditEventType.REVOKED_WITH_CREATOR, kind, credential.id(),
+        add(new AuditEvent(credential.companyId(), AuditEventType.REVOKED_WITH_CREATOR, kind, credential.id(),
                 leakedId, null, null, sourceIp(), clock.instant(), null));
+    }
+
+    /** A change to one of the company's webhook endpoints, by a caller (null: the server disabled it). */
+    public void recordWebhookEndpoint(AuditEventType type, WebhookEndpoint endpoint, Caller actor) {
+        add(new AuditEvent(endpoint.companyId(), type, null, null, actor == null ? null : actor.credentialId(),
+                actor == null ? null : actor.userId(), null, actor == null ? null : sourceIp(), clock.instant(), null)
+                .withDetail("endpoint " + endpoint.id() + " " + endpoint.url()));
+    }
+
+    private void add(AuditEvent event) {
+        addAll(List.of(event));
+    }
+
+    /** The events, and in the same transaction the webhook deliveries that report them. */
+    private void addAll(List<AuditEvent> written) {
+        if (written.size() == 1) {
+            events.add(written.get(0));
+        } else {
+            events.addAll(written);
+        }
+        outbox.enqueue(written);
     }
 
     private String sourceIp() {

@@ -41,6 +41,9 @@ public class UsageWriter {
     UsageRepository usage;
 
     @Inject
+    WebhookOutbox outbox;
+
+    @Inject
     SourceRepository sources;
 
     public void lastUsed(CredentialType type, String id, Instant now, String ip, Instant unlessUsedAfter) {
@@ -92,9 +95,11 @@ public class UsageWriter {
     /** Audited only after the credential's first day of use: on its first day, every network is new. */
     private void newSource(SourceCounts.Drained d) {
         if (usage.servedBefore(d.credentialId(), LocalDate.ofInstant(d.firstAt(), ZoneOffset.UTC))) {
-            audit.add(new AuditEvent(d.companyId(), AuditEventType.NEW_SOURCE, d.type(), d.credentialId(),
+            var event = new AuditEvent(d.companyId(), AuditEventType.NEW_SOURCE, d.type(), d.credentialId(),
                     d.credentialId(), null, null, d.firstAddress(), d.firstAt(), null)
-                    .withDetail("network " + d.network()));
+                    .withDetail("network " + d.network());
+            audit.add(event);
+            outbox.enqueue(List.of(event));
         }
     }
 

@@ -74,6 +74,13 @@ class ScopesIT extends ApiTest {
         SCOPE_OF.put("GET /v4/api-key/{id}/sources", "credentials:read");
         SCOPE_OF.put("GET /v4/personal-access-token/{id}/sources", "credentials:read");
         SCOPE_OF.put("PUT /v4/personal-access-token/{id}/allowed-ips", "credentials:write");
+        SCOPE_OF.put("GET /v4/webhook-endpoint", "credentials:read");
+        SCOPE_OF.put("POST /v4/webhook-endpoint", "credentials:write");
+        SCOPE_OF.put("DELETE /v4/webhook-endpoint/{id}", "credentials:write");
+        SCOPE_OF.put("POST /v4/webhook-endpoint/{id}/rotate-secret", "credentials:write");
+        SCOPE_OF.put("POST /v4/webhook-endpoint/{id}/test", "credentials:write");
+        SCOPE_OF.put("POST /v4/webhook-endpoint/{id}/enable", "credentials:write");
+        SCOPE_OF.put("GET /v4/webhook-endpoint/{id}/deliveries", "credentials:read");
     }
 
     /** A key of {@code tenant} holding {@code scopes} (a JSON array, or null for none given). */

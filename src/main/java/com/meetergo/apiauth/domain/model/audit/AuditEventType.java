@@ -15,7 +15,13 @@ public enum AuditEventType {
      * its first day of use (sourceIp: the address; detail: "network 203.0.113.0/24"). Named as the
      * issue names it, {@code credential.new_source}.
      */
-    NEW_SOURCE("credential.new_source");
+    NEW_SOURCE("credential.new_source"),
+    /**
+     * A webhook endpoint registered, deleted, its secret rotated, disabled after failing for 3 days
+     * (by the server: no actor), or enabled again (detail: "endpoint ID URL").
+     */
+    WEBHOOK_ENDPOINT_CREATED, WEBHOOK_ENDPOINT_DELETED, WEBHOOK_ENDPOINT_SECRET_ROTATED, WEBHOOK_ENDPOINT_DISABLED,
+    WEBHOOK_ENDPOINT_ENABLED;
 
     private final String apiName;
 

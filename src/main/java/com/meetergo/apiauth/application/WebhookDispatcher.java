@@ -1,0 +1,157 @@
+package com.meetergo.apiauth.application;
+
+import com.meetergo.apiauth.domain.model.webhook.WebhookDelivery;
+import com.meetergo.apiauth.domain.model.webhook.WebhookEndpoint;
+import com.meetergo.apiauth.infrastructure.webhook.WebhookSender;
+import com.meetergo.apiauth.security.credential.WebhookSecrets;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Sends the outbox's due deliveries, at least once. Each poll claims due deliveries (a lease of
+ * {@link #LEASE}: a server killed mid-delivery leaves it to another once the lease runs out) and hands
+ * each to the managed executor; at most {@link #PER_ENDPOINT} attempts per endpoint are in flight on
+ * one server, so a slow or dead endpoint holds a few threads and never the others' deliveries. A
+ * worker whose attempt succeeded takes the endpoint's next due delivery itself (a backlog drains at
+ * the endpoint's pace, not one poll's worth per poll).
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+
+    /** Attempts in flight to one endpoint, per server. */
+    public static final int PER_ENDPOINT = 4;
+    /** Longer than an attempt can take (10 s to connect, 10 s of silence in the answer), with room. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final int MAX_ENDPOINTS_PER_POLL = 500;
+
+    /** This server, as it signs its claims. */
+    private final String server = UUID.randomUUID().toString();
+    private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    WebhookAttempts attempts;
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * One poll: for each endpoint with something due, claims what this server may take on for it
+     * (endpoint by endpoint: one endpoint's backlog never fills the poll) and starts sending it.
+     */
+    public void poll() {
+        var now = clock.instant();
+        for (var endpointId : attempts.endpointsDue(now, MAX_ENDPOINTS_PER_POLL)) {
+            var busy = inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger());
+            int free = PER_ENDPOINT - busy.get();
+            if (free > 0 && !claimAndSend(endpointId, busy, free, now)) {
+                return;
+            }
+        }
+    }
+
+    /** False when the executor takes no more work this poll. */
+    private boolean claimAndSend(String endpointId, AtomicInteger busy, int free, Instant now) {
+        for (var delivery : attempts.due(endpointId, now, free)) {
+            if (attempts.claim(delivery.id(), server, now, now.plus(LEASE)) && !start(delivery, busy)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean start(WebhookDelivery delivery, AtomicInteger busy) {
+        busy.incrementAndGet();
+        try {
+            executor.execute(() -> work(delivery, busy));
+            return true;
+        } catch (RejectedExecutionException e) {
+            busy.decrementAndGet();
+            LOG.log(Level.WARNING, "Webhook delivery not started; it is retried when its lease ends");
+            return false;
+        }
+    }
+
+    /**
+     * Sends the delivery and, while the endpoint answers, claims and sends its next due one: an
+     * endpoint with a backlog keeps its slots busy instead of waiting for the next poll. A failure
+     * ends the run (the endpoint's other deliveries wait for the next poll, at most 4 at a time).
+     */
+    private void work(WebhookDelivery first, AtomicInteger busy) {
+        try {
+            var delivery = first;
+            while (delivery != null && send(delivery) == WebhookAttempts.Result.DELIVERED) {
+                delivery = next(delivery.endpointId());
+            }
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    private WebhookDelivery next(String endpointId) {
+        try {
+            var now = clock.instant();
+            for (var delivery : attempts.due(endpointId, now, PER_ENDPOINT)) {
+                if (attempts.claim(delivery.id(), server, now, now.plus(LEASE))) {
+                    return delivery;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "No next webhook delivery taken; the next poll looks again", e);
+        }
+        return null;
+    }
+
+    /** One attempt, recorded; null when it could not be made or recorded (its lease runs out, and it is sent again). */
+    private WebhookAttempts.Result send(WebhookDelivery delivery) {
+        try {
+            var endpoint = attempts.endpoint(delivery.endpointId()).orElse(null);
+            if (endpoint == null || endpoint.disabled()) {
+                return null; // deleted or disabled meanwhile: its lease runs out, and a disabled endpoint's deliveries wait
+            }
+            var at = clock.instant();
+            var outcome = sender.send(endpoint.url(), delivery.messageId(), at, delivery.payload(),
+                    signingSecrets(endpoint, at));
+            var result = attempts.record(delivery, outcome.statusCode(), outcome.durationMs(), outcome.error(),
+                    clock.instant());
+            metrics.counter("apiauth.webhook.deliveries", new Tag("outcome", result.name().toLowerCase()))
+                    .inc();
+            return result;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Webhook delivery {0} not recorded ({1}); it is tried again when its lease ends",
+                    new Object[] {delivery.id(), e.getClass().getName()});
+            return null;
+        }
+    }
+
+    private java.util.List<String> signingSecrets(WebhookEndpoint endpoint, Instant now) {
+        return Arrays.stream(endpoint.signingVersions(now)).mapToObj(v -> secrets.of(endpoint.id(), v)).toList();
+    }
+}

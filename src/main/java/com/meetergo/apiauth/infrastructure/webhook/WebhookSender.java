@@ -1,0 +1,128 @@
+package com.meetergo.apiauth.infrastructure.webhook;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends one signed webhook: a POST of the body with the Standard Webhooks headers, signed by the
+ * format's reference library with every secret that signs at the moment (two for a day after a
+ * rotation). 10 s to connect and 10 s of silence end an attempt; no redirect is followed; at most
+ * 64 KiB of the answer is read; the connection goes only to an address {@link WebhookTargets} allowed.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final int MAX_RESPONSE_BYTES = 64 * 1024;
+    private static final int CONNECTIONS_PER_HOST = 8;
+
+    /** What an attempt came to: the status code if an answer came, how long it took, else what went wrong. */
+    public record Outcome(Integer statusCode, long durationMs, String error) {
+        public boolean delivered() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    @Inject
+    @ConfigProperty(name = "apiauth.webhook.allow-private-targets", defaultValue = "false")
+    boolean allowPrivateTargets;
+
+    private WebhookTargets targets;
+    private CloseableHttpClient client;
+
+    @PostConstruct
+    void start() {
+        targets = new WebhookTargets(allowPrivateTargets);
+        var timeout = Timeout.of(TIMEOUT);
+        var connections = PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(targets)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout).build())
+                .setMaxConnTotal(200).setMaxConnPerRoute(CONNECTIONS_PER_HOST).build();
+        client = HttpClients.custom().setConnectionManager(connections).disableRedirectHandling()
+                .disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
+                .setUserAgent("api-auth-webhooks/1")
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout).build())
+                .build();
+    }
+
+    @PreDestroy
+    void stop() throws IOException {
+        client.close();
+    }
+
+    /** The rules an endpoint's URL must meet (registration); the same rules hold on every connection. */
+    public URI check(String url) throws WebhookTargets.RefusedTarget {
+        return targets.check(url);
+    }
+
+    public Outcome send(String url, String messageId, Instant timestamp, String body, List<String> secrets) {
+        long start = System.nanoTime();
+        try {
+            var post = new HttpPost(targets.check(url));
+            post.setHeader("webhook-id", messageId);
+            post.setHeader("webhook-timestamp", Long.toString(timestamp.getEpochSecond()));
+            post.setHeader("webhook-signature", signature(messageId, timestamp, body, secrets));
+            post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+            try (var response = client.executeOpen(null, post, null)) {
+                var entity = response.getEntity();
+                if (entity != null) {
+                    try (InputStream in = entity.getContent()) {
+                        in.readNBytes(MAX_RESPONSE_BYTES);
+                    }
+                }
+                int code = response.getCode();
+                return new Outcome(code, millisSince(start), code >= 200 && code < 300 ? null : "HTTP " + code);
+            }
+        } catch (WebhookTargets.RefusedTarget e) {
+            return new Outcome(null, millisSince(start), "target refused: " + e.getMessage());
+        } catch (SocketTimeoutException e) {
+            return new Outcome(null, millisSince(start), "timed out after " + TIMEOUT.toSeconds() + " s");
+        } catch (HttpHostConnectException e) {
+            return new Outcome(null, millisSince(start), "connection refused");
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(null, millisSince(start), e.getClass().getSimpleName());
+        }
+    }
+
+    /** One {@code v1,<base64>} per secret, separated by spaces, as the format allows. */
+    static String signature(String messageId, Instant timestamp, String body, List<String> secrets) {
+        var signatures = new ArrayList<String>(secrets.size());
+        for (var secret : secrets) {
+            try {
+                signatures.add(new Webhook(secret).sign(messageId, timestamp.getEpochSecond(), body));
+            } catch (WebhookSigningException | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
+                throw new IllegalStateException("webhook signing failed", e);
+            }
+        }
+        return String.join(" ", signatures);
+    }
+
+    private static long millisSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+}
