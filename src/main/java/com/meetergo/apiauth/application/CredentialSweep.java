@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps the stored state of credentials in step with time: moves credentials past their expiry to
  * EXPIRED and those past their rotation grace period to REVOKED (one audit event each), records one
- * expiring_soon event when a credential enters the warning window, and erases the digests of
+ * expiring_soon event when a credential enters the warning window (7 days) and one more a day ahead, and erases the digests of
  * credentials that ended more than the retention period ago, and deletes usage figures older than theirs. Set-based, in bounded batches of one
  * transaction each; idempotent, and run by one server at a time (a claim on sweep_state).
  * Validation never depends on it: every request checks the times itself.
@@ -54,6 +54,10 @@ public class CredentialSweep {
     Duration warning;
 
     @Inject
+    @ConfigProperty(name = "apiauth.expiry-last-warning", defaultValue = "P1D")
+    Duration lastWarning;
+
+    @Inject
     @ConfigProperty(name = "apiauth.digest-retention", defaultValue = "P30D")
     Duration retention;
 
@@ -71,7 +75,8 @@ public class CredentialSweep {
             result = result.plus(new Result(
                     drain(() -> batches.expire(type, now, batchSize)),
                     drain(() -> batches.endGrace(type, now, batchSize)),
-                    drain(() -> batches.warn(type, now, now.plus(warning), batchSize)),
+                    drain(() -> batches.warnLast(type, now, lastWarning, batchSize))
+                            + drain(() -> batches.warn(type, now, warning, batchSize)),
                     drain(() -> batches.erase(type, now.minus(retention), now, batchSize))));
         }
         int pruned = ledger.prune();

@@ -36,8 +36,27 @@ public class SweepBatches {
         return recorded(AuditEventType.REVOKED, type, sweep.endGrace(type, now, limit));
     }
 
-    int warn(CredentialType type, Instant now, Instant horizon, int limit) {
-        return recorded(AuditEventType.EXPIRING_SOON, type, sweep.warn(type, now, horizon, limit));
+    /** The first warning; the event's detail names its window ("within P7D"). */
+    int warn(CredentialType type, Instant now, Duration window, int limit) {
+        return warned(type, window, sweep.warn(type, now, now.plus(window), limit));
+    }
+
+    /** The last warning (a day ahead), before the first: a credential inside both windows gets this one only. */
+    int warnLast(CredentialType type, Instant now, Duration window, int limit) {
+        return warned(type, window, sweep.warnLast(type, now, now.plus(window), limit));
+    }
+
+    /** P7D rather than Duration's PT168H: as the setting is written. */
+    private static String iso(Duration window) {
+        return window.toSeconds() % 86_400 == 0 && window.toNanosPart() == 0 ? "P" + window.toDays() + "D"
+                : window.toString();
+    }
+
+    private int warned(CredentialType type, Duration window, List<CredentialSweepRepository.Swept> batch) {
+        if (!batch.isEmpty()) {
+            audit.recordSwept(AuditEventType.EXPIRING_SOON, batch, type, "within " + iso(window));
+        }
+        return batch.size();
     }
 
     int erase(CredentialType type, Instant cutoff, Instant now, int limit) {

@@ -93,6 +93,33 @@ class CredentialSweepIT extends InContainerTest {
         assertUnauthorized(Api.get("/v4/user/me").bearer(created.string("key")).send(), "Invalid API key");
     }
 
+    private List<String> details(Tenant tenant, String credentialId) {
+        return Api.get("/v4/audit-event?credentialId=" + credentialId).bearer(tenant.ownerToken()).send().array()
+                .stream().map(v -> v.asJsonObject().isNull("detail") ? null : v.asJsonObject().getString("detail"))
+                .toList();
+    }
+
+    @Test
+    void expiryIsWarnedSevenDaysAndOneDayAheadOnceEach() throws Exception {
+        var tenant = Tenant.create();
+        var id = Api.post("/v4/api-key", "{\"expiresInDays\": 30}").bearer(tenant.ownerToken()).send().string("id");
+        moveBack("expires_at", id, Instant.now().plus(Duration.ofDays(6)));
+        sweep.run();
+        moveBack("expires_at", id, Instant.now().plus(Duration.ofHours(20)));
+        sweep.run();
+        sweep.run();
+        assertEquals(List.of("expiring_soon", "expiring_soon", "created"), events(tenant, id));
+        assertEquals(java.util.Arrays.asList("within P1D", "within P7D"), details(tenant, id).subList(0, 2));
+
+        // A credential inside both windows at once is warned once, by the last warning.
+        var late = Api.post("/v4/api-key", "{\"expiresInDays\": 30}").bearer(tenant.ownerToken()).send().string("id");
+        moveBack("expires_at", late, Instant.now().plus(Duration.ofHours(3)));
+        sweep.run();
+        sweep.run();
+        assertEquals(List.of("expiring_soon", "created"), events(tenant, late));
+        assertEquals("within P1D", details(tenant, late).get(0));
+    }
+
     @Test
     void sweepEndsTheOldKeyOfARotationAfterItsGracePeriod() throws Exception {
         var tenant = Tenant.create();

@@ -29,6 +29,9 @@ public interface CredentialSweepRepository {
     /** Live credentials that end before {@code horizon} and were not warned about are marked warned at {@code now}. */
     List<Swept> warn(CredentialType type, Instant now, Instant horizon, int limit);
 
+    /** The last warning: live credentials that end before {@code horizon} (a day away) and were not given it. */
+    List<Swept> warnLast(CredentialType type, Instant now, Instant horizon, int limit);
+
     /** Erases the digests of credentials that ended before {@code cutoff}; returns how many. */
     int eraseDigestsEndedBefore(CredentialType type, Instant cutoff, Instant now, int limit);
 }

@@ -64,6 +64,14 @@ public class JpaCredentialSweepRepository implements CredentialSweepRepository {
                 "expires_at > ? and expires_at <= ? and expiry_warned_at is null", "expires_at", limit, now, horizon);
     }
 
+    /** Also marks the first warning given: a credential that enters both windows at once is warned once, by this. */
+    @Override
+    public List<Swept> warnLast(CredentialType type, Instant now, Instant horizon, int limit) {
+        return changeDue(type, "expiry_last_warned_at = ?, expiry_warned_at = coalesce(expiry_warned_at, ?)",
+                List.of(utc(now), utc(now)), "expires_at > ? and expires_at <= ? and expiry_last_warned_at is null",
+                "expires_at", limit, now, horizon);
+    }
+
     @Override
     public int eraseDigestsEndedBefore(CredentialType type, Instant cutoff, Instant now, int limit) {
         var ids = em.createQuery("select c.id from " + entity(type) + " c where c.lifecycle.status in :ended"
