@@ -1,5 +1,5 @@
 // The two credential pages (/admin/api-keys, /integrations): one script, told by <body data-kind>
-// which v4 collection it manages. It only calls the public v4 API, with the credential the user
+// which v4 collection it manages; the admin page also manages the company's webhook endpoints. It only calls the public v4 API, with the credential the user
 // pasted, kept in this tab's sessionStorage. Text goes into the page with textContent only.
 const kind = document.body.dataset.kind;
 const noun = document.body.dataset.noun;
@@ -291,6 +291,160 @@ async function list() {
     document.querySelector('#credentials tbody').replaceChildren(...rows);
 }
 
+// Webhooks (the admin page's #webhooks section): the company's endpoints, a new one's secret once,
+// a test event, the recent deliveries and an endpoint's state (failing, disabled).
+const WEBHOOKS = '/v4/webhook-endpoint';
+const WEBHOOK_EVENTS = [['credential.created', 'Credential created'], ['credential.rotated', 'Credential rotated'],
+    ['credential.revoked', 'Credential revoked (by a user, reported leaked, or at the end of a rotation)'],
+    ['credential.expiring_soon', 'Credential expiring soon (7 days and 1 day ahead)'],
+    ['credential.expired', 'Credential expired'], ['credential.new_source', 'Credential used from a new network'],
+    ['company.plan_changed', 'Company plan changed']];
+
+function eventPicker() {
+    const legend = document.createElement('legend');
+    legend.textContent = 'Events (a test event is always sent on request)';
+    const lines = WEBHOOK_EVENTS.map(([event, text]) => {
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.id = `event-${event.replace('.', '-')}`;
+        box.name = 'events';
+        box.value = event;
+        box.checked = box.defaultChecked = true;
+        const label = labelFor(box.id, text);
+        label.className = 'inline';
+        const line = document.createElement('div');
+        line.append(box, label);
+        return line;
+    });
+    $('webhook-events').replaceChildren(legend, ...lines);
+}
+
+function endpointState(endpoint) {
+    if (endpoint.disabledAt) {
+        return `disabled since ${when(endpoint.disabledAt)}: it kept failing; its events wait until it is enabled`;
+    }
+    return endpoint.failingSince ? `failing since ${when(endpoint.failingSince)}` : 'delivering';
+}
+
+function cellsRow(texts, tag = 'td') {
+    const row = document.createElement('tr');
+    for (const text of texts) {
+        const cell = document.createElement(tag);
+        if (tag === 'th') {
+            cell.scope = 'col';
+        }
+        cell.textContent = text;
+        row.append(cell);
+    }
+    return row;
+}
+
+/** Each attempt, newest first: the event, its webhook-id, when, the answer or what went wrong, how long. */
+function deliveriesTable(answer) {
+    const table = document.createElement('table');
+    table.className = 'deliveries';
+    const caption = document.createElement('caption');
+    caption.textContent = 'Recent deliveries (newest first)';
+    table.append(caption, cellsRow(['Event', 'webhook-id', 'Time', 'Answer', 'Duration'], 'th'));
+    for (const d of answer.deliveries) {
+        const row = cellsRow([d.event, d.messageId, when(d.attemptedAt),
+            d.statusCode === null ? d.error : String(d.statusCode), `${d.durationMs} ms`]);
+        row.dataset.messageId = d.messageId;
+        row.className = d.statusCode !== null && d.statusCode >= 200 && d.statusCode < 300 ? 'delivered' : 'failed';
+        table.append(row);
+    }
+    if (answer.deliveries.length === 0) {
+        const row = cellsRow(['No delivery attempted yet']);
+        row.cells[0].colSpan = 5;
+        table.append(row);
+    }
+    return table;
+}
+
+async function showDeliveries(endpoint, row) {
+    const answer = await api('GET', `${WEBHOOKS}/${endpoint.id}/deliveries?limit=20`);
+    const shown = row.nextElementSibling;
+    const detail = shown && shown.classList.contains('deliveries-row') ? shown : document.createElement('tr');
+    detail.className = 'deliveries-row';
+    detail.dataset.id = endpoint.id;
+    const cell = document.createElement('td');
+    cell.colSpan = row.cells.length;
+    cell.append(deliveriesTable(answer));
+    detail.replaceChildren(cell);
+    row.after(detail);
+}
+
+async function toggleDeliveries(endpoint, row) {
+    const shown = row.nextElementSibling;
+    if (shown && shown.classList.contains('deliveries-row')) {
+        shown.remove();
+        return;
+    }
+    await showDeliveries(endpoint, row);
+}
+
+function showWebhookSecret(created) {
+    $('webhook-secret').value = created.secret;
+    $('webhook-copied').textContent = '';
+    $('webhook-created').hidden = false;
+    $('webhook-secret').focus();
+    $('webhook-secret').select();
+}
+
+async function sendTest(endpoint, row) {
+    const queued = await api('POST', `${WEBHOOKS}/${endpoint.id}/test`);
+    row.querySelector('.note').textContent = `Test event ${queued.messageId} queued.`;
+    // The delivery follows within a second or two: show it as it arrives.
+    for (let i = 0; i < 10; i++) {
+        await new Promise((resolve) => { setTimeout(resolve, 500); });
+        await showDeliveries(endpoint, row);
+        if (row.nextElementSibling.querySelector(`tr[data-message-id="${queued.messageId}"]`)) {
+            return;
+        }
+    }
+}
+
+async function rotateWebhookSecret(endpoint) {
+    if (!confirm(`Rotate the signing secret of ${endpoint.url}? For 24 hours every delivery is signed by both`
+        + ' the new and the current secret.')) {
+        return;
+    }
+    showWebhookSecret(await api('POST', `${WEBHOOKS}/${endpoint.id}/rotate-secret`));
+}
+
+async function deleteWebhook(endpoint) {
+    if (!confirm(`Delete the endpoint ${endpoint.url}? Events still waiting for it are dropped.`)) {
+        return;
+    }
+    await api('DELETE', `${WEBHOOKS}/${endpoint.id}`);
+    await listWebhooks();
+}
+
+async function listWebhooks() {
+    const endpoints = await api('GET', WEBHOOKS);
+    const rows = endpoints.map((e) => {
+        const row = cellsRow([e.url, e.events.join(', '), when(e.createdAt), endpointState(e)]);
+        row.dataset.id = e.id;
+        row.cells[3].className = e.disabledAt ? 'state disabled' : 'state';
+        const actions = document.createElement('td');
+        if (e.disabledAt) {
+            actions.append(button('Enable', `Enable ${e.url} again and send its waiting events`,
+                async () => { await api('POST', `${WEBHOOKS}/${e.id}/enable`); await listWebhooks(); }));
+        }
+        actions.append(button('Send test', `Send a test event to ${e.url}`, () => sendTest(e, row)),
+            button('Deliveries', `Recent deliveries to ${e.url}`, () => toggleDeliveries(e, row)),
+            button('Rotate secret', `Rotate the signing secret of ${e.url}`, () => rotateWebhookSecret(e)),
+            button('Delete', `Delete the endpoint ${e.url}`, () => deleteWebhook(e)));
+        const note = document.createElement('p');
+        note.className = 'note';
+        note.setAttribute('role', 'status');
+        actions.append(note);
+        row.append(actions);
+        return row;
+    });
+    document.querySelector('#webhook-endpoints tbody').replaceChildren(...rows);
+}
+
 async function signedIn() {
     const me = await api('GET', '/v4/user/me');
     $('who').textContent = `Signed in as ${me.email} (${me.role.toLowerCase()})`;
@@ -298,6 +452,9 @@ async function signedIn() {
     $('sign-out').hidden = false;
     $('console').hidden = false;
     await list();
+    if ($('webhooks')) {
+        await listWebhooks();
+    }
 }
 
 function signOut() {
@@ -340,19 +497,41 @@ $('create').addEventListener('submit', (event) => {
         .catch(showError);
 });
 
-$('copy').addEventListener('click', () => {
-    const secret = $('secret').value;
-    const copied = navigator.clipboard
-        ? navigator.clipboard.writeText(secret)
-        : Promise.reject(new Error('no clipboard'));
-    copied.catch(() => { $('secret').select(); document.execCommand('copy'); })
-        .finally(() => { $('copied').textContent = 'Copied.'; });
-});
+/** The copy button beside a secret shown once, and the button that hides it. */
+function secretButtons(field, copy, copied, dismiss, section) {
+    $(copy).addEventListener('click', () => {
+        const secret = $(field).value;
+        const done = navigator.clipboard
+            ? navigator.clipboard.writeText(secret)
+            : Promise.reject(new Error('no clipboard'));
+        done.catch(() => { $(field).select(); document.execCommand('copy'); })
+            .finally(() => { $(copied).textContent = 'Copied.'; });
+    });
+    $(dismiss).addEventListener('click', () => {
+        $(field).value = '';
+        $(section).hidden = true;
+    });
+}
 
-$('dismiss').addEventListener('click', () => {
-    $('secret').value = '';
-    $('created').hidden = true;
-});
+secretButtons('secret', 'copy', 'copied', 'dismiss', 'created');
+
+if ($('webhooks')) {
+    eventPicker();
+    secretButtons('webhook-secret', 'webhook-copy', 'webhook-copied', 'webhook-dismiss', 'webhook-created');
+    $('webhook-create').addEventListener('submit', (event) => {
+        event.preventDefault();
+        showError(null);
+        const form = event.target;
+        const events = [...form.elements.events].filter((box) => box.checked).map((box) => box.value);
+        api('POST', WEBHOOKS, { url: form.elements.url.value.trim(), events })
+            .then((created) => {
+                showWebhookSecret(created);
+                form.reset();
+                return listWebhooks();
+            })
+            .catch(showError);
+    });
+}
 
 $('sign-out').addEventListener('click', signOut);
 

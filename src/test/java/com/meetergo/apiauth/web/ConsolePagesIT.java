@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
+import com.meetergo.apiauth.support.WebhookReceiver;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -21,9 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -44,7 +50,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * once, reload and find only its hint, use it against the API, revoke it in the page, and see the
  * API refuse it. Screenshots go to target/screenshots.
  */
-class ConsolePagesIT extends ApiTest {
+@ExtendWith(ArquillianExtension.class)
+class ConsolePagesIT {
+
+    /** Webhooks may go to a receiver in this JVM, are polled often, and an endpoint failing for 2 s is disabled. */
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return InContainerTest.war(ApiTest.NO_ADDRESS_THROTTLE, "apiauth.webhook.allow-private-targets=true",
+                "apiauth.webhook.poll-interval=PT0.2S", "apiauth.webhook.disable-after=PT2S");
+    }
 
     private static final String BASE = "http://localhost:" + com.meetergo.apiauth.support.TestPorts.http();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -439,6 +453,76 @@ class ConsolePagesIT extends ApiTest {
         assertEquals(404, missing.status());
         assertEquals("application/json", missing.contentType());
         assertEquals("{\"statusCode\":404,\"message\":\"Not Found\",\"error\":\"Not Found\"}", missing.body());
+    }
+
+    @Test
+    void anOwnerAddsAWebhookEndpointSeesItsSecretOnceTestsItAndEnablesItAgainOnceDisabled() throws IOException {
+        var tenant = Tenant.create();
+        try (var receiver = WebhookReceiver.start()) {
+            signIn("/admin/api-keys", tenant.ownerToken());
+            type("webhook-url", receiver.url());
+            browser.findElement(By.id("event-company-plan_changed")).click();
+            browser.findElement(By.cssSelector("#webhook-create button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-created")));
+            var secret = browser.findElement(By.id("webhook-secret")).getDomProperty("value");
+            assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{43}="), secret);
+            receiver.trust(secret);
+            browser.findElement(By.id("webhook-copy")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("webhook-copied"), "Copied."));
+
+            var row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#webhook-endpoints tbody tr[data-id]")));
+            var listed = Api.get("/v4/webhook-endpoint").bearer(tenant.ownerToken()).send().array().get(0)
+                    .asJsonObject();
+            assertEquals(listed.getString("id"), row.getDomAttribute("data-id"));
+            var events = "credential.created, credential.rotated, credential.revoked, credential.expiring_soon,"
+                    + " credential.expired, credential.new_source";
+            assertEquals(List.of(receiver.url(), events, "delivering"), cells(row, 0, 1, 3), "the unticked event is not sent");
+
+            row.findElement(By.cssSelector("button[data-action='send test']")).click();
+            var test = receiver.awaitType("webhook.test");
+            assertTrue(test.verified(), test::toString);
+            var attempt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "tr.deliveries-row tr[data-message-id='" + test.id() + "']")));
+            var shown = cells(attempt, 0, 1, 3);
+            assertEquals(List.of("webhook.test", test.id(), "200"), shown, "the attempt as the page lists it");
+            assertTrue(attempt.findElements(By.tagName("td")).get(4).getText().matches("\\d+ ms"));
+            screenshot("admin-webhooks");
+
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#webhook-endpoints tbody tr[data-id]")));
+            assertFalse(browser.getPageSource().contains(secret), "the secret is shown once only");
+        }
+
+        // An endpoint nothing answers: its test fails, its retry 5 s later too, and (this deployment
+        // disables after 2 s of failing) it is disabled, audited without an actor, shown, and enabled.
+        var dead = Api.post("/v4/webhook-endpoint", "{\"url\": \"" + WebhookReceiver.urlOn(WebhookReceiver.freePort())
+                + "\", \"events\": [\"credential.revoked\"]}").bearer(tenant.ownerToken()).send().string("id");
+        Api.post("/v4/webhook-endpoint/" + dead + "/test", "").bearer(tenant.ownerToken()).send();
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Api.get("/v4/webhook-endpoint").bearer(tenant.ownerToken()).send().array().stream()
+                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(dead))
+                .allMatch(o -> o.isNull("disabledAt"))) {
+            assertTrue(System.nanoTime() < deadline, "the failing endpoint is disabled within 30 s");
+            WebhookReceiver.sleep(200);
+        }
+        var audited = Api.get("/v4/audit-event?type=webhook_endpoint_disabled").bearer(tenant.ownerToken()).send()
+                .array().get(0).asJsonObject();
+        assertTrue(audited.isNull("actorUserId") && audited.getString("detail").startsWith("endpoint " + dead),
+                audited::toString);
+
+        browser.navigate().refresh();
+        var state = By.cssSelector("tr[data-id='" + dead + "'] .state");
+        wait.until(ExpectedConditions.textMatches(state, java.util.regex.Pattern.compile(
+                "disabled since .* UTC: it kept failing; its events wait until it is enabled")));
+        screenshot("admin-webhooks-disabled");
+        browser.findElement(By.cssSelector("tr[data-id='" + dead + "'] button[data-action=enable]")).click();
+        wait.until(ExpectedConditions.textToBe(state, "delivering"));
+    }
+
+    private static List<String> cells(WebElement row, int... columns) {
+        var cells = row.findElements(By.tagName("td"));
+        return java.util.Arrays.stream(columns).mapToObj(i -> cells.get(i).getText()).toList();
     }
 
     private void signIn(String page, String token) {
