@@ -40,7 +40,7 @@ public class JpaAuditRepository implements AuditRepository {
         var connection = em.unwrap(Connection.class);
         try (var insert = connection.prepareStatement("insert into audit_event (id, company_id, type,"
                 + " credential_type, credential_id, actor_credential_id, actor_user_id, subject_user_id, source_ip,"
-                + " occurred_at, period_start) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " occurred_at, period_start, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (var e : all) {
                 insert.setString(1, e.id());
                 insert.setString(2, e.companyId());
@@ -53,6 +53,7 @@ public class JpaAuditRepository implements AuditRepository {
                 insert.setString(9, e.sourceIp());
                 insert.setObject(10, utc(e.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setObject(11, utc(e.periodStart()), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(12, e.detail());
                 insert.addBatch();
             }
             insert.executeBatch();
