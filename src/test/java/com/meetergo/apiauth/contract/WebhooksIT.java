@@ -259,6 +259,10 @@ public class WebhooksIT {
             assertTrue(arrived.verified(), arrived::toString);
             assertTrue(millis < 2_000, "the live endpoint waited " + millis + " ms");
             assertEquals(4, held.size(), "still only 4 attempts held by the dead endpoint");
+            var timedOut = awaitAttempts(deadTenant, dead, 1).get(0).asJsonObject();
+            assertTrue(timedOut.isNull("statusCode") && timedOut.getString("error").equals("timed out after 10 s")
+                    && timedOut.getJsonNumber("durationMs").longValue() >= 10_000
+                    && timedOut.getJsonNumber("durationMs").longValue() < 12_000, timedOut::toString);
             assertStatus(Api.delete("/v4/webhook-endpoint/" + dead).bearer(deadTenant.ownerToken()).send(), 204);
             silent.close();
             acceptor.join();
@@ -317,6 +321,21 @@ public class WebhooksIT {
             receiver.awaitType("webhook.test");
             awaitAttempts(tenant, endpoint, 2);
             assertTrue(metric("apiauth_webhook_deliveries_total", "outcome=\"delivered\"") >= delivered + 1);
+        }
+    }
+
+    /** An answer that never ends is read to 64 KiB and cut off: the attempt ends with its status code. */
+    @Test
+    void atMost64KiBOfAnAnswerIsRead() {
+        var tenant = Tenant.create();
+        try (var receiver = WebhookReceiver.start()) {
+            receiver.endless = true;
+            var endpoint = registered(tenant, receiver, "[\"credential.created\"]");
+            Api.post("/v4/webhook-endpoint/" + endpoint + "/test", "").bearer(tenant.ownerToken()).send();
+            var attempt = awaitAttempts(tenant, endpoint, 1).get(0).asJsonObject();
+            assertEquals(200, attempt.getInt("statusCode"), attempt::toString);
+            assertTrue(attempt.isNull("error"), attempt::toString);
+            assertTrue(attempt.getJsonNumber("durationMs").longValue() < 5_000, attempt::toString);
         }
     }
 

@@ -47,6 +47,8 @@ public final class WebhookReceiver implements AutoCloseable {
     public final AtomicInteger answer = new AtomicInteger(200);
     /** A Location header to answer with (a redirect), or none. */
     public volatile String location;
+    /** Answers with a body that never ends (until the sender hangs up). */
+    public volatile boolean endless;
 
     private WebhookReceiver(int port) {
         try {
@@ -62,6 +64,18 @@ public final class WebhookReceiver implements AutoCloseable {
                     first(headers, "webhook-signature"), body, verifies(body, headers), Instant.now()));
             if (location != null) {
                 exchange.getResponseHeaders().add("Location", location);
+            }
+            if (endless) {
+                exchange.sendResponseHeaders(answer.get(), 0);
+                var chunk = new byte[8192];
+                try (var out = exchange.getResponseBody()) {
+                    while (true) {
+                        out.write(chunk);
+                    }
+                } catch (IOException hungUp) {
+                    exchange.close();
+                    return;
+                }
             }
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();

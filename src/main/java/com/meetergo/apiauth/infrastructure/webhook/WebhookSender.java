@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -88,16 +88,15 @@ public class WebhookSender {
             post.setHeader("webhook-timestamp", Long.toString(timestamp.getEpochSecond()));
             post.setHeader("webhook-signature", signature(messageId, timestamp, body, secrets));
             post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
-            try (var response = client.executeOpen(null, post, null)) {
-                var entity = response.getEntity();
-                if (entity != null) {
-                    try (InputStream in = entity.getContent()) {
-                        in.readNBytes(MAX_RESPONSE_BYTES);
-                    }
-                }
-                int code = response.getCode();
-                return new Outcome(code, millisSince(start), code >= 200 && code < 300 ? null : "HTTP " + code);
+            var response = client.executeOpen(null, post, null);
+            int code;
+            try {
+                code = response.getCode();
+                readAtMost(post, response.getEntity(), start);
+            } finally {
+                closeQuietly(response);
             }
+            return new Outcome(code, millisSince(start), code >= 200 && code < 300 ? null : "HTTP " + code);
         } catch (WebhookTargets.RefusedTarget e) {
             return new Outcome(null, millisSince(start), "target refused: " + e.getMessage());
         } catch (SocketTimeoutException e) {
@@ -106,6 +105,41 @@ public class WebhookSender {
             return new Outcome(null, millisSince(start), "connection refused");
         } catch (IOException | RuntimeException e) {
             return new Outcome(null, millisSince(start), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Reads at most {@link #MAX_RESPONSE_BYTES} of the answer's body, for at most {@link #TIMEOUT}
+     * (a body dripped a byte at a time holds no attempt for long): more, and the connection is cut,
+     * never drained (closing a chunked stream would read it to its end, if it has one). The status
+     * code is the outcome; the body is only read so that a well-behaved connection can be reused.
+     */
+    private static void readAtMost(HttpPost post, HttpEntity entity, long start) {
+        if (entity == null) {
+            return;
+        }
+        try {
+            var in = entity.getContent();
+            var buffer = new byte[8192];
+            long left = MAX_RESPONSE_BYTES;
+            int read;
+            while ((read = in.read(buffer, 0, (int) Math.min(buffer.length, left + 1))) != -1) {
+                left -= read;
+                if (left < 0 || System.nanoTime() - start > TIMEOUT.toNanos()) {
+                    post.cancel();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            post.cancel();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            // a cut connection: nothing to release
         }
     }
 
