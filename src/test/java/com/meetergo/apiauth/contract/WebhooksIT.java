@@ -245,7 +245,12 @@ public class WebhooksIT {
             while (held.size() < 4 && Instant.now().isBefore(deadline)) {
                 WebhookReceiver.sleep(20);
             }
-            assertEquals(4, held.size(), "the dead endpoint holds its 4 attempts in flight, no more");
+            WebhookReceiver.sleep(1500);
+            // 4 in flight per server: this one, and in the PostgreSQL run the second server on its database
+            int servers = Boolean.getBoolean("it.second.server") ? 2 : 1;
+            assertTrue(held.size() >= 4 && held.size() <= 4 * servers,
+                    "the dead endpoint holds 4 attempts per server, no more: " + held.size());
+            int holding = held.size();
 
             var liveTenant = Tenant.create();
             var live = registered(liveTenant, receiver, "[\"credential.created\"]");
@@ -258,7 +263,7 @@ public class WebhooksIT {
                     + " dead one");
             assertTrue(arrived.verified(), arrived::toString);
             assertTrue(millis < 2_000, "the live endpoint waited " + millis + " ms");
-            assertEquals(4, held.size(), "still only 4 attempts held by the dead endpoint");
+            assertEquals(holding, held.size(), "no more attempts held by the dead endpoint");
             var timedOut = awaitAttempts(deadTenant, dead, 1).get(0).asJsonObject();
             assertTrue(timedOut.isNull("statusCode") && timedOut.getString("error").equals("timed out after 10 s")
                     && timedOut.getJsonNumber("durationMs").longValue() >= 10_000
@@ -291,12 +296,26 @@ public class WebhooksIT {
         }
     }
 
-    /** The value of a metric line that starts with {@code name} and has {@code label} (or any, if null). */
+    /** The value of a metric line that starts with {@code name} and has {@code label} (or any, if null), on this server. */
     private static double metric(String name, String label) {
-        var answer = Api.get("/metrics?scope=application").send();
+        return metric(null, name, label);
+    }
+
+    private static double metric(String server, String name, String label) {
+        var request = Api.get("/metrics?scope=application");
+        var answer = (server == null ? request : request.on(server)).send();
         assertEquals(200, answer.status(), answer::toString);
         return answer.body().lines().filter(l -> l.startsWith(name + "{") && (label == null || l.contains(label)))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** A counter over every server that delivers (the PostgreSQL run's second server claims deliveries too). */
+    private static double counted(String name, String label) {
+        double total = metric(name, label);
+        if (Boolean.getBoolean("it.second.server")) {
+            total += metric("http://localhost:" + System.getProperty("it.second.http.port"), name, label);
+        }
+        return total;
     }
 
     /**
@@ -309,18 +328,18 @@ public class WebhooksIT {
         int port = WebhookReceiver.freePort();
         var created = register(tenant, WebhookReceiver.urlOn(port), "[\"credential.created\"]");
         var endpoint = created.string("id");
-        double retrying = metric("apiauth_webhook_deliveries_total", "outcome=\"retrying\"");
-        double delivered = metric("apiauth_webhook_deliveries_total", "outcome=\"delivered\"");
+        double retrying = counted("apiauth_webhook_deliveries_total", "outcome=\"retrying\"");
+        double delivered = counted("apiauth_webhook_deliveries_total", "outcome=\"delivered\"");
         Api.post("/v4/webhook-endpoint/" + endpoint + "/test", "").bearer(tenant.ownerToken()).send();
         awaitAttempts(tenant, endpoint, 1);
         WebhookReceiver.sleep(1600); // the gauges are refreshed every 0.5 s here; the event is over 1 s old
-        assertTrue(metric("apiauth_webhook_deliveries_total", "outcome=\"retrying\"") >= retrying + 1);
+        assertTrue(counted("apiauth_webhook_deliveries_total", "outcome=\"retrying\"") >= retrying + 1);
         assertTrue(metric("apiauth_webhook_queue_depth", null) >= 1, "the waiting delivery is in the queue");
         assertTrue(metric("apiauth_webhook_oldest_undelivered_seconds", null) >= 1, "and over a second old");
         try (var receiver = WebhookReceiver.startOn(port).trust(created.string("secret"))) {
             receiver.awaitType("webhook.test");
             awaitAttempts(tenant, endpoint, 2);
-            assertTrue(metric("apiauth_webhook_deliveries_total", "outcome=\"delivered\"") >= delivered + 1);
+            assertTrue(counted("apiauth_webhook_deliveries_total", "outcome=\"delivered\"") >= delivered + 1);
         }
     }
 

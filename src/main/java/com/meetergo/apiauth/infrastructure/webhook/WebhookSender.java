@@ -71,8 +71,8 @@ public class WebhookSender {
     }
 
     @PreDestroy
-    void stop() throws IOException {
-        client.close();
+    void stop() {
+        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
     }
 
     /** The rules an endpoint's URL must meet (registration); the same rules hold on every connection. */
