@@ -45,7 +45,7 @@ public class WebhookAttempts {
     @ConfigProperty(name = "apiauth.webhook.disable-after", defaultValue = "P3D")
     Duration disableAfter;
 
-    public List<String> endpointsDue(Instant now, int limit) {
+    public List<WebhookRepository.DueEndpoint> endpointsDue(Instant now, int limit) {
         return webhooks.endpointsDue(now, limit);
     }
 

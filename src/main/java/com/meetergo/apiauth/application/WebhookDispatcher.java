@@ -2,8 +2,10 @@ package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.domain.model.webhook.WebhookDelivery;
 import com.meetergo.apiauth.domain.model.webhook.WebhookEndpoint;
+import com.meetergo.apiauth.domain.model.webhook.WebhookRepository;
 import com.meetergo.apiauth.infrastructure.webhook.WebhookSender;
 import com.meetergo.apiauth.security.credential.WebhookSecrets;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,21 +15,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Sends the outbox's due deliveries, at least once. Each poll claims due deliveries (a lease of
  * {@link #LEASE}: a server killed mid-delivery leaves it to another once the lease runs out) and hands
- * each to the managed executor; at most {@link #PER_ENDPOINT} attempts per endpoint are in flight on
- * one server, so a slow or dead endpoint holds a few threads and never the others' deliveries. A
- * worker whose attempt succeeded takes the endpoint's next due delivery itself (a backlog drains at
- * the endpoint's pace, not one poll's worth per poll).
+ * each to the webhooks' own managed executor ({@code concurrent/webhooks} in server.xml: at most
+ * {@code webhook.max.concurrent} attempts at once, beside the threads that serve requests). On one
+ * server at most {@link #PER_ENDPOINT} attempts per endpoint and {@link #PER_COMPANY} per company are
+ * in flight ({@link WebhookSlots}), so a slow or dead endpoint — or a company whose every endpoint is
+ * dead — holds a few slots and never the others' deliveries. A worker whose attempt succeeded takes
+ * the endpoint's next due delivery itself (a backlog drains at the endpoint's pace, not one poll's
+ * worth per poll).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -36,15 +40,22 @@ public class WebhookDispatcher {
 
     /** Attempts in flight to one endpoint, per server. */
     public static final int PER_ENDPOINT = 4;
+    /** Attempts in flight to one company's endpoints, per server: two dead endpoints' worth. */
+    public static final int PER_COMPANY = 8;
     /** Longer than an attempt can take (10 s to connect, 10 s of silence in the answer), with room. */
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final int MAX_ENDPOINTS_PER_POLL = 500;
 
     /** This server, as it signs its claims. */
     private final String server = UUID.randomUUID().toString();
-    private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private WebhookSlots slots;
 
-    @Resource
+    /** The same server.xml variable bounds the executor: nothing is claimed that it would queue. */
+    @Inject
+    @ConfigProperty(name = "webhook.max.concurrent", defaultValue = "64")
+    int maxConcurrent;
+
+    @Resource(lookup = "concurrent/webhooks")
     ManagedExecutorService executor;
 
     @Inject
@@ -62,38 +73,50 @@ public class WebhookDispatcher {
     @Inject
     Clock clock;
 
+    @PostConstruct
+    void bound() {
+        slots = new WebhookSlots(PER_ENDPOINT, Math.max(PER_ENDPOINT, Math.min(PER_COMPANY, maxConcurrent)),
+                maxConcurrent);
+    }
+
     /**
      * One poll: for each endpoint with something due, claims what this server may take on for it
      * (endpoint by endpoint: one endpoint's backlog never fills the poll) and starts sending it.
      */
     public void poll() {
         var now = clock.instant();
-        for (var endpointId : attempts.endpointsDue(now, MAX_ENDPOINTS_PER_POLL)) {
-            var busy = inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger());
-            int free = PER_ENDPOINT - busy.get();
-            if (free > 0 && !claimAndSend(endpointId, busy, free, now)) {
+        for (var due : attempts.endpointsDue(now, MAX_ENDPOINTS_PER_POLL)) {
+            if (slots.full()) {
+                return;
+            }
+            int room = slots.room(due.endpointId(), due.companyId());
+            if (room > 0 && !claimAndSend(due, room, now)) {
                 return;
             }
         }
     }
 
     /** False when the executor takes no more work this poll. */
-    private boolean claimAndSend(String endpointId, AtomicInteger busy, int free, Instant now) {
-        for (var delivery : attempts.due(endpointId, now, free)) {
-            if (attempts.claim(delivery.id(), server, now, now.plus(LEASE)) && !start(delivery, busy)) {
+    private boolean claimAndSend(WebhookRepository.DueEndpoint due, int room, Instant now) {
+        for (var delivery : attempts.due(due.endpointId(), now, room)) {
+            if (!slots.take(due.endpointId(), due.companyId())) {
+                return true;
+            }
+            if (!attempts.claim(delivery.id(), server, now, now.plus(LEASE))) {
+                slots.release(due.endpointId(), due.companyId()); // another server took it
+            } else if (!start(delivery, due)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean start(WebhookDelivery delivery, AtomicInteger busy) {
-        busy.incrementAndGet();
+    private boolean start(WebhookDelivery delivery, WebhookRepository.DueEndpoint due) {
         try {
-            executor.execute(() -> work(delivery, busy));
+            executor.execute(() -> work(delivery, due));
             return true;
         } catch (RejectedExecutionException e) {
-            busy.decrementAndGet();
+            slots.release(due.endpointId(), due.companyId());
             LOG.log(Level.WARNING, "Webhook delivery not started; it is retried when its lease ends");
             return false;
         }
@@ -101,17 +124,17 @@ public class WebhookDispatcher {
 
     /**
      * Sends the delivery and, while the endpoint answers, claims and sends its next due one: an
-     * endpoint with a backlog keeps its slots busy instead of waiting for the next poll. A failure
-     * ends the run (the endpoint's other deliveries wait for the next poll, at most 4 at a time).
+     * endpoint with a backlog keeps its slot busy instead of waiting for the next poll. A failure
+     * ends the run (the endpoint's other deliveries wait for the next poll).
      */
-    private void work(WebhookDelivery first, AtomicInteger busy) {
+    private void work(WebhookDelivery first, WebhookRepository.DueEndpoint due) {
         try {
             var delivery = first;
             while (delivery != null && send(delivery) == WebhookAttempts.Result.DELIVERED) {
                 delivery = next(delivery.endpointId());
             }
         } finally {
-            busy.decrementAndGet();
+            slots.release(due.endpointId(), due.companyId());
         }
     }
 

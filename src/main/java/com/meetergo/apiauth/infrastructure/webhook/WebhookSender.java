@@ -54,9 +54,22 @@ public class WebhookSender {
     private WebhookTargets targets;
     private CloseableHttpClient client;
 
+    public WebhookSender() {
+        // CDI: start() builds the client from the configured setting
+    }
+
+    /** A sender that resolves through these targets (a test's resolver: a DNS answer that changes). */
+    WebhookSender(WebhookTargets targets) {
+        start(targets);
+    }
+
     @PostConstruct
     void start() {
-        targets = new WebhookTargets(allowPrivateTargets);
+        start(new WebhookTargets(allowPrivateTargets));
+    }
+
+    private void start(WebhookTargets guard) {
+        targets = guard;
         var timeout = Timeout.of(TIMEOUT);
         var connections = PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(targets)
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)

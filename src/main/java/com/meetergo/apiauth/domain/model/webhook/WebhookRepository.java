@@ -25,8 +25,12 @@ public interface WebhookRepository {
 
     Optional<WebhookDelivery> findDelivery(String id);
 
-    /** The enabled endpoints with a delivery due at {@code now} and not claimed by a live lease. */
-    List<String> endpointsDue(Instant now, int limit);
+    /** An endpoint with something due, and its company (the dispatcher bounds attempts per company too). */
+    record DueEndpoint(String endpointId, String companyId) {
+    }
+
+    /** The enabled endpoints with a delivery due at {@code now} and not claimed by a live lease, the longest waiting first. */
+    List<DueEndpoint> endpointsDue(Instant now, int limit);
 
     /** The endpoint's deliveries due at {@code now} and not claimed by a live lease, the longest due first. */
     List<WebhookDelivery> due(String endpointId, Instant now, int limit);

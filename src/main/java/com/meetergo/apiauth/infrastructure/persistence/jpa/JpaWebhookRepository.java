@@ -69,10 +69,14 @@ public class JpaWebhookRepository implements WebhookRepository {
             + " and (d.claimedUntil is null or d.claimedUntil < :now)";
 
     @Override
-    public List<String> endpointsDue(Instant now, int limit) {
-        return em.createQuery("select distinct e.id from WebhookDelivery d, WebhookEndpoint e"
-                + " where e.id = d.endpointId and e.disabledAt is null and" + DUE, String.class)
-                .setParameter("pending", PENDING).setParameter("now", now).setMaxResults(limit).getResultList();
+    public List<DueEndpoint> endpointsDue(Instant now, int limit) {
+        // The longest waiting first: an endpoint whose deliveries wait for a slot (its company's 8 taken
+        // by its other endpoints) comes before those whose retries keep falling due.
+        return em.createQuery("select e.id, e.companyId from WebhookDelivery d, WebhookEndpoint e"
+                + " where e.id = d.endpointId and e.disabledAt is null and" + DUE
+                + " group by e.id, e.companyId order by min(d.nextAttemptAt)", Object[].class)
+                .setParameter("pending", PENDING).setParameter("now", now).setMaxResults(limit).getResultList()
+                .stream().map(row -> new DueEndpoint((String) row[0], (String) row[1])).toList();
     }
 
     @Override

@@ -1,0 +1,107 @@
+package com.meetergo.apiauth.infrastructure.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DNS rebinding against the real sender: Apache HttpClient, a real socket on the loopback, and a name
+ * whose answers the test chooses (the one seam: {@link WebhookTargets.Lookup}, in production
+ * {@code InetAddress.getAllByName}). The attacker's name answers a public address and then the
+ * loopback — between registration and the delivery, or between the delivery's check of the URL and
+ * its connection. Either way the listening socket is never connected to, and the attempt is recorded
+ * as refused. The control: the same socket, reached when private targets are allowed.
+ */
+class WebhookSenderTest {
+
+    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String PUBLIC = "93.184.216.34";
+    private static final String REFUSED =
+            "target refused: url's host resolves to a loopback, private, link-local or reserved address";
+
+    /** The name's answers, one per lookup, the last repeated; counts the lookups. */
+    private static WebhookTargets.Lookup answers(AtomicInteger lookups, String... addresses) {
+        return host -> {
+            int n = Math.min(lookups.getAndIncrement(), addresses.length - 1);
+            return new InetAddress[] {InetAddress.getByAddress(host, InetAddress.getByName(addresses[n]).getAddress())};
+        };
+    }
+
+    private static ServerSocket loopbackListener() throws Exception {
+        return new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    }
+
+    private static void assertNothingConnected(ServerSocket listener) throws Exception {
+        listener.setSoTimeout(300); // a connection made would be waiting in the backlog already
+        assertThrows(SocketTimeoutException.class, listener::accept, "the sender connected to the loopback");
+    }
+
+    @Test
+    void aNameThatTurnsPrivateBetweenTheCheckAndTheConnectionReachesNothing() throws Exception {
+        try (var listener = loopbackListener()) {
+            var lookups = new AtomicInteger();
+            var sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
+            try {
+                var outcome = sender.send("https://hooks.attacker.example:" + listener.getLocalPort() + "/x", "msg_1",
+                        Instant.now(), "{}", List.of(SECRET));
+                assertNull(outcome.statusCode(), outcome::toString);
+                assertEquals(REFUSED, outcome.error());
+                assertEquals(2, lookups.get(), "the URL's check, then the connection's own lookup");
+                assertNothingConnected(listener);
+            } finally {
+                sender.stop();
+            }
+        }
+    }
+
+    @Test
+    void aNameThatTurnedPrivateAfterRegistrationReachesNothing() throws Exception {
+        try (var listener = loopbackListener()) {
+            var lookups = new AtomicInteger();
+            var sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
+            try {
+                var url = "https://hooks.attacker.example:" + listener.getLocalPort() + "/x";
+                assertEquals(url, sender.check(url).toString(), "registration: the name answered a public address");
+                for (var attempt : List.of(1, 2)) {
+                    var outcome = sender.send(url, "msg_" + attempt, Instant.now(), "{}", List.of(SECRET));
+                    assertEquals(REFUSED, outcome.error(), "attempt " + attempt);
+                }
+                assertNothingConnected(listener);
+            } finally {
+                sender.stop();
+            }
+        }
+    }
+
+    /** The control: were the guard not there, the same name would reach the same socket. */
+    @Test
+    void withPrivateTargetsAllowedTheSameNameReachesTheSocket() throws Exception {
+        try (var listener = loopbackListener()) {
+            var sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")));
+            try {
+                var sent = CompletableFuture.supplyAsync(() -> sender.send("https://hooks.attacker.example:"
+                        + listener.getLocalPort() + "/x", "msg_1", Instant.now(), "{}", List.of(SECRET)));
+                listener.setSoTimeout(5_000);
+                try (var connection = listener.accept()) {
+                    assertNotNull(connection);
+                }
+                var outcome = sent.get(15, TimeUnit.SECONDS); // the TLS handshake met a closed socket
+                assertNull(outcome.statusCode(), outcome::toString);
+            } finally {
+                sender.stop();
+            }
+        }
+    }
+}
