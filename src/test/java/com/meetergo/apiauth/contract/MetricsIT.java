@@ -27,7 +27,8 @@ class MetricsIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return InContainerTest.war(ApiTest.NO_ADDRESS_THROTTLE, "apiauth.metrics.gauge-refresh=PT0.5S");
+        return InContainerTest.war(ApiTest.NO_ADDRESS_THROTTLE, "apiauth.metrics.gauge-refresh=PT0.5S",
+                "apiauth.metrics.per-company-limit=1000000");
     }
 
     private static final Pattern COUNTER = Pattern.compile("^(apiauth_\\w+_total)\\{(.*)} ([0-9.Ee+-]+)$");
@@ -105,15 +106,44 @@ class MetricsIT {
         return 0;
     }
 
-    /** The value of a gauge of one company and type, or -1 when it is not there (yet). */
+    /** The value of a gauge of one company (null: of none, a total) and type, or -1 when it is not there (yet). */
     private static long gauge(String text, String name, String company, String type) {
         for (var line : text.split("\n")) {
-            if (line.startsWith(name + "{") && line.contains("company=\"" + company + "\"")
-                    && line.contains("type=\"" + type + "\"")) {
+            if (line.startsWith(name + "{") && (company == null ? !line.contains("company=")
+                    : line.contains("company=\"" + company + "\"")) && line.contains("type=\"" + type + "\"")) {
                 return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
         return -1;
+    }
+
+    /** With the per-company series on (this deployment: every company), the totals are their sum. */
+    @Test
+    void theTotalsByTypeAreTheSumOfTheCompanies() {
+        Tenant.create().apiKey();
+        var mismatch = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            var text = scrape();
+            mismatch = "";
+            for (var name : List.of("active", "expiring")) {
+                for (var type : List.of("api-key", "pat")) {
+                    long total = gauge(text, "apiauth_credentials_" + name, null, type);
+                    long sum = 0;
+                    for (var line : text.split("\n")) {
+                        if (line.startsWith("apiauth_company_credentials_" + name + "{")
+                                && line.contains("type=\"" + type + "\"")) {
+                            sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        }
+                    }
+                    if (total < 1 && name.equals("active") || total != sum) {
+                        mismatch += name + "/" + type + ": total " + total + ", companies " + sum + "; ";
+                    }
+                }
+            }
+        } while (!mismatch.isEmpty() && System.nanoTime() < deadline);
+        assertEquals("", mismatch);
     }
 
     @Test
@@ -124,8 +154,9 @@ class MetricsIT {
         var revoked = tenant.apiKey();
         assertStatus(Api.delete("/v4/api-key/" + revoked.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
         var company = tenant.companyId();
-        var expected = Map.of("apiauth_credentials_active/api-key", 2L, "apiauth_credentials_expiring/api-key", 1L,
-                "apiauth_credentials_active/pat", 1L, "apiauth_credentials_expiring/pat", 0L);
+        var expected = Map.of("apiauth_company_credentials_active/api-key", 2L,
+                "apiauth_company_credentials_expiring/api-key", 1L, "apiauth_company_credentials_active/pat", 1L,
+                "apiauth_company_credentials_expiring/pat", 0L);
         Map<String, Long> seen = Map.of();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!expected.equals(seen) && System.nanoTime() < deadline) {
