@@ -5,10 +5,13 @@ import re
 import statistics
 import sys
 
+import charts
+
 summary, stamp, quick, threads, connections, duration, rounds, warm = sys.argv[1:9]
 root = pathlib.Path(__file__).resolve().parent.parent
 rows = [line.split("\t") for line in pathlib.Path(summary).read_text().splitlines() if line.strip()]
 
+SHORT = {"baseline": "a. baseline", "pat": "b. PAT", "apikey": "c. API key", "jwt": "d. mpJwt", "floor": "e. floor"}
 CASES = [("baseline", "a. baseline: same lookup and JSON, no authentication"),
          ("pat", "b. GET /v4/user/me, PAT"),
          ("apikey", "c. GET /v4/user/me, API key + x-meetergo-api-user-id"),
@@ -65,12 +68,21 @@ for db in dbs:
         out.append(f"| p99 {case} ≤ p99 floor + 0.5 ms | {medians[db, case][2]:.2f} ms | ≤ {budget:.2f} ms "
                    + ("met" if met else "**missed**") + " |")
     lines_out[db] = "ratios: " + " ".join(values)
+    # The chart of every round, beside the table: docs/benchmark-<db>.svg and one kept with the results.
+    svg = charts.rounds_svg(db, f"{mode} run {stamp}, {rounds} rounds of {duration} s per case",
+                            {case: [(float(r[3]), float(r[6])) for r in rows if r[0] == db and r[1] == case]
+                             for case, _ in CASES}, SHORT)
+    (root / "docs" / f"benchmark-{db}.svg").write_text(svg)
+    (root / "bench" / "results" / f"{stamp}-{db}.svg").write_text(svg)
+    out += ["", f"![{db}: requests/s and server CPU µs per request of each case, every round]"
+            f"(benchmark-{db}.svg)"]
     text = "\n".join(out) + "\n"
     tables.append(text)
     results = root / "bench" / "results" / f"{stamp}-{db}.md"
     profile = pathlib.Path(summary).parent / f"profile-{db}.md"
     profile_text = "\n## Where the time goes\n\n" + profile.read_text() if profile.exists() else ""
-    results.write_text(f"# bench/run, {db}\n\n{text}\n```\n{lines_out[db]}\n```\n{profile_text}")
+    results.write_text(f"# bench/run, {db}\n\n{text.replace(f'(benchmark-{db}.svg)', f'({stamp}-{db}.svg)')}"
+                       f"\n```\n{lines_out[db]}\n```\n{profile_text}")
     print()
     print(text)
 
