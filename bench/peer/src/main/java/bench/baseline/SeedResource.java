@@ -15,7 +15,10 @@ import javax.sql.DataSource;
  * given company, with random digests that no request will ever match. Benchmark server only — this
  * WAR is never part of a production server; it is open because the benchmark's baseline is.
  *
- * <p>Each chunk inserts its rows in key order (random ids, sorted; the digest spelled from the id,
+ * <p>Ids are UUIDv7, as api-auth makes them: the credentials of one seeding — like those one sweep
+ * expires, created together a lifetime earlier — sit together in the primary key's index.
+ *
+ * <p>Each chunk inserts its rows in key order (ids sorted; the digest spelled from the id,
  * so that the unique digest index is filled in the same order) and, on H2, with the store's
  * retention time at 0 for the seeding: H2 rewrites every page a save touches into a new chunk of
  * its file, and 1M rows inserted in random order left an 8 GB file (sorted, with old chunks reused
@@ -105,8 +108,18 @@ public class SeedResource {
             return h2 ? "system_range(1, " + n + ")" : "generate_series(1, " + n + ")";
         }
 
+        /**
+         * A UUIDv7 (RFC 9562) as api-auth makes them (domain.model.Ids): the time in milliseconds, then
+         * random bits. PostgreSQL 15 has no uuidv7(): the time's 12 hex digits over a random UUID's first
+         * 13 characters, and its version digit set to 7.
+         */
         String uuid() {
-            return h2 ? "cast(random_uuid() as varchar)" : "gen_random_uuid()::text";
+            if (h2) {
+                return "cast(random_uuid(7) as varchar)";
+            }
+            var hex = "lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0')";
+            return "(substr(" + hex + ", 1, 8) || '-' || substr(" + hex + ", 9, 4) || '-7' || substr(r.u, 16, 3)"
+                    + " || substr(r.u, 19))";
         }
 
         /** 64 hex digits spelled from the row's (random) id: unique, in the ids' order, matched by no request. */
@@ -116,7 +129,9 @@ public class SeedResource {
 
         /** n random ids in ascending order: the rows go into every index in key order. */
         String sortedIds(int n) {
-            return "(select " + uuid() + " as id from " + rows(n) + ") ids";
+            return h2 ? "(select " + uuid() + " as id from " + rows(n) + ") ids"
+                    : "(select " + uuid() + " as id from (select gen_random_uuid()::text as u from " + rows(n)
+                            + ") r) ids";
         }
 
         /** now() plus days (created) or an interval ("30 days", "-1 minute") for the expiry. */

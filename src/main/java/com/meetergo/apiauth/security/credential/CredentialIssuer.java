@@ -1,9 +1,9 @@
 package com.meetergo.apiauth.security.credential;
 
+import com.meetergo.apiauth.domain.model.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.util.UUID;
 
 /** Makes new credentials: the clear value (shown once) and what may be stored (digest, hint). */
 @ApplicationScoped
@@ -20,7 +20,7 @@ public class CredentialIssuer {
     }
 
     public Issued newApiKey() {
-        var id = UUID.randomUUID().toString();
+        var id = Ids.timeOrdered();
         var key = TokenFormat.newApiKey(random, id);
         return new Issued(id, key, digester.digest(key), TokenFormat.apiKeyHint(key));
     }

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.domain.model.audit;
 
+import com.meetergo.apiauth.domain.model.Ids;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One thing that happened to a credential: who did it (the acting credential and user, none for
@@ -64,7 +64,7 @@ public class AuditEvent {
     public AuditEvent(String companyId, AuditEventType type, CredentialType credentialType, String credentialId,
             String actorCredentialId, String actorUserId, String subjectUserId, String sourceIp, Instant occurredAt,
             Instant periodStart) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.timeOrdered();
         this.companyId = companyId;
         this.type = type;
         this.credentialType = credentialType;

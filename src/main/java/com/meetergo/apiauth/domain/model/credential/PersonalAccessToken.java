@@ -1,11 +1,11 @@
 package com.meetergo.apiauth.domain.model.credential;
 
+import com.meetergo.apiauth.domain.model.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A Personal Access Token: acts as the user who owns it, with that user's role. Found by the keyed
@@ -28,7 +28,7 @@ public class PersonalAccessToken extends StoredCredential {
 
     public PersonalAccessToken(String userId, String companyId, String name, String secretDigest, String hint,
             Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
-        super(UUID.randomUUID().toString(), companyId, name, secretDigest, hint, scopes,
+        super(Ids.timeOrdered(), companyId, name, secretDigest, hint, scopes,
                 new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy));
         this.userId = userId;
     }

@@ -1,11 +1,11 @@
 package com.meetergo.apiauth.domain.model.webhook;
 
+import com.meetergo.apiauth.domain.model.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** One try to send a delivery: the answer's status code (none if no answer came), how long it took, what went wrong. */
 @Entity
@@ -44,7 +44,7 @@ public class WebhookAttempt {
 
     public WebhookAttempt(WebhookDelivery delivery, Instant attemptedAt, Integer statusCode, long durationMs,
             String error) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.timeOrdered();
         this.deliveryId = delivery.id();
         this.endpointId = delivery.endpointId();
         this.messageId = delivery.messageId();

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.domain.model.webhook;
 
+import com.meetergo.apiauth.domain.model.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One event for one endpoint: the outbox row, written in the transaction of the change it reports,
@@ -67,7 +67,7 @@ public class WebhookDelivery {
 
     public WebhookDelivery(String messageId, WebhookEndpoint endpoint, WebhookEventType type, String payload,
             Instant createdAt) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.timeOrdered();
         this.messageId = messageId;
         this.endpointId = endpoint.id();
         this.companyId = endpoint.companyId();
