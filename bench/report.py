@@ -92,6 +92,9 @@ sweep_file = pathlib.Path(summary).parent / "sweep.tsv"
 scale = [line.split("\t") for line in scale_file.read_text().splitlines() if line.strip()] if scale_file.exists() else []
 sweeps = dict(line.split("\t", 1) for line in sweep_file.read_text().splitlines() if line.strip()) \
     if sweep_file.exists() else {}
+memory_file = pathlib.Path(summary).parent / "memory.tsv"
+memory = [line.split("\t") for line in memory_file.read_text().splitlines() if line.strip()] \
+    if memory_file.exists() else []
 for db in dbs:
     rows_db = [r for r in scale if r[0] == db]
     if not rows_db:
@@ -104,6 +107,15 @@ for db in dbs:
         change = large / small - 1
         out.append(f"| {case} | {small:,.0f} | {large:,.0f} | {100 * change:+.1f} % | ≥ -5 % "
                    + ("met" if change >= -0.05 else "**missed**") + " |")
+    mem = [m for m in memory if m[0] == db]
+    if mem:
+        out += ["", "Memory of the server (`-Xms1g -Xmx1g`) once the rounds of each size are over, MiB: heap in "
+                "use and committed, the live heap after a full GC (what the stored credentials and the caches "
+                "hold), the resident set at its peak and now (the JVM's whole footprint; H2 runs inside it):", "",
+                "| stored | heap in use | heap committed | live heap after GC | peak RSS | RSS |",
+                "|---:|---:|---:|---:|---:|---:|"]
+        for m in mem:
+            out.append(f"| {int(m[1]):,} | " + " | ".join(f"{int(v):,}" for v in m[2:7]) + " |")
     if db in sweeps:
         line = sweeps[db].strip()
         expired = int(re.search(r"expired=(\d+)", line).group(1))
