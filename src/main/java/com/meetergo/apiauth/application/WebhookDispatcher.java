@@ -96,30 +96,33 @@ public class WebhookDispatcher {
         }
     }
 
-    /** False when the executor takes no more work this poll. */
+    /**
+     * False when the executor takes no more work this poll. A slot is taken before the claim and given
+     * back unless the attempt started: a claim lost to another server, a rejected start or a failing
+     * database (the exception goes on to the poll's caller) never keeps one.
+     */
     private boolean claimAndSend(WebhookRepository.DueEndpoint due, int room, Instant now) {
         for (var delivery : attempts.due(due.endpointId(), now, room)) {
             if (!slots.take(due.endpointId(), due.companyId())) {
                 return true;
             }
-            if (!attempts.claim(delivery.id(), server, now, now.plus(LEASE))) {
-                slots.release(due.endpointId(), due.companyId()); // another server took it
-            } else if (!start(delivery, due)) {
+            var started = false;
+            try {
+                if (!attempts.claim(delivery.id(), server, now, now.plus(LEASE))) {
+                    continue; // another server took it
+                }
+                executor.execute(() -> work(delivery, due));
+                started = true;
+            } catch (RejectedExecutionException e) {
+                LOG.log(Level.WARNING, "Webhook delivery not started; it is retried when its lease ends");
                 return false;
+            } finally {
+                if (!started) {
+                    slots.release(due.endpointId(), due.companyId());
+                }
             }
         }
         return true;
-    }
-
-    private boolean start(WebhookDelivery delivery, WebhookRepository.DueEndpoint due) {
-        try {
-            executor.execute(() -> work(delivery, due));
-            return true;
-        } catch (RejectedExecutionException e) {
-            slots.release(due.endpointId(), due.companyId());
-            LOG.log(Level.WARNING, "Webhook delivery not started; it is retried when its lease ends");
-            return false;
-        }
     }
 
     /**
