@@ -111,7 +111,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
                 : AuthenticationOutcome.of(caller.rejection()), started);
         CurrentCaller.set(caller);
         used.fire(new CredentialUsed(caller, request.getRemoteAddr()));
-        return context.notifyContainerAboutLogin(result);
+        return ContainerLogin.notify(context, result.getCallerPrincipal().getName(), result.getCallerGroups());
     }
 
     /**
