@@ -14,7 +14,7 @@ LEFT = 150
 PANEL = 270
 GAP = 40
 BAR = 16
-COLOURS = {"baseline": "#9aa5b1", "pat": "#2f6fde", "apikey": "#1b998b", "jwt": "#e09f3e", "floor": "#6c4ab6"}
+COLOURS = {"baseline": "#9aa5b1", "pat": "#2f6fde", "apikey": "#1b998b", "jwt": "#e09f3e", "floor": "#6c4ab6", "users": "#c44536"}
 
 
 def _nice(value):

@@ -11,16 +11,20 @@ summary, stamp, quick, threads, connections, duration, rounds, warm = sys.argv[1
 root = pathlib.Path(__file__).resolve().parent.parent
 rows = [line.split("\t") for line in pathlib.Path(summary).read_text().splitlines() if line.strip()]
 
-SHORT = {"baseline": "a. baseline", "pat": "b. PAT", "apikey": "c. API key", "jwt": "d. mpJwt", "floor": "e. floor"}
+SHORT = {"baseline": "a. baseline", "pat": "b. PAT", "apikey": "c. API key", "jwt": "d. mpJwt", "floor": "e. floor",
+         "users": "f. key, 16 users"}
 CASES = [("baseline", "a. baseline: same lookup and JSON, no authentication"),
          ("pat", "b. GET /v4/user/me, PAT"),
          ("apikey", "c. GET /v4/user/me, API key + x-meetergo-api-user-id"),
          ("jwt", "d. same work behind Liberty mpJwt (RS256)"),
-         ("floor", "e. floor: trivial mechanism, one fixed token")]
-RATIOS = [("pat/baseline", "pat", "baseline", None), ("apikey/baseline", "apikey", "baseline", None),
-          ("pat/floor", "pat", "floor", 0.95), ("apikey/floor", "apikey", "floor", 0.95),
-          ("pat/jwt", "pat", "jwt", 1.0), ("apikey/jwt", "apikey", "jwt", 1.0),
-          ("floor/baseline", "floor", "baseline", 0.60)]
+         ("floor", "e. floor: trivial mechanism, one fixed token, no cache key (a JAAS login per request)"),
+         ("users", "f. as c, acting as 16 users in turn (16 Subjects instead of one)")]
+# Issue 19's targets: authenticated close to unauthenticated, and clearly ahead of mpJwt. The floor
+# stays as the cost of Liberty's default path; f against c is the cost of many Subjects against one.
+RATIOS = [("pat/baseline", "pat", "baseline", 0.85), ("apikey/baseline", "apikey", "baseline", 0.85),
+          ("pat/jwt", "pat", "jwt", 1.15), ("apikey/jwt", "apikey", "jwt", 1.15),
+          ("pat/floor", "pat", "floor", None), ("apikey/floor", "apikey", "floor", None),
+          ("floor/baseline", "floor", "baseline", None), ("users/apikey", "users", "apikey", None)]
 
 dbs = list(dict.fromkeys(r[0] for r in rows))
 medians = {}
@@ -58,10 +62,9 @@ for db in dbs:
         verdict = "" if target is None else (f"≥ {target:.2f} " + ("met" if value >= target else "**missed**"))
         out.append(f"| {name} | {value:.2f} | {verdict} |")
     for name, num, den, target in RATIOS:
-        if target is not None and den == "floor":
+        if target is not None and den == "baseline":
             value = medians[db, den][3] / medians[db, num][3]
-            out.append(f"| {name}, by server CPU per request (floor's µs / case's µs) | {value:.2f} | "
-                       f"≥ {target:.2f} " + ("met" if value >= target else "**missed**") + " |")
+            out.append(f"| {name}, by server CPU per request (baseline's µs / case's µs) | {value:.2f} | |")
     for case in ("pat", "apikey"):
         budget = medians[db, "floor"][2] + 0.5
         met = medians[db, case][2] <= budget
