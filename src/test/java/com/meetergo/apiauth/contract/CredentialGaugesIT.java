@@ -3,9 +3,9 @@ package com.meetergo.apiauth.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.Prometheus;
 import com.meetergo.apiauth.support.Tenant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +36,9 @@ public class CredentialGaugesIT {
         String text = "";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            text = Api.get("/metrics?scope=application").send().body();
-            if (text.lines().anyMatch(l -> l.startsWith("apiauth_credentials_active{") && l.contains("api-key")
-                    && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 2)) {
+            text = Prometheus.scrape();
+            if (Prometheus.series(text, "apiauth_credentials_active").stream()
+                    .anyMatch(s -> "api-key".equals(s.label("type")) && s.count() >= 2)) {
                 break;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
@@ -53,8 +53,8 @@ public class CredentialGaugesIT {
         }
         assertTrue(Arrays.stream(text.split("\n")).noneMatch(line -> line.contains("company=\"")),
                 "no series names a company");
-        long activeKeys = (long) Double.parseDouble(credentialSeries.get(0).substring(
-                credentialSeries.get(0).lastIndexOf(' ') + 1));
+        long activeKeys = Prometheus.series(text, "apiauth_credentials_active").stream()
+                .filter(s -> "api-key".equals(s.label("type"))).mapToLong(Prometheus.Series::count).sum();
         assertTrue(activeKeys >= 2, "the two tenants' keys at least: " + credentialSeries);
         System.out.println("metrics: the application scope's scrape is " + text.length() + " bytes, "
                 + text.lines().filter(l -> !l.startsWith("#")).count() + " series, with every test's companies stored");

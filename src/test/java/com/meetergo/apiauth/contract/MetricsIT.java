@@ -8,10 +8,12 @@ import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiAssertions;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.Prometheus;
 import com.meetergo.apiauth.support.Tenant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
@@ -31,15 +33,8 @@ class MetricsIT {
                 "apiauth.metrics.per-company-limit=1000000");
     }
 
-    private static final Pattern COUNTER = Pattern.compile("^(apiauth_\\w+_total)\\{(.*)} ([0-9.Ee+-]+)$");
-
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-
     private static String scrape() {
-        var answer = Api.get("/metrics?scope=application").send();
-        assertEquals(200, answer.status(), answer::toString);
-        assertTrue(answer.contentType().startsWith("text/plain"), answer.contentType());
-        return answer.body();
+        return Prometheus.scrape();
     }
 
     /** "type/outcome" to count, of apiauth_authentications_total. */
@@ -50,16 +45,8 @@ class MetricsIT {
     /** "type/outcome" to count, of the counter {@code metric}. */
     private static Map<String, Long> counts(String text, String metric) {
         var counts = new HashMap<String, Long>();
-        for (var line : text.split("\n")) {
-            var m = COUNTER.matcher(line.strip());
-            if (m.matches() && m.group(1).equals(metric)) {
-                var labels = new HashMap<String, String>();
-                var l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    labels.put(l.group(1), l.group(2));
-                }
-                counts.put(labels.get("type") + "/" + labels.get("outcome"), (long) Double.parseDouble(m.group(3)));
-            }
+        for (var series : Prometheus.series(text, metric)) {
+            counts.put(series.label("type") + "/" + series.label("outcome"), series.count());
         }
         return counts;
     }
@@ -98,23 +85,15 @@ class MetricsIT {
     }
 
     private static long durationCount(String text) {
-        for (var line : text.split("\n")) {
-            if (line.startsWith("apiauth_authentication_duration_seconds_count")) {
-                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return 0;
+        return Prometheus.series(text, "apiauth_authentication_duration_seconds_count").stream()
+                .mapToLong(Prometheus.Series::count).findFirst().orElse(0);
     }
 
     /** The value of a gauge of one company (null: of none, a total) and type, or -1 when it is not there (yet). */
     private static long gauge(String text, String name, String company, String type) {
-        for (var line : text.split("\n")) {
-            if (line.startsWith(name + "{") && (company == null ? !line.contains("company=")
-                    : line.contains("company=\"" + company + "\"")) && line.contains("type=\"" + type + "\"")) {
-                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return -1;
+        return Prometheus.series(text, name).stream()
+                .filter(s -> Objects.equals(company, s.label("company")) && type.equals(s.label("type")))
+                .mapToLong(Prometheus.Series::count).findFirst().orElse(-1);
     }
 
     /** With the per-company series on (this deployment: every company), the totals are their sum. */
@@ -130,13 +109,8 @@ class MetricsIT {
             for (var name : List.of("active", "expiring")) {
                 for (var type : List.of("api-key", "pat")) {
                     long total = gauge(text, "apiauth_credentials_" + name, null, type);
-                    long sum = 0;
-                    for (var line : text.split("\n")) {
-                        if (line.startsWith("apiauth_company_credentials_" + name + "{")
-                                && line.contains("type=\"" + type + "\"")) {
-                            sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                        }
-                    }
+                    long sum = Prometheus.series(text, "apiauth_company_credentials_" + name).stream()
+                            .filter(s -> type.equals(s.label("type"))).mapToLong(Prometheus.Series::count).sum();
                     if (total < 1 && name.equals("active") || total != sum) {
                         mismatch += name + "/" + type + ": total " + total + ", companies " + sum + "; ";
                     }

@@ -144,6 +144,9 @@ public class CredentialGauges {
 
     /** The {@code limit} companies with the most live credentials (ties by id: the same on every server), none with none. */
     static List<CompanyCount> largest(List<CompanyCount> counts, int limit) {
+        if (limit == 0) {
+            return List.of(); // the default: totals only, nothing to sort
+        }
         return counts.stream().filter(c -> c.active() > 0)
                 .sorted(Comparator.comparingLong(CompanyCount::active).reversed()
                         .thenComparing(CompanyCount::company))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,16 @@ class WebhookSenderTest {
         };
     }
 
+    /** The sender under test; its connection pool is closed after each test. */
+    private WebhookSender sender;
+
+    @AfterEach
+    void stopSender() {
+        if (sender != null) {
+            sender.stop();
+        }
+    }
+
     private static ServerSocket loopbackListener() throws Exception {
         return new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     }
@@ -52,17 +63,13 @@ class WebhookSenderTest {
     void aNameThatTurnsPrivateBetweenTheCheckAndTheConnectionReachesNothing() throws Exception {
         try (var listener = loopbackListener()) {
             var lookups = new AtomicInteger();
-            var sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
-            try {
-                var outcome = sender.send("https://hooks.attacker.example:" + listener.getLocalPort() + "/x", "msg_1",
-                        Instant.now(), "{}", List.of(SECRET));
-                assertNull(outcome.statusCode(), outcome::toString);
-                assertEquals(REFUSED, outcome.error());
-                assertEquals(2, lookups.get(), "the URL's check, then the connection's own lookup");
-                assertNothingConnected(listener);
-            } finally {
-                sender.stop();
-            }
+            sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
+            var outcome = sender.send("https://hooks.attacker.example:" + listener.getLocalPort() + "/x", "msg_1",
+                    Instant.now(), "{}", List.of(SECRET));
+            assertNull(outcome.statusCode(), outcome::toString);
+            assertEquals(REFUSED, outcome.error());
+            assertEquals(2, lookups.get(), "the URL's check, then the connection's own lookup");
+            assertNothingConnected(listener);
         }
     }
 
@@ -70,18 +77,14 @@ class WebhookSenderTest {
     void aNameThatTurnedPrivateAfterRegistrationReachesNothing() throws Exception {
         try (var listener = loopbackListener()) {
             var lookups = new AtomicInteger();
-            var sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
-            try {
-                var url = "https://hooks.attacker.example:" + listener.getLocalPort() + "/x";
-                assertEquals(url, sender.check(url).toString(), "registration: the name answered a public address");
-                for (var attempt : List.of(1, 2)) {
-                    var outcome = sender.send(url, "msg_" + attempt, Instant.now(), "{}", List.of(SECRET));
-                    assertEquals(REFUSED, outcome.error(), "attempt " + attempt);
-                }
-                assertNothingConnected(listener);
-            } finally {
-                sender.stop();
+            sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
+            var url = "https://hooks.attacker.example:" + listener.getLocalPort() + "/x";
+            assertEquals(url, sender.check(url).toString(), "registration: the name answered a public address");
+            for (var attempt : List.of(1, 2)) {
+                var outcome = sender.send(url, "msg_" + attempt, Instant.now(), "{}", List.of(SECRET));
+                assertEquals(REFUSED, outcome.error(), "attempt " + attempt);
             }
+            assertNothingConnected(listener);
         }
     }
 
@@ -89,19 +92,15 @@ class WebhookSenderTest {
     @Test
     void withPrivateTargetsAllowedTheSameNameReachesTheSocket() throws Exception {
         try (var listener = loopbackListener()) {
-            var sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")));
-            try {
-                var sent = CompletableFuture.supplyAsync(() -> sender.send("https://hooks.attacker.example:"
-                        + listener.getLocalPort() + "/x", "msg_1", Instant.now(), "{}", List.of(SECRET)));
-                listener.setSoTimeout(5_000);
-                try (var connection = listener.accept()) {
-                    assertNotNull(connection);
-                }
-                var outcome = sent.get(15, TimeUnit.SECONDS); // the TLS handshake met a closed socket
-                assertNull(outcome.statusCode(), outcome::toString);
-            } finally {
-                sender.stop();
+            sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")));
+            var sent = CompletableFuture.supplyAsync(() -> sender.send("https://hooks.attacker.example:"
+                    + listener.getLocalPort() + "/x", "msg_1", Instant.now(), "{}", List.of(SECRET)));
+            listener.setSoTimeout(5_000);
+            try (var connection = listener.accept()) {
+                assertNotNull(connection);
             }
+            var outcome = sent.get(15, TimeUnit.SECONDS); // the TLS handshake met a closed socket
+            assertNull(outcome.statusCode(), outcome::toString);
         }
     }
 }
