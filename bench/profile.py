@@ -10,7 +10,7 @@ import pathlib
 import sys
 
 db, directory = sys.argv[1], pathlib.Path(sys.argv[2])
-CASES = [("floor", "e. floor"), ("pat", "b. PAT"), ("apikey", "c. API key")]
+CASES = [("floor", "e. floor"), ("pat", "b. PAT"), ("apikey", "c. API key"), ("users", "f. key, 16 users")]
 
 # Parts of a request, by the first matching frame on the stack (outermost first). Each sample is
 # counted once, under the innermost part it is in.
