@@ -25,6 +25,16 @@ final class ContainerLogin {
     /** Liberty's hashtable-login attribute (com.ibm.wsspi.security.token.AttributeNameConstants). */
     static final String CACHE_KEY = "com.ibm.wsspi.security.cred.cacheKey";
 
+    /**
+     * Liberty's own flags (its AuthenticationConstants, set the same way by its mpJwt): no LTPA
+     * cookie, and no index of the cached Subject by its LTPA token. Signing that token (RSA) is
+     * most of what a cache miss costs; nothing here ever looks a Subject up by it (single sign-on
+     * is off). Were a later Liberty to ignore them, a miss would only cost that signature again.
+     */
+    static final String NO_LTPA_COOKIE = "com.ibm.ws.authentication.internal.sso.disable.ltpa.cookie";
+
+    static final String NO_LTPA_CACHE_KEY = "com.ibm.ws.authentication.internal.sso.disable.ltpa.cache";
+
     private ContainerLogin() {
     }
 
@@ -34,6 +44,8 @@ final class ContainerLogin {
         var hashtables = context.getClientSubject().getPrivateCredentials(Hashtable.class);
         for (@SuppressWarnings("unchecked") Hashtable<String, Object> login : hashtables) {
             login.put(CACHE_KEY, keyOf(name, groups));
+            login.put(NO_LTPA_COOKIE, Boolean.TRUE);
+            login.put(NO_LTPA_CACHE_KEY, Boolean.TRUE);
         }
         return status;
     }
