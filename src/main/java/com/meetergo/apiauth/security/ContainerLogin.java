@@ -5,7 +5,6 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import java.util.Hashtable;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The container's half of a login, after the identity stores have accepted the credential on this
@@ -50,8 +49,8 @@ final class ContainerLogin {
         return status;
     }
 
-    /** Name and groups (sorted: a set's order is not stable), in a namespace of api-auth's own. */
+    /** Name and groups (joined in a stable order by {@link Roles}), in a namespace of api-auth's own. */
     static String keyOf(String name, Set<String> groups) {
-        return "api-auth:" + name + ":" + String.join(",", new TreeSet<>(groups));
+        return "api-auth:" + name + ":" + Roles.joined(groups);
     }
 }

@@ -3,9 +3,11 @@ package com.meetergo.apiauth.security;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.user.Role;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one policy that turns a credential type and the acting user's role into the groups that
@@ -31,8 +33,25 @@ public final class Roles {
         return GROUPS.get(type).get(role);
     }
 
+    /**
+     * The groups as one stable string (sorted, comma-separated: a set's order is not stable), for
+     * the key of Liberty's cached Subject ({@link ContainerLogin}). Every set this class hands out is
+     * joined once, here; any other set is joined on the spot.
+     */
+    static String joined(Set<String> groups) {
+        var known = JOINED.get(groups);
+        return known != null ? known : join(groups);
+    }
+
+    private static String join(Set<String> groups) {
+        return String.join(",", new TreeSet<>(groups));
+    }
+
     /** Every (type, role) pair's groups, built once: the mechanism asks on every request. */
     private static final Map<CredentialType, Map<Role, Set<String>>> GROUPS = new EnumMap<>(CredentialType.class);
+
+    /** Each of those sets (and the empty one), joined. */
+    private static final Map<Set<String>, String> JOINED = new HashMap<>();
 
     static {
         for (var type : CredentialType.values()) {
@@ -47,5 +66,7 @@ public final class Roles {
             }
             GROUPS.put(type, byRole);
         }
+        JOINED.put(Set.of(), "");
+        GROUPS.values().forEach(byRole -> byRole.values().forEach(groups -> JOINED.put(groups, join(groups))));
     }
 }

@@ -3,9 +3,13 @@ package com.meetergo.apiauth.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.user.Role;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +26,20 @@ class ContainerLoginTest {
         var backward = new LinkedHashSet<>(List.of(Roles.USER_MANAGER, Roles.ADMIN));
         assertEquals(ContainerLogin.keyOf("u1", forward), ContainerLogin.keyOf("u1", backward));
         assertEquals("api-auth:u1:ADMIN,USER_MANAGER", ContainerLogin.keyOf("u1", forward));
+    }
+
+    @Test
+    void theGroupsOfEveryTypeAndRoleAreJoinedOnceAndAsAnyCopyOfThemWouldBe() {
+        for (var type : CredentialType.values()) {
+            for (var role : Role.values()) {
+                var groups = Roles.groupsFor(type, role);
+                // The identity store handler hands the mechanism its own copy of the groups.
+                var copy = new HashSet<>(groups);
+                assertEquals(String.join(",", new TreeSet<>(groups)), Roles.joined(copy), type + " " + role);
+                assertEquals(ContainerLogin.keyOf("u1", groups), ContainerLogin.keyOf("u1", copy));
+            }
+        }
+        assertEquals("api-auth:u1:", ContainerLogin.keyOf("u1", new HashSet<>()));
     }
 
     @Test
