@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  *
  * <p>{@code POST /baseline/seed?kind=live&count=N&company=C&owner=U} adds N credentials, half of
  * each type, valid for 30 days; {@code kind=expired} adds N API keys that expired a minute ago (the
- * sweep's work). Answers the number of rows added.
+ * sweep's work). Answers the number of rows added. {@code kind=users} adds N members of the company
+ * (bench/run --subjects: one API key then acts as each) and answers their ids, one a line.
  */
 @Path("seed")
 public class SeedResource {
@@ -40,10 +41,13 @@ public class SeedResource {
     public String seed(@QueryParam("kind") String kind, @QueryParam("count") int count,
             @QueryParam("company") String company, @QueryParam("owner") String owner) {
         if (company == null || !company.matches("[0-9a-f-]{36}") || owner == null || !owner.matches("[0-9a-f-]{36}")
-                || count <= 0 || !("live".equals(kind) || "expired".equals(kind))) {
-            throw new WebApplicationException("kind=live|expired, count > 0, company and owner ids", 400);
+                || count <= 0 || !("live".equals(kind) || "expired".equals(kind) || "users".equals(kind))) {
+            throw new WebApplicationException("kind=live|expired|users, count > 0, company and owner ids", 400);
         }
         try {
+            if ("users".equals(kind)) {
+                return users(count, company);
+            }
             var retention = h2RetentionTime(0);
             try {
                 return Long.toString(insert(kind, count, company, owner));
@@ -79,6 +83,28 @@ public class SeedResource {
             new Dialect(connection).afterBulkInsert();
         }
         return added;
+    }
+
+    /** n members of the company in one INSERT … SELECT (a few thousand rows: no chunks); their ids. */
+    private String users(int count, String company) throws SQLException {
+        var marker = java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            var sql = new Dialect(connection);
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("insert into app_user (id, company_id, email, email_key, given_name, family_name, "
+                        + "role, active, created_at) select id, '" + company + "', 'seed-' || id || '@example.com', "
+                        + "'seed-' || id || '@example.com', 'Seed', '" + marker + "', 'MEMBER', true, " + sql.at("0")
+                        + " from " + sql.sortedIds(count) + " order by id");
+                var ids = new StringBuilder();
+                try (var rs = statement.executeQuery("select id from app_user where family_name = '" + marker + "'")) {
+                    while (rs.next()) {
+                        ids.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return ids.toString();
+            }
+        }
     }
 
     /** Sets H2's retention time (ms) and answers the one it had; -1 and nothing done on PostgreSQL. */
