@@ -16,6 +16,7 @@ import statistics
 import sys
 import threading
 import time
+import wrk_output
 from html import escape
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -236,13 +237,8 @@ def timeline_svg(title, requests, start, end, marks, bucket=0.25):
 
 
 def wrk_figures(path):
-    text = pathlib.Path(path).read_text()
-    requests = int(re.search(r"(\d+) requests in", text).group(1))
-    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
-    errors = sum(int(v) for v in re.findall(r"(?:connect|read|write|timeout) (\d+)",
-                                            m.group(0))) if (m := re.search(r"Socket errors:.*", text)) else 0
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    return requests, non2xx, errors, rps
+    f = wrk_output.parse(pathlib.Path(path).read_text())
+    return f.requests, f.non2xx, f.socket_errors, f.rps
 
 
 def report(work, stamp, quick):
