@@ -218,17 +218,37 @@ public class WebhooksIT {
      * Endpoints that accept connections and never answer hold their attempts for the 10 s timeout: 4
      * per endpoint and 8 per company on a server, so a company with three dead endpoints holds 8, not
      * 12. Another company's live endpoint, queued behind their backlog, is still served at once
-     * (measured: the live event's time from queued to received).
+     * (measured: the live event's time from queued to received). What is counted is the connections
+     * open at once: an attempt that timed out closes its connection, and the company's next one may
+     * then open another, so a slow run that passes the 10 s still holds no more than 8 per server.
      */
     @Test
     void deadEndpointsDoNotDelayALiveOne() throws Exception {
         try (var silent = new java.net.ServerSocket(0, 100, java.net.InetAddress.getByName("127.0.0.1"));
                 var receiver = WebhookReceiver.start()) {
             var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
+            var open = new java.util.concurrent.atomic.AtomicInteger();
+            var mostOpen = new java.util.concurrent.atomic.AtomicInteger();
             var acceptor = new Thread(() -> {
                 try {
                     while (true) {
-                        held.add(silent.accept()); // and never a byte back
+                        var socket = silent.accept(); // and never a byte back
+                        held.add(socket);
+                        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                        var reader = new Thread(() -> {
+                            try (var in = socket.getInputStream()) {
+                                var request = new byte[4096];
+                                while (in.read(request) >= 0) {
+                                    // the attempt's request, read and never answered
+                                }
+                            } catch (java.io.IOException closed) {
+                                // closed at the end of the test
+                            } finally {
+                                open.decrementAndGet(); // the sender gave up on it (or the test is over)
+                            }
+                        });
+                        reader.setDaemon(true);
+                        reader.start();
                     }
                 } catch (java.io.IOException closed) {
                     // the test is over
@@ -249,15 +269,15 @@ public class WebhooksIT {
                 }
             }
             var deadline = Instant.now().plusSeconds(10);
-            while (held.size() < 8 && Instant.now().isBefore(deadline)) {
+            while (open.get() < 8 && Instant.now().isBefore(deadline)) {
                 WebhookReceiver.sleep(20);
             }
             WebhookReceiver.sleep(1500);
             // 8 in flight per server: this one, and in the PostgreSQL run the second server on its database
             int servers = Boolean.getBoolean("it.second.server") ? 2 : 1;
-            assertTrue(held.size() >= 8 && held.size() <= 8 * servers,
-                    "the dead company holds 8 attempts per server (4 per endpoint), no more: " + held.size());
-            int holding = held.size();
+            assertTrue(open.get() >= 8 && mostOpen.get() <= 8 * servers,
+                    "the dead company holds 8 attempts per server (4 per endpoint), no more: " + open.get()
+                            + " open, at most " + mostOpen.get());
 
             var liveTenant = Tenant.create();
             var live = registered(liveTenant, receiver, "[\"credential.created\"]");
@@ -267,10 +287,12 @@ public class WebhooksIT {
             var arrived = receiver.await(r -> r.id().equals(messageId), Duration.ofSeconds(5));
             long millis = (System.nanoTime() - queued) / 1_000_000;
             System.out.println("webhooks: live endpoint served " + millis + " ms after queueing, behind 60 events of"
-                    + " three dead ones");
+                    + " three dead ones (" + held.size() + " connections to them so far, at most " + mostOpen.get()
+                    + " at once)");
             assertTrue(arrived.verified(), arrived::toString);
             assertTrue(millis < 2_000, "the live endpoint waited " + millis + " ms");
-            assertEquals(holding, held.size(), "no more attempts held by the dead endpoint");
+            assertTrue(mostOpen.get() <= 8 * servers,
+                    "no more attempts held by the dead company at once: " + mostOpen.get());
             var timedOut = awaitAttempts(deadTenant, dead, 1).get(0).asJsonObject();
             assertTrue(timedOut.isNull("statusCode") && timedOut.getString("error").equals("timed out after 10 s")
                     && timedOut.getJsonNumber("durationMs").longValue() >= 10_000
