@@ -121,7 +121,8 @@ public class ApiKeyService {
         var now = clock.instant();
         var issued = issuer.newApiKey();
         var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),
-                scopes, now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy());
+                scopes, now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy(),
+                lineage.authority());
         key.allowFrom(allowlist);
         keys.add(key);
         // every server forgets the id if a guess had it remembered as unknown

@@ -12,6 +12,7 @@ import com.meetergo.apiauth.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
@@ -103,6 +104,28 @@ public class AuditTrail {
     public void recordPlanChange(String companyId, String oldPlan, String newPlan) {
         add(new AuditEvent(companyId, AuditEventType.PLAN_CHANGED, null, null, null, null, null, sourceIp(),
                 clock.instant(), null).withDetail(oldPlan + " -> " + newPlan));
+    }
+
+    /**
+     * A refused attempt at what only the owner does, written in a transaction of its own: the
+     * refusal rolls the request's own transaction back, and the attempt is what is worth keeping.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordOwnerActionRefused(Caller actor, String ownerId, String attempt) {
+        add(new AuditEvent(actor.companyId(), AuditEventType.OWNER_ACTION_REFUSED, actor.credentialType(),
+                actor.credentialId(), actor.credentialId(), actor.userId(), ownerId, sourceIp(), clock.instant(), null)
+                .withDetail(attempt));
+    }
+
+    /** The company's token policy changed, by a caller: the event names the old and the new limit. */
+    public void recordTokenPolicyChange(String companyId, Integer oldDays, Integer newDays, Caller actor) {
+        add(new AuditEvent(companyId, AuditEventType.TOKEN_POLICY_CHANGED, null, null, actor.credentialId(),
+                actor.userId(), null, sourceIp(), clock.instant(), null)
+                .withDetail("maxPersonalAccessTokenLifetimeDays: " + days(oldDays) + " -> " + days(newDays)));
+    }
+
+    private static String days(Integer days) {
+        return days == null ? "none" : days.toString();
     }
 
     /** Revoked because the credential that minted it ({@code leakedId}) was reported leaked. */

@@ -7,6 +7,7 @@ import com.meetergo.apiauth.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Objects;
 
 /** The caller's company and its credential policy. */
 @ApplicationScoped
@@ -16,6 +17,9 @@ public class CompanyService {
     @Inject
     CompanyRepository companies;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Company of(Caller caller) {
         return companies.find(caller.companyId()).orElseThrow(() -> DomainException.notFound("Company"));
@@ -24,7 +28,11 @@ public class CompanyService {
     /** The longest a new PAT may live from now on, in days; null lifts the limit. */
     public Company limitPatLifetime(Caller caller, Integer days) {
         var company = of(caller);
+        var before = company.maxPatLifetimeDays();
         company.limitPatLifetime(days);
+        if (!Objects.equals(before, company.maxPatLifetimeDays())) {
+            audit.recordTokenPolicyChange(company.id(), before, company.maxPatLifetimeDays(), caller);
+        }
         return company;
     }
 }

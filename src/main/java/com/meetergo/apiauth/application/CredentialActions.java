@@ -9,6 +9,7 @@ import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
 import com.meetergo.apiauth.domain.model.credential.PersonalAccessTokenRepository;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.credential.StoredCredential;
+import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import com.meetergo.apiauth.security.Caller;
 import com.meetergo.apiauth.security.contract.ScopeRefusals;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The lifecycle steps PATs and API keys share, each with its audit event, in the caller's transaction. */
 @ApplicationScoped
@@ -129,27 +131,60 @@ public class CredentialActions {
     }
 
     /**
-     * Who mints a credential for this request, and the latest it may expire: a credential never
-     * outlives the credential that minted it. A rotation by the old credential itself (a script
-     * renewing its PAT) keeps the old one's lineage; any other caller mints the successor, since it
-     * receives the new secret.
+     * Who mints a credential for this request, the latest it may expire, and the authority it holds:
+     * a credential never outlives the credential that minted it, nor holds more authority than the
+     * request that minted it ({@link Caller#authority()}: a key an admin minted mints nothing that
+     * holds the owner's). A rotation by the old credential itself (a script renewing its PAT) keeps
+     * the old one's lineage; any other caller mints the successor, since it receives the new secret.
+     * A credential already replaced (in its grace period after a rotation) mints nothing: the grace
+     * keeps its traffic running while its holder moves to the successor, and a rotation for a
+     * suspected leak must not leave the leaked secret able to mint fresh credentials (403).
      */
     public Lineage lineage(Caller caller, Credential rotated) {
-        var minter = rotated != null && caller.credentialId().equals(rotated.id())
-                ? rotated.lifecycle().mintedBy() : caller.credentialId();
-        if (minter == null) {
-            return new Lineage(null, null);
+        var own = rotated != null && caller.credentialId().equals(rotated.id()) ? Optional.of(rotated)
+                : credential(caller.credentialId());
+        if (own.map(c -> c.lifecycle().replacedBy() != null).orElse(false)) {
+            throw DomainException.forbidden(REPLACED_MINTS);
         }
-        var expiry = keys.find(minter).map(Credential::expiresAt)
-                .or(() -> tokens.find(minter).map(Credential::expiresAt)).orElse(null);
-        return new Lineage(minter, expiry);
+        if (rotated != null && caller.credentialId().equals(rotated.id())) {
+            var minter = rotated.lifecycle().mintedBy();
+            return new Lineage(minter, minter == null ? null : credential(minter).map(Credential::expiresAt).orElse(null),
+                    rotated.authority());
+        }
+        return new Lineage(caller.credentialId(), own.map(Credential::expiresAt).orElse(null), caller.authority());
     }
 
-    /** The credential that mints, and the instant the new one may not pass (null: no bound). */
-    public record Lineage(String mintedBy, Instant notAfter) {
+    public static final String REPLACED_MINTS =
+            "A rotated credential cannot create or rotate credentials; use the credential that replaced it";
+
+    private Optional<? extends Credential> credential(String id) {
+        return keys.find(id).map(Credential.class::cast).or(() -> tokens.find(id));
+    }
+
+    /**
+     * The credential that mints, the instant the new one may not pass (null: no bound), and the
+     * authority the new one holds (null: that of its acting user, for the platform's sign-up and
+     * the first start).
+     */
+    public record Lineage(String mintedBy, Instant notAfter, Role authority) {
+
+        /** The platform's own: the sign-up's and the first start's owner token. */
+        public static Lineage platform() {
+            return new Lineage(null, null, null);
+        }
 
         /** The requested expiry, brought within the minter's (null: never expires, unless bounded). */
         public Instant bound(Instant requested) {
+            return earliest(requested, notAfter);
+        }
+
+        /** The authority a credential acting as {@code user} holds: never more than that user's role. */
+        public Role authorityOf(Role user) {
+            return user.atMost(authority);
+        }
+
+        /** The earlier of two ends, null being none. */
+        public static Instant earliest(Instant requested, Instant notAfter) {
             if (notAfter == null) {
                 return requested;
             }

@@ -49,6 +49,9 @@ public class PersonalAccessTokenService {
     AuditTrail audit;
 
     @Inject
+    OwnerAuthority ownerAuthority;
+
+    @Inject
     UsageLedger ledger;
 
     @Inject
@@ -65,6 +68,7 @@ public class PersonalAccessTokenService {
         var granted = actions.scopesFor(caller, scopes, null);
         var allowlist = actions.allowlistFor(allowedIps, null);
         var user = users.find(caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
+        ownerAuthority.require(caller, user.role(), user.id(), "create a personal access token that acts as the owner");
         var created = issue(user, name, expiresAt, granted, allowlist, null, actions.lineage(caller, null));
         audit.recordCreated(created.token(), KIND, caller);
         return created;
@@ -84,11 +88,11 @@ public class PersonalAccessTokenService {
         var expiresAt = lineage.bound(requested);
         var policy = company.maxPatLifetimeDays();
         if (policy != null) {
-            expiresAt = new Lineage(null, now.plus(Duration.ofDays(policy))).bound(expiresAt);
+            expiresAt = Lineage.earliest(expiresAt, now.plus(Duration.ofDays(policy)));
         }
         var issued = issuer.newPersonalAccessToken();
         var token = new PersonalAccessToken(owner.id(), owner.companyId(), name, issued.digest(), issued.hint(), scopes,
-                now, expiresAt, rotatedFrom, lineage.mintedBy());
+                now, expiresAt, rotatedFrom, lineage.mintedBy(), lineage.authorityOf(owner.role()));
         token.allowFrom(allowlist);
         tokens.add(token);
         return new NewToken(token, issued.secret());
@@ -110,7 +114,7 @@ public class PersonalAccessTokenService {
 
     /** Replaces where the token may be used from (empty: anywhere); the same callers as revoking it. */
     public PersonalAccessToken allowFrom(Caller caller, String id, List<String> allowedIps) {
-        var token = manageable(caller, id);
+        var token = manageable(caller, id, "change the allowlist of a personal access token of the owner");
         actions.allowFrom(token, KIND, caller, allowedIps);
         return token;
     }
@@ -124,15 +128,16 @@ public class PersonalAccessTokenService {
     }
 
     public void revoke(Caller caller, String id) {
-        actions.revoke(manageable(caller, id), KIND, caller);
+        actions.revoke(manageable(caller, id, "revoke a personal access token of the owner"), KIND, caller);
     }
 
     public void deactivate(Caller caller, String id) {
-        actions.deactivate(manageable(caller, id), KIND, caller);
+        actions.deactivate(manageable(caller, id, "deactivate a personal access token of the owner"), KIND,
+                caller);
     }
 
     public void activate(Caller caller, String id) {
-        actions.activate(manageable(caller, id), KIND, caller);
+        actions.activate(manageable(caller, id, "activate a personal access token of the owner"), KIND, caller);
     }
 
     /**
@@ -161,6 +166,7 @@ public class PersonalAccessTokenService {
         Instant expiresAt = expiresInDays != null ? now.plus(Duration.ofDays(expiresInDays))
                 : old.expiresAt() == null ? null : now.plus(Duration.between(old.createdAt(), old.expiresAt()));
         var owner = users.find(old.userId()).orElseThrow(() -> DomainException.notFound("User"));
+        ownerAuthority.require(caller, owner.role(), owner.id(), "rotate a personal access token of the owner");
         var successor = issue(owner, old.name(), expiresAt, actions.scopesFor(caller, scopes, old),
                 actions.allowlistFor(null, old), old.id(), actions.lineage(caller, old));
         actions.completeRotation(tokens.markReplaced(old.id(), successor.token().id(), graceUntil), old,
@@ -169,18 +175,15 @@ public class PersonalAccessTokenService {
     }
 
     /**
-     * One of the caller's own tokens; owners and admins may act on any of their company's, but the
-     * owner's tokens only the owner.
+     * One of the caller's own tokens; owners and admins may act on any of their company's, but on the
+     * owner's tokens only the owner, with the owner's authority ({@link OwnerAuthority}).
      */
-    private PersonalAccessToken manageable(Caller caller, String id) {
+    private PersonalAccessToken manageable(Caller caller, String id, String attempt) {
         var token = tokens.find(id)
                 .filter(t -> t.userId().equals(caller.userId())
                         || caller.managesCompany() && t.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
-        if (!token.userId().equals(caller.userId())) {
-            users.find(token.userId()).ifPresent(
-                    holder -> UserService.requireOwnerActsOnOwner(caller, holder.role(), holder.id()));
-        }
+        users.find(token.userId()).ifPresent(holder -> ownerAuthority.require(caller, holder.role(), holder.id(), attempt));
         return token;
     }
 

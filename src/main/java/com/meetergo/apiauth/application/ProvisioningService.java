@@ -54,7 +54,7 @@ public class ProvisioningService {
             return new Provisioned(company, owner, null);
         }
         var token = tokens.issue(owner, "Initial owner token", null, Scopes.FULL, IpAllowlist.ANYWHERE, null,
-                new Lineage(null, null));
+                Lineage.platform());
         audit.recordCreated(token.token(), CredentialType.PERSONAL_ACCESS_TOKEN, null);
         return new Provisioned(company, owner, token);
     }

@@ -29,6 +29,9 @@ public class UserService {
     CredentialActions actions;
 
     @Inject
+    OwnerAuthority ownerAuthority;
+
+    @Inject
     ChangeNotices changes;
 
     @Inject
@@ -59,7 +62,7 @@ public class UserService {
 
     public User update(Caller caller, String id, String email, String givenName, String familyName, Role role) {
         var user = ofCompany(caller, id);
-        requireOwnerActsOnOwner(caller, user.role(), user.id());
+        ownerAuthority.require(caller, user.role(), user.id(), "update the owner's account");
         boolean changed = false;
         if (email != null && !email.equalsIgnoreCase(user.email())) {
             requireFreeEmail(caller.companyId(), email);
@@ -95,18 +98,6 @@ public class UserService {
         audit.recordUserChange(AuditEventType.USER_DELETED, user, caller);
         tokens.ofUser(user.id()).forEach(t -> actions.revoke(t, CredentialType.PERSONAL_ACCESS_TOKEN, caller));
     }
-
-    /**
-     * The owner's account and credentials are changed only by the owner: an admin who could change
-     * the owner's email or kill the owner's tokens could lock the owner out of the company.
-     */
-    public static void requireOwnerActsOnOwner(Caller caller, Role subjectRole, String subjectUserId) {
-        if (subjectRole == Role.OWNER && !subjectUserId.equals(caller.userId())) {
-            throw DomainException.forbidden(OWNER_ONLY);
-        }
-    }
-
-    public static final String OWNER_ONLY = "Only the company owner can change the owner's account and credentials";
 
     private User ofCompany(Caller caller, String id) {
         return users.find(id).filter(u -> u.belongsTo(caller.companyId()))

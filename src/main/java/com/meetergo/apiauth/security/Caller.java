@@ -17,21 +17,36 @@ import com.meetergo.apiauth.security.contract.ContractError;
  * of another company, or any other user with a PAT) gives a caller with no user, no role and the
  * {@code rejection} to answer with: {@link UserContextFilter} answers it before any resource runs,
  * and {@link CurrentCaller} never hands such a caller to one.
+ *
+ * <p>{@code credentialAuthority} is the most the credential may do whoever it acts as (the
+ * authority of whoever minted it): a key an admin minted acts as the owner with the owner's role,
+ * yet its {@link #authority()} is the admin's.
  */
 public record Caller(String companyId, String userId, Role role, CredentialType credentialType,
-        String credentialId, Scopes scopes, boolean ownerByDefault, ContractError rejection) {
+        String credentialId, Scopes scopes, boolean ownerByDefault, ContractError rejection,
+        Role credentialAuthority) {
 
     static Caller acting(Credential credential, CredentialType type, User user, boolean ownerByDefault) {
         return new Caller(credential.companyId(), user.id(), user.role(), type, credential.id(), credential.scopes(),
-                ownerByDefault, null);
+                ownerByDefault, null, credential.authority());
     }
 
     static Caller rejected(Credential credential, CredentialType type, ContractError rejection) {
         return new Caller(credential.companyId(), null, null, type, credential.id(), credential.scopes(), false,
-                rejection);
+                rejection, credential.authority());
     }
 
     public boolean managesCompany() {
         return role != null && role.managesCompany();
+    }
+
+    /** What this request may do: the acting user's role, capped by its credential's authority. */
+    public Role authority() {
+        return role == null ? null : role.atMost(credentialAuthority);
+    }
+
+    /** Whether the request is the owner's own: the owner acting through a credential with the owner's authority. */
+    public boolean holdsOwnerAuthority() {
+        return authority() == Role.OWNER;
     }
 }

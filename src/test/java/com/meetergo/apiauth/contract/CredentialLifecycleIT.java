@@ -214,7 +214,8 @@ class CredentialLifecycleIT extends ApiTest {
                 + " rotated, deactivated, activated, revoked, revoked_leaked, expired, expiring_soon, impersonation,"
                 + " revoked_with_creator, user_created, user_updated, user_role_changed, user_deleted, plan_changed,"
                 + " allowed_ips_changed, credential.new_source, webhook_endpoint_created, webhook_endpoint_deleted,"
-                + " webhook_endpoint_secret_rotated, webhook_endpoint_disabled, webhook_endpoint_enabled");
+                + " webhook_endpoint_secret_rotated, webhook_endpoint_disabled, webhook_endpoint_enabled,"
+                + " owner_action_refused, token_policy_changed");
         // page * pageSize once overflowed an int: a 500 and a SEVERE stack trace per request
         assertBadRequest(Api.get("/v4/audit-event?page=10737419&pageSize=200").bearer(owner).send(),
                 "page must be between 0 and 1000000");

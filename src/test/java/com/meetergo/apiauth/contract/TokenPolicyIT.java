@@ -48,6 +48,28 @@ class TokenPolicyIT extends ApiTest {
                 "{\"maxPersonalAccessTokenLifetimeDays\": null}").bearer(owner).send().body());
     }
 
+    /** Lifting the cap, abusing it and restoring it leaves a trail: every change, old -> new, and who made it. */
+    @Test
+    void everyPolicyChangeIsAudited() {
+        var tenant = Tenant.create();
+        var admin = tenant.user("ADMIN");
+        var adminToken = tenant.tokenOf(admin);
+        for (var days : new String[] {"30", "null", "null", "30"}) {
+            assertStatus(Api.put("/v4/company/token-policy", "{\"maxPersonalAccessTokenLifetimeDays\": " + days + "}")
+                    .bearer(adminToken).send(), 200);
+        }
+        var events = Api.get("/v4/audit-event?type=token_policy_changed").bearer(tenant.ownerToken()).send();
+        assertStatus(events, 200);
+        // newest first; setting what is already set changes nothing and records nothing
+        assertEquals(java.util.List.of("maxPersonalAccessTokenLifetimeDays: none -> 30",
+                "maxPersonalAccessTokenLifetimeDays: 30 -> none", "maxPersonalAccessTokenLifetimeDays: none -> 30"),
+                events.array().stream().map(v -> v.asJsonObject().getString("detail")).toList());
+        for (var event : events.array().getValuesAs(jakarta.json.JsonObject.class)) {
+            assertEquals(admin, event.getString("actorUserId"), event::toString);
+            assertEquals("token_policy_changed", event.getString("type"));
+        }
+    }
+
     @Test
     void onlyOwnersAndAdminsSetItWithinBounds() {
         var tenant = Tenant.create();

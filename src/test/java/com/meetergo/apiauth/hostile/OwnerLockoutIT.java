@@ -4,6 +4,7 @@ import static com.meetergo.apiauth.support.ApiAssertions.assertError;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.meetergo.apiauth.application.OwnerAuthority;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class OwnerLockoutIT extends ApiTest {
 
-    private static final String OWNER_ONLY = "Only the company owner can change the owner's account and credentials";
+    private static final String OWNER_ONLY = OwnerAuthority.OWNER_ONLY;
 
     @Test
     void anAdminCannotChangeTheOwnersAccount() {

@@ -49,14 +49,14 @@ public final class VerificationCacheFootprint {
             var key = TokenFormat.newApiKey(RANDOM, id);
             return new Entry<>(id, new ApiKey(id, UUID.randomUUID().toString(), "integration " + i,
                     digester.digest(key), TokenFormat.apiKeyHint(key), UUID.randomUUID().toString(),
-                    i % 2 == 0 ? Scopes.FULL : narrow, NOW, NOW.plus(Duration.ofDays(90)), null, null));
+                    i % 2 == 0 ? Scopes.FULL : narrow, NOW, NOW.plus(Duration.ofDays(90)), null, null, Role.ADMIN));
         });
         total += measure("tokensByDigest", "secret digest", size, i -> {
             var pat = TokenFormat.newPat(RANDOM);
             var digest = digester.digest(pat);
             return new Entry<>(digest, new PersonalAccessToken(UUID.randomUUID().toString(),
                     UUID.randomUUID().toString(), "laptop script " + i, digest, pat.substring(pat.length() - 4),
-                    i % 2 == 0 ? Scopes.FULL : narrow, NOW, NOW.plus(Duration.ofDays(90)), null, null));
+                    i % 2 == 0 ? Scopes.FULL : narrow, NOW, NOW.plus(Duration.ofDays(90)), null, null, Role.ADMIN));
         });
         total += measure("usersById", "user id", size, i -> {
             var user = user(i);

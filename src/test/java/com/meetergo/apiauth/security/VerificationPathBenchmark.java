@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
 import com.meetergo.apiauth.domain.model.credential.CredentialStatus;
 import com.meetergo.apiauth.domain.model.credential.Scopes;
+import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.security.credential.Digesters;
 import com.meetergo.apiauth.security.credential.SecretDigester;
 import com.meetergo.apiauth.security.credential.TokenFormat;
@@ -58,7 +59,7 @@ public class VerificationPathBenchmark {
         var now = Instant.now();
         stored = new ApiKey(id, "company", "bench", digester.digest(key), TokenFormat.apiKeyHint(key), "user",
                 Scopes.FULL, now,
-                now.plus(Duration.ofDays(30)), null, null);
+                now.plus(Duration.ofDays(30)), null, null, Role.ADMIN);
         cache = new GuardedCache<>(Caffeine.newBuilder().maximumSize(100_000).build(), new AtomicLong());
         cache.get(id, k -> Optional.of(stored));
     }

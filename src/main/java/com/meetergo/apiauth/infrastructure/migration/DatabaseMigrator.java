@@ -27,7 +27,7 @@ public class DatabaseMigrator {
                 // file named flyway.location.
                 .locations("classpath:db/migration")
                 // Java migrations are named here: the class loader cannot list packages either.
-                .javaMigrations(new V8__Company_plan())
+                .javaMigrations(new V8__Company_plan(), new V15__Credential_authority())
                 .failOnMissingLocations(true)
                 // Liberty may create its EJB timer tables (EJBTIMER_*) in the schema before this runs:
                 // a schema with tables but no history starts from version 0, so V1 still runs (and

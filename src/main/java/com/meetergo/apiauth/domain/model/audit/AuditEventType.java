@@ -21,7 +21,14 @@ public enum AuditEventType {
      * (by the server: no actor), or enabled again (detail: "endpoint ID URL").
      */
     WEBHOOK_ENDPOINT_CREATED, WEBHOOK_ENDPOINT_DELETED, WEBHOOK_ENDPOINT_SECRET_ROTATED, WEBHOOK_ENDPOINT_DISABLED,
-    WEBHOOK_ENDPOINT_ENABLED;
+    WEBHOOK_ENDPOINT_ENABLED,
+    /**
+     * A request without the owner's authority tried what only the owner does (subjectUserId: the
+     * owner; detail: what it tried), e.g. an admin through a key it minted, naming the owner.
+     */
+    OWNER_ACTION_REFUSED,
+    /** The company's token policy changed (detail: "maxPersonalAccessTokenLifetimeDays: OLD -> NEW", none for no limit). */
+    TOKEN_POLICY_CHANGED;
 
     private final String apiName;
 

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.domain.model.credential;
 
+import com.meetergo.apiauth.domain.model.user.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
@@ -23,9 +24,9 @@ public class ApiKey extends StoredCredential {
     }
 
     public ApiKey(String id, String companyId, String name, String secretDigest, String hint, String createdBy,
-            Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
+            Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy, Role authority) {
         super(id, companyId, name, secretDigest, hint, scopes,
-                new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy));
+                new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy, authority));
         this.createdBy = createdBy;
     }
 

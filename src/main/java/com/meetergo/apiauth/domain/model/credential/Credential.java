@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.domain.model.credential;
 
+import com.meetergo.apiauth.domain.model.user.Role;
 import java.time.Instant;
 
 /** What PATs and API keys share: an id, a company, a stored digest, a {@link CredentialLifecycle} and {@link Scopes}. */
@@ -22,6 +23,11 @@ public interface Credential {
 
     default CredentialStatus statusAt(Instant now) {
         return lifecycle().statusAt(now);
+    }
+
+    /** The most this credential may do, whoever it acts as ({@link CredentialLifecycle#authority()}). */
+    default Role authority() {
+        return lifecycle().authority();
     }
 
     default Instant createdAt() {

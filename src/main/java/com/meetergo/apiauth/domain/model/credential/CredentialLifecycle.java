@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.domain.model.credential;
 
+import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -45,6 +46,16 @@ public class CredentialLifecycle {
     @Column(name = "minted_by")
     private String mintedBy;
 
+    /**
+     * The most the credential may do, whoever it acts as: the authority of the request that minted
+     * it (its acting user's role, capped by that request's own credential's authority). A key an
+     * admin minted acts as the owner where any key may, but holds no owner authority: the owner's
+     * account and credentials stay the owner's.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "authority", nullable = false)
+    private Role authority;
+
     @Column(name = "grace_until")
     private Instant graceUntil;
 
@@ -64,12 +75,13 @@ public class CredentialLifecycle {
     protected CredentialLifecycle() {
     }
 
-    CredentialLifecycle(Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
+    CredentialLifecycle(Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy, Role authority) {
         this.status = CredentialStatus.ACTIVE;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.rotatedFrom = rotatedFrom;
         this.mintedBy = mintedBy;
+        this.authority = java.util.Objects.requireNonNull(authority, "authority");
     }
 
     public CredentialStatus statusAt(Instant now) {
@@ -133,6 +145,10 @@ public class CredentialLifecycle {
 
     public String mintedBy() {
         return mintedBy;
+    }
+
+    public Role authority() {
+        return authority;
     }
 
     public Instant graceUntil() {

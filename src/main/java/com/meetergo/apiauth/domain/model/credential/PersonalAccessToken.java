@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.domain.model.credential;
 
 import com.meetergo.apiauth.domain.model.Ids;
+import com.meetergo.apiauth.domain.model.user.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
@@ -27,9 +28,9 @@ public class PersonalAccessToken extends StoredCredential {
     }
 
     public PersonalAccessToken(String userId, String companyId, String name, String secretDigest, String hint,
-            Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy) {
+            Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy, Role authority) {
         super(Ids.timeOrdered(), companyId, name, secretDigest, hint, scopes,
-                new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy));
+                new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy, authority));
         this.userId = userId;
     }
 

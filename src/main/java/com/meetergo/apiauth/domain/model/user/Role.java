@@ -7,4 +7,9 @@ public enum Role {
     public boolean managesCompany() {
         return this != MEMBER;
     }
+
+    /** The lesser of this role and {@code cap}: what a user may do through a credential minted with {@code cap}. */
+    public Role atMost(Role cap) {
+        return cap == null || ordinal() >= cap.ordinal() ? this : cap;
+    }
 }
