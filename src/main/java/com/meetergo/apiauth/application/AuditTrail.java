@@ -9,6 +9,7 @@ import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.domain.model.webhook.WebhookEndpoint;
 import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     AuditRepository events;
@@ -157,7 +161,7 @@ public class AuditTrail {
 
     private String sourceIp() {
         try {
-            return request.getRemoteAddr();
+            return clientAddress.of(request);
         } catch (RuntimeException outsideARequest) {
             return null;
         }

@@ -4,6 +4,7 @@ import com.meetergo.apiauth.application.ClientRateLimiter;
 import com.meetergo.apiauth.application.LeakedCredentialService;
 import com.meetergo.apiauth.rest.dto.CredentialRevocationRequest;
 import com.meetergo.apiauth.rest.dto.CredentialRevocationView;
+import com.meetergo.apiauth.security.ClientAddress;
 import com.meetergo.apiauth.security.NoScopeRequired;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CredentialRevocationResource {
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     LeakedCredentialService leaks;
 
     @Inject
@@ -50,7 +54,7 @@ public class CredentialRevocationResource {
     @Operation(summary = "Report leaked credentials",
             description = "Revokes every live credential among up to 100 values. Needs no credential. Always 202 with the number of well-formed values, never which ones matched. Limited per client address (429 with Retry-After).")
     public Response report(@NotNull(message = "a JSON body is required") @Valid CredentialRevocationRequest body) {
-        limiter.acquire(request.getRemoteAddr());
+        limiter.acquire(clientAddress.of(request));
         var accepted = leaks.report(body.credentials());
         return Response.accepted(new CredentialRevocationView(accepted)).build();
     }

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.rest;
 
+import com.meetergo.apiauth.security.ClientAddress;
 import com.meetergo.apiauth.security.ProvisioningSecret;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
@@ -26,6 +27,9 @@ public class ProvisioningSecretFilter implements ContainerRequestFilter {
     static final String HEADER = "x-provisioning-secret";
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     ProvisioningSecret secret;
 
     @Context
@@ -33,7 +37,7 @@ public class ProvisioningSecretFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        var check = secret.check(context.getHeaderString(HEADER), request.getRemoteAddr());
+        var check = secret.check(context.getHeaderString(HEADER), clientAddress.of(request));
         switch (check.verdict()) {
             case ACCEPTED -> { }
             case DISABLED -> context.abortWith(ErrorResponses.of(404, "Not Found"));

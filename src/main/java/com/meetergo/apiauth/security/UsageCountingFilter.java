@@ -20,6 +20,9 @@ public class UsageCountingFilter implements ContainerResponseFilter {
     /** The request attribute that the scope and role refusals set. */
     public static final String REFUSED = "com.meetergo.apiauth.refused";
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Context
     HttpServletRequest request;
 
@@ -44,7 +47,7 @@ public class UsageCountingFilter implements ContainerResponseFilter {
             usage.refused(caller.credentialId());
         } else {
             usage.success(caller.credentialId());
-            sources.served(caller, request.getRemoteAddr());
+            sources.served(caller, clientAddress.of(request));
         }
     }
 }

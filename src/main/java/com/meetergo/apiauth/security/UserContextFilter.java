@@ -28,6 +28,9 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class UserContextFilter implements ContainerRequestFilter {
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Context
     ResourceInfo resource;
 
@@ -56,6 +59,6 @@ public class UserContextFilter implements ContainerRequestFilter {
             context.abortWith(ErrorResponses.of(ContractError.MISSING_USER_HEADER));
             return;
         }
-        actingAsOwner.fire(new ActingAsOwner(caller, request.getRemoteAddr()));
+        actingAsOwner.fire(new ActingAsOwner(caller, clientAddress.of(request)));
     }
 }

@@ -49,13 +49,24 @@ public final class RawHttp {
         return send(fromAddress, method, path, body, true, headerLines);
     }
 
+    /** The same to another listener ({@code toAddress:port}: a proxy in front of the test server). */
+    public static Reply sendTo(String fromAddress, String toAddress, int port, String method, String path,
+            String body, String... headerLines) throws IOException {
+        return send(fromAddress, toAddress, port, method, path, body, false, headerLines);
+    }
+
     private static Reply send(String fromAddress, String method, String path, String body, boolean chunked,
             String... headerLines) throws IOException {
+        // to the loopback address of the sender's family: the server listens on both
+        var to = fromAddress.contains(":") ? "::1" : "127.0.0.1";
+        return send(fromAddress, to, Integer.parseInt(TestPorts.http()), method, path, body, chunked, headerLines);
+    }
+
+    private static Reply send(String fromAddress, String to, int port, String method, String path, String body,
+            boolean chunked, String... headerLines) throws IOException {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
-            // to the loopback address of the sender's family: the server listens on both
-            var to = fromAddress.contains(":") ? "::1" : "127.0.0.1";
-            socket.connect(new InetSocketAddress(to, Integer.parseInt(TestPorts.http())), 10_000);
+            socket.connect(new InetSocketAddress(to, port), 10_000);
             socket.setSoTimeout(30_000);
             var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
