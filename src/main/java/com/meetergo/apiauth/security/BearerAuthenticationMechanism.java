@@ -38,6 +38,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
@@ -81,12 +84,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             record(request, null, AuthenticationOutcome.INVALID, started);
             return reject(response, ContractError.INVALID_CREDENTIAL);
         }
-        var credential = BearerCredentials.from(authorization, userHeader(request), request.getRemoteAddr());
+        var credential = BearerCredentials.from(authorization, userHeader(request), clientAddress.of(request));
         if (credential.isEmpty()) {
             record(request, null, AuthenticationOutcome.MISSING, started);
             return reject(response, ContractError.MISSING_AUTHORIZATION);
         }
         var type = typeOf(credential.get());
+        var throttled = throttle.throttled(clientAddress.of(request));
+        if (throttled.isPresent()) {
+            record(request, type, AuthenticationOutcome.THROTTLED, started);
+            return reject(response, ContractError.TOO_MANY_FAILED_ATTEMPTS, throttled.getAsLong());
+        }
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential.get());
@@ -96,7 +104,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return reject(response, error);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            var wait = throttle.failed(keyIdOf(credential.get()), request.getRemoteAddr());
+            var wait = throttle.failed(keyIdOf(credential.get()), clientAddress.of(request));
             if (wait.isPresent()) {
                 record(request, type, AuthenticationOutcome.THROTTLED, started);
                 return reject(response, ContractError.TOO_MANY_FAILED_ATTEMPTS, wait.getAsLong());
@@ -110,7 +118,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         record(request, type, caller.rejection() == null ? AuthenticationOutcome.SUCCESS
                 : AuthenticationOutcome.of(caller.rejection()), started);
         CurrentCaller.set(caller);
-        used.fire(new CredentialUsed(caller, request.getRemoteAddr()));
+        used.fire(new CredentialUsed(caller, clientAddress.of(request)));
         return ContainerLogin.notify(context, result.getCallerPrincipal().getName(), result.getCallerGroups());
     }
 

@@ -10,9 +10,11 @@ import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down guessing: counts failed attempts per API key id and per client address, and once
- * either is over its limit answers further failures with 429 instead of 401. Only failures are
- * ever refused: the holder of the right secret is never locked out.
+ * Slows down guessing: counts failed attempts per API key id and per client address. Once an
+ * address is over its limit, every request from it that carries a credential is answered 429
+ * before any lookup (no digest, no database read: a guess costs the guesser, not the server) until
+ * its window ends; once a key id is over its limit, further failures for it are answered 429
+ * instead of 401, and the holder of that key's right secret is never locked out.
  */
 @ApplicationScoped
 public class FailedAttemptThrottle {
@@ -51,6 +53,12 @@ public class FailedAttemptThrottle {
      * counters of real keys out of the bounded table); every failure counts against the client's
      * network (an IPv6 client by its /64).
      */
+    /** The seconds to wait when {@code address} is over its limit already (counts nothing). */
+    public OptionalLong throttled(String address) {
+        long wait = byAddress.peek(ClientNetwork.of(address));
+        return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
+    }
+
     public OptionalLong failed(String keyIdOrNull, String address) {
         long wait = keyIdOrNull == null || cache.apiKey(keyIdOrNull).isEmpty() ? 0 : byKey.count(keyIdOrNull);
         wait = Math.max(wait, byAddress.count(ClientNetwork.of(address)));

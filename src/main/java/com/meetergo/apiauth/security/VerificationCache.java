@@ -85,6 +85,8 @@ public class VerificationCache {
 
     private Counter unknownHits;
 
+    private Counter credentialReads;
+
     private GuardedCache<String, PersonalAccessToken> tokensByDigest;
 
     private GuardedCache<String, User> usersById;
@@ -107,6 +109,8 @@ public class VerificationCache {
         freshUntil = System.nanoTime();
         bypassed = registry.counter(Metadata.builder().withName("apiauth.cache.bypassed")
                 .withDescription("Lookups that read the database because the change notices were not read recently").build());
+        credentialReads = registry.counter(Metadata.builder().withName("apiauth.cache.credential.reads")
+                .withDescription("Credentials read from the database (an API key by id, a PAT by digest)").build());
         unknownHits = registry.counter(Metadata.builder().withName("apiauth.cache.unknown.key.hits")
                 .withDescription("Guesses at API key ids answered as unknown without a database read").build());
     }
@@ -123,14 +127,14 @@ public class VerificationCache {
      */
     public Optional<ApiKey> apiKey(String id) {
         if (!answering()) {
-            return keys.find(id);
+            return readKey(id);
         }
         if (unknownKeyIds.peek(id).isPresent()) {
             unknownHits.inc();
             return Optional.empty();
         }
         long before = unknownKeyIds.invalidationCount();
-        var found = apiKeysById.get(id, keys::find);
+        var found = apiKeysById.get(id, this::readKey);
         if (found.isEmpty()) {
             unknownKeyIds.putUnlessInvalidatedSince(id, Boolean.TRUE, before);
         }
@@ -138,7 +142,17 @@ public class VerificationCache {
     }
 
     public Optional<PersonalAccessToken> tokenWithDigest(String digest) {
-        return answering() ? tokensByDigest.get(digest, tokens::withDigest) : tokens.withDigest(digest);
+        return answering() ? tokensByDigest.get(digest, this::readToken) : readToken(digest);
+    }
+
+    private Optional<ApiKey> readKey(String id) {
+        credentialReads.inc();
+        return keys.find(id);
+    }
+
+    private Optional<PersonalAccessToken> readToken(String digest) {
+        credentialReads.inc();
+        return tokens.withDigest(digest);
     }
 
     public Optional<User> user(String id) {

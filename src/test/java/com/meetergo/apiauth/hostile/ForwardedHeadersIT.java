@@ -9,6 +9,7 @@ import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.RawHttp;
 import com.meetergo.apiauth.support.Tenant;
+import com.meetergo.apiauth.support.TestPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ class ForwardedHeadersIT {
     @Test
     void aForgedAddressDodgesNeitherTheThrottleNorTheRecord() throws IOException {
         var random = new SecureRandom();
+        var tenant = Tenant.create();
+        var key = tenant.apiKey();
         // a different forged address on every guess: still one client, throttled after PER_ADDRESS
         for (int i = 0; i < PER_ADDRESS; i++) {
             var reply = RawHttp.send("127.0.0.1", "GET", "/v4/user/me", null,
@@ -56,12 +59,11 @@ class ForwardedHeadersIT {
         assertEquals(429, throttled.status(), throttled::toString);
 
         // the last use is recorded with the peer's address, not the forged one (from ::1: not throttled)
-        var tenant = Tenant.create();
-        var key = tenant.apiKey();
         var reply = RawHttp.send("::1", "GET", "/v4/user/me", null, concat("Authorization: Bearer " + key,
                 "x-meetergo-api-user-id: " + tenant.ownerId()));
         assertEquals(200, reply.status(), reply::toString);
-        var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
+        var listed = Api.get("/v4/api-key").on("http://[::1]:" + TestPorts.http()).bearer(tenant.ownerToken())
+                .send().array().stream()
                 .map(v -> v.asJsonObject()).filter(o -> key.contains(o.getString("id"))).findFirst().orElseThrow();
         var recorded = listed.getString("lastUsedIp");
         assertTrue(recorded.equals("0:0:0:0:0:0:0:1") || recorded.equals("::1"), "the peer: " + listed);

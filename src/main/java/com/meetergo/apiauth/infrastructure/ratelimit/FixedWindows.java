@@ -33,6 +33,16 @@ public final class FixedWindows {
         return Math.max(1, Duration.ofNanos(left).toSeconds() + 1);
     }
 
+    /** Without counting: the seconds until {@code key}'s window ends if it is over the limit already, else 0. */
+    public long peek(String key) {
+        var window = windows.getIfPresent(key);
+        if (window == null || window.events().get() <= limit) {
+            return 0;
+        }
+        long left = length.toNanos() - (System.nanoTime() - window.startedNanos());
+        return left <= 0 ? 0 : Math.max(1, Duration.ofNanos(left).toSeconds() + 1);
+    }
+
     private record Window(long startedNanos, AtomicInteger events) {
     }
 }
