@@ -48,7 +48,7 @@ public class CompanyPolicyResource {
     @Operation(summary = "Set the token policy",
             description = "From now on, new and rotated Personal Access Tokens of the company expire within"
                     + " maxPersonalAccessTokenLifetimeDays (1 to 3650; null lifts the limit). Existing tokens keep"
-                    + " their expiry.")
+                    + " their expiry. Audited as token_policy_changed (old -> new) when the value changes.")
     public TokenPolicy set(@NotNull(message = "a JSON body is required") @Valid TokenPolicy body) {
         return TokenPolicy.of(companies.limitPatLifetime(caller.get(), body.maxPersonalAccessTokenLifetimeDays()));
     }

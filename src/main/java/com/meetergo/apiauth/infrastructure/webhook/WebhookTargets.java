@@ -22,6 +22,12 @@ import org.apache.hc.client5.http.DnsResolver;
  */
 public final class WebhookTargets implements DnsResolver {
 
+    /**
+     * One answer for a host that does not resolve and one that resolves to a non-public address:
+     * two would let an admin map the operator's internal names by registering endpoints.
+     */
+    public static final String NOT_PUBLIC = "url's host must resolve to public addresses only";
+
     /** Every range that is not the public internet. */
     static final IpAllowlist NON_PUBLIC = IpAllowlist.named(List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
@@ -102,12 +108,12 @@ public final class WebhookTargets implements DnsResolver {
         try {
             addresses = lookup.addressesOf(literal);
         } catch (UnknownHostException e) {
-            throw new RefusedTarget("url's host does not resolve");
+            throw new RefusedTarget(NOT_PUBLIC);
         }
         if (!allowPrivate) {
             for (var address : addresses) {
                 if (!isPublic(address)) {
-                    throw new RefusedTarget("url's host resolves to a loopback, private, link-local or reserved address");
+                    throw new RefusedTarget(NOT_PUBLIC);
                 }
             }
         }

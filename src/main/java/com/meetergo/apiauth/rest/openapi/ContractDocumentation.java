@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.rest.openapi;
 
+import com.meetergo.apiauth.application.CredentialActions;
 import com.meetergo.apiauth.security.OwnerContextAllowed;
 import com.meetergo.apiauth.security.RequiresScope;
 import com.meetergo.apiauth.security.contract.ApiError;
@@ -146,6 +147,9 @@ public class ContractDocumentation implements OASFilter {
                 if (mintsCredentials(operation.getOperationId())) {
                     content.addExample("scope_escalation", OASFactory.createExample()
                             .summary(ScopeRefusals.ESCALATION).value(body(ApiError.of(403, ScopeRefusals.ESCALATION))));
+                    content.addExample("replaced_mints", OASFactory.createExample()
+                            .summary(CredentialActions.REPLACED_MINTS)
+                            .value(body(ApiError.of(403, CredentialActions.REPLACED_MINTS))));
                 }
             }
             responses.addAPIResponse(String.valueOf(status), OASFactory.createAPIResponse()

@@ -30,7 +30,7 @@ class WebhookSenderTest {
     private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
     private static final String PUBLIC = "93.184.216.34";
     private static final String REFUSED =
-            "target refused: url's host resolves to a loopback, private, link-local or reserved address";
+            "target refused: " + WebhookTargets.NOT_PUBLIC;
 
     /** The name's answers, one per lookup, the last repeated; counts the lookups. */
     private static WebhookTargets.Lookup answers(AtomicInteger lookups, String... addresses) {
