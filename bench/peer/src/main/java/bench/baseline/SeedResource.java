@@ -174,17 +174,17 @@ public class SeedResource {
         int insertApiKeys(int n, String company, String owner, String createdDays, String expiresIn) throws SQLException {
             try (var statement = connection.createStatement()) {
                 return statement.executeUpdate("insert into api_key (id, company_id, name, secret_digest, hint, "
-                        + "created_by, created_at, expires_at, status) select id, '" + company
+                        + "created_by, created_at, expires_at, status, authority) select id, '" + company
                         + "', 'seed', " + digest() + ", 'ak_live:seed', '" + owner + "', " + at(createdDays) + ", "
-                        + at(expiresIn) + ", 'ACTIVE' from " + sortedIds(n) + " order by id");
+                        + at(expiresIn) + ", 'ACTIVE', 'OWNER' from " + sortedIds(n) + " order by id");
             }
         }
 
         int insertTokens(int n, String company, String owner) throws SQLException {
             try (var statement = connection.createStatement()) {
                 return statement.executeUpdate("insert into personal_access_token (id, user_id, company_id, name, "
-                        + "secret_digest, hint, created_at, status) select id, '" + owner + "', '"
-                        + company + "', 'seed', " + digest() + ", 'rgo-seed', " + at("0") + ", 'ACTIVE' from "
+                        + "secret_digest, hint, created_at, status, authority) select id, '" + owner + "', '"
+                        + company + "', 'seed', " + digest() + ", 'rgo-seed', " + at("0") + ", 'ACTIVE', 'OWNER' from "
                         + sortedIds(n) + " order by id");
             }
         }

@@ -67,9 +67,10 @@ class SweepFailoverIT extends ExtraServerTest {
 
         var tenant = Tenant.create();
         var name = "seed-" + tenant.companyId().substring(0, 8);
-        sql("insert into api_key (id, company_id, name, secret_digest, hint, created_by, created_at, expires_at, status)"
-                + " select gen_random_uuid()::text, ?, ?, md5(random()::text) || md5(random()::text), 'ak_live:seed', ?,"
-                + " now() - interval '31 days', now() - interval '1 minute', 'ACTIVE' from generate_series(1, ?)",
+        sql("insert into api_key (id, company_id, name, secret_digest, hint, created_by, created_at, expires_at, status,"
+                + " authority) select gen_random_uuid()::text, ?, ?, md5(random()::text) || md5(random()::text),"
+                + " 'ak_live:seed', ?, now() - interval '31 days', now() - interval '1 minute', 'ACTIVE', 'OWNER'"
+                + " from generate_series(1, ?)",
                 tenant.companyId(), name, tenant.ownerId(), SEEDED);
 
         try {
