@@ -298,7 +298,8 @@ const WEBHOOK_EVENTS = [['credential.created', 'Credential created'], ['credenti
     ['credential.revoked', 'Credential revoked (by a user, reported leaked, or at the end of a rotation)'],
     ['credential.expiring_soon', 'Credential expiring soon (7 days and 1 day ahead)'],
     ['credential.expired', 'Credential expired'], ['credential.new_source', 'Credential used from a new network'],
-    ['company.plan_changed', 'Company plan changed']];
+    ['company.plan_changed', 'Company plan changed'],
+    ['company.token_policy_changed', 'Token policy changed (the PAT lifetime limit)']];
 
 function eventPicker() {
     const legend = document.createElement('legend');

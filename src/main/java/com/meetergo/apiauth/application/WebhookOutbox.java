@@ -102,6 +102,9 @@ public class WebhookOutbox {
             }
             return data;
         }
+        if (type == WebhookEventType.COMPANY_TOKEN_POLICY_CHANGED) {
+            return tokenPolicyChange(event);
+        }
         data.put("id", event.credentialId());
         data.put("type", event.credentialType() == null ? null : event.credentialType().name());
         credential(event).ifPresent(c -> {
@@ -127,6 +130,27 @@ public class WebhookOutbox {
         }
         data.values().removeIf(v -> v == null);
         return data;
+    }
+
+    /**
+     * Who changed the policy and the limit before and after, as {@code GET /v4/company/token-policy}
+     * shows it (null: no limit); read back from the audit event's "…: old -> new".
+     */
+    private static Map<String, Object> tokenPolicyChange(AuditEvent event) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("companyId", event.companyId());
+        data.put("userId", event.actorUserId());
+        var detail = event.detail() == null ? "" : event.detail().replaceFirst("^[^:]*: ", "");
+        int arrow = detail.indexOf(" -> ");
+        if (arrow >= 0) {
+            data.put("previousMaxPersonalAccessTokenLifetimeDays", days(detail.substring(0, arrow)));
+            data.put("maxPersonalAccessTokenLifetimeDays", days(detail.substring(arrow + 4)));
+        }
+        return data;
+    }
+
+    private static Integer days(String days) {
+        return "none".equals(days) ? null : Integer.valueOf(days);
     }
 
     private Optional<? extends StoredCredential> credential(AuditEvent event) {

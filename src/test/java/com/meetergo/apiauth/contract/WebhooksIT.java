@@ -17,6 +17,7 @@ import com.meetergo.apiauth.support.Tenant;
 import com.meetergo.apiauth.support.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,7 @@ public class WebhooksIT {
 
     static final String ALL_EVENTS = "[\"credential.created\", \"credential.rotated\", \"credential.revoked\","
             + " \"credential.expiring_soon\", \"credential.expired\", \"credential.new_source\","
-            + " \"company.plan_changed\", \"webhook.test\"]";
+            + " \"company.plan_changed\", \"company.token_policy_changed\", \"webhook.test\"]";
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
@@ -124,6 +125,26 @@ public class WebhooksIT {
             assertEquals(Json.createObjectBuilder().add("companyId", tenant.companyId())
                     .add("previousPlan", "ENTERPRISE").add("plan", "API_PLATFORM").build(),
                     plan.json().getJsonObject("data"), plan::toString);
+
+            // A security policy change is heard too: the cap set, then lifted, each with who did it.
+            assertStatus(Api.put("/v4/company/token-policy", "{\"maxPersonalAccessTokenLifetimeDays\": 30}")
+                    .bearer(tenant.ownerToken()).send(), 200);
+            assertStatus(Api.put("/v4/company/token-policy", "{\"maxPersonalAccessTokenLifetimeDays\": null}")
+                    .bearer(tenant.ownerToken()).send(), 200);
+            var capped = receiver.await(r -> r.type().equals("company.token_policy_changed")
+                    && JsonValue.NULL.equals(r.json().getJsonObject("data")
+                            .get("previousMaxPersonalAccessTokenLifetimeDays")), Duration.ofSeconds(20));
+            assertEquals(Json.createObjectBuilder().add("companyId", tenant.companyId())
+                    .add("userId", tenant.ownerId()).addNull("previousMaxPersonalAccessTokenLifetimeDays")
+                    .add("maxPersonalAccessTokenLifetimeDays", 30).build(),
+                    capped.json().getJsonObject("data"), capped::toString);
+            var lifted = receiver.await(r -> r.type().equals("company.token_policy_changed")
+                    && JsonValue.NULL.equals(r.json().getJsonObject("data").get("maxPersonalAccessTokenLifetimeDays")),
+                    Duration.ofSeconds(20));
+            assertEquals(Json.createObjectBuilder().add("companyId", tenant.companyId())
+                    .add("userId", tenant.ownerId()).add("previousMaxPersonalAccessTokenLifetimeDays", 30)
+                    .addNull("maxPersonalAccessTokenLifetimeDays").build(),
+                    lifted.json().getJsonObject("data"), lifted::toString);
 
             var test = Api.post("/v4/webhook-endpoint/" + endpoint + "/test", "").bearer(tenant.ownerToken()).send();
             assertStatus(test, 202);
@@ -443,11 +464,11 @@ public class WebhooksIT {
         assertBadRequest(register(tenant, "http://127.0.0.1:9/hooks", "[\"credential.stolen\"]"),
                 "unknown event \"credential.stolen\"; the events are credential.created, credential.rotated,"
                         + " credential.revoked, credential.expiring_soon, credential.expired, credential.new_source,"
-                        + " company.plan_changed, webhook.test");
+                        + " company.plan_changed, company.token_policy_changed, webhook.test");
         assertBadRequest(register(tenant, "http://127.0.0.1:9/hooks", "[]"),
                 "events must name at least one event: credential.created, credential.rotated, credential.revoked,"
                         + " credential.expiring_soon, credential.expired, credential.new_source, company.plan_changed,"
-                        + " webhook.test");
+                        + " company.token_policy_changed, webhook.test");
         assertBadRequest(register(tenant, "ftp://127.0.0.1/hooks", "[\"credential.created\"]"),
                 "url must be an https URL");
         assertBadRequest(register(tenant, "not a url", "[\"credential.created\"]"), "url is not a valid URL");

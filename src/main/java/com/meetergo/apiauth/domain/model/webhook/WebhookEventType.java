@@ -14,6 +14,7 @@ public enum WebhookEventType {
     CREDENTIAL_EXPIRED("credential.expired"),
     CREDENTIAL_NEW_SOURCE("credential.new_source"),
     COMPANY_PLAN_CHANGED("company.plan_changed"),
+    COMPANY_TOKEN_POLICY_CHANGED("company.token_policy_changed"),
     WEBHOOK_TEST("webhook.test");
 
     private final String apiName;
@@ -41,6 +42,7 @@ public enum WebhookEventType {
             case EXPIRED -> CREDENTIAL_EXPIRED;
             case NEW_SOURCE -> CREDENTIAL_NEW_SOURCE;
             case PLAN_CHANGED -> COMPANY_PLAN_CHANGED;
+            case TOKEN_POLICY_CHANGED -> COMPANY_TOKEN_POLICY_CHANGED;
             default -> null;
         });
     }
