@@ -476,7 +476,7 @@ class ConsolePagesIT {
                     .asJsonObject();
             assertEquals(listed.getString("id"), row.getDomAttribute("data-id"));
             var events = "credential.created, credential.rotated, credential.revoked, credential.expiring_soon,"
-                    + " credential.expired, credential.new_source";
+                    + " credential.expired, credential.new_source, company.token_policy_changed";
             assertEquals(List.of(receiver.url(), events, "delivering"), cells(row, 0, 1, 3), "the unticked event is not sent");
 
             row.findElement(By.cssSelector("button[data-action='send test']")).click();
@@ -496,7 +496,8 @@ class ConsolePagesIT {
 
         // An endpoint nothing answers: its test fails, its retry 5 s later too, and (this deployment
         // disables after 2 s of failing) it is disabled, audited without an actor, shown, and enabled.
-        var dead = Api.post("/v4/webhook-endpoint", "{\"url\": \"" + WebhookReceiver.urlOn(WebhookReceiver.freePort())
+        int deadPort = WebhookReceiver.freePort();
+        var dead = Api.post("/v4/webhook-endpoint", "{\"url\": \"" + WebhookReceiver.urlOn(deadPort)
                 + "\", \"events\": [\"credential.revoked\"]}").bearer(tenant.ownerToken()).send().string("id");
         Api.post("/v4/webhook-endpoint/" + dead + "/test", "").bearer(tenant.ownerToken()).send();
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -516,8 +517,13 @@ class ConsolePagesIT {
         wait.until(ExpectedConditions.textMatches(state, java.util.regex.Pattern.compile(
                 "disabled since .* UTC: it kept failing; its events wait until it is enabled")));
         screenshot("admin-webhooks-disabled");
-        browser.findElement(By.cssSelector("tr[data-id='" + dead + "'] button[data-action=enable]")).click();
-        wait.until(ExpectedConditions.textToBe(state, "delivering"));
+        // The owner mends the endpoint, then enables it: the test event that waited arrives, and the
+        // endpoint delivers (enabled while still dead, the waiting event's next failure would show).
+        try (var mended = WebhookReceiver.startOn(deadPort)) {
+            browser.findElement(By.cssSelector("tr[data-id='" + dead + "'] button[data-action=enable]")).click();
+            wait.until(ExpectedConditions.textToBe(state, "delivering"));
+            mended.awaitType("webhook.test");
+        }
     }
 
     private static List<String> cells(WebElement row, int... columns) {
