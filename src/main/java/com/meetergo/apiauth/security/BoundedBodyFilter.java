@@ -23,7 +23,8 @@ import java.nio.charset.StandardCharsets;
  * Every body is bounded, whatever it declares. A declared length over {@code apiauth.request.max-body-bytes}
  * is refused by the mechanism before authentication; a body without one (chunked) passes that check,
  * so it is read here, at most one byte past the bound, and refused with 413 before anything parses
- * it; within the bound it is served from memory. Declared bodies are read through a stream that
+ * it; within the bound it is served from memory. A chunked body whose framing is broken is refused
+ * with 400 in the contract's shape. Declared bodies are read through a stream that
  * fails with {@link BodyTooLargeException} past the bound all the same (the exception mappers answer 413).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -41,7 +42,17 @@ public class BoundedBodyFilter extends HttpFilter {
             // No declared length (chunked, or an HTTP/2 stream): read it here, at most one byte past the
             // bound, before anything parses it. A parser stops at the end of its JSON value, so counting
             // only what it reads would let a small value followed by megabytes through.
-            var body = request.getInputStream().readNBytes((int) limits.maxBodyBytes() + 1);
+            byte[] body;
+            try {
+                body = request.getInputStream().readNBytes((int) limits.maxBodyBytes() + 1);
+            } catch (IOException brokenFraming) {
+                // The HTTP channel refuses the chunk framing (IllegalHttpBodyException: a chunk longer
+                // than its size line, a size not in hex) or the client went away mid-body: the client's
+                // fault, answered in the contract's shape, never Liberty's HTML 500 and an FFDC incident.
+                response.setHeader("Connection", "close"); // the rest of the stream cannot be framed
+                ErrorResponses.write(response, ContractError.MALFORMED_BODY_FRAMING);
+                return;
+            }
             if (body.length > limits.maxBodyBytes()) {
                 response.setHeader("Connection", "close"); // never drain the rest
                 ErrorResponses.write(response, ContractError.BODY_TOO_LARGE);

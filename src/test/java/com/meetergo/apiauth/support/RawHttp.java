@@ -49,21 +49,36 @@ public final class RawHttp {
         return send(fromAddress, method, path, body, true, headerLines);
     }
 
+    /**
+     * {@code Transfer-Encoding: chunked} with the framing written by the caller, verbatim (a chunk
+     * longer than its size line, a size that is not hex, …): what a broken or hostile client sends.
+     */
+    public static Reply sendFramed(String fromAddress, String method, String path, String framedBody,
+            String... headerLines) throws IOException {
+        var to = fromAddress.contains(":") ? "::1" : "127.0.0.1";
+        return send(fromAddress, to, Integer.parseInt(TestPorts.http()), method, path, framedBody, Framing.VERBATIM,
+                headerLines);
+    }
+
     /** The same to another listener ({@code toAddress:port}: a proxy in front of the test server). */
     public static Reply sendTo(String fromAddress, String toAddress, int port, String method, String path,
             String body, String... headerLines) throws IOException {
-        return send(fromAddress, toAddress, port, method, path, body, false, headerLines);
+        return send(fromAddress, toAddress, port, method, path, body, Framing.LENGTH, headerLines);
     }
 
     private static Reply send(String fromAddress, String method, String path, String body, boolean chunked,
             String... headerLines) throws IOException {
         // to the loopback address of the sender's family: the server listens on both
         var to = fromAddress.contains(":") ? "::1" : "127.0.0.1";
-        return send(fromAddress, to, Integer.parseInt(TestPorts.http()), method, path, body, chunked, headerLines);
+        return send(fromAddress, to, Integer.parseInt(TestPorts.http()), method, path, body,
+                chunked ? Framing.CHUNKED : Framing.LENGTH, headerLines);
     }
 
+    /** How the body is framed: Content-Length, 8 KiB chunks, or chunked framing the caller wrote. */
+    private enum Framing { LENGTH, CHUNKED, VERBATIM }
+
     private static Reply send(String fromAddress, String to, int port, String method, String path, String body,
-            boolean chunked, String... headerLines) throws IOException {
+            Framing framing, String... headerLines) throws IOException {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
             socket.connect(new InetSocketAddress(to, port), 10_000);
@@ -74,13 +89,13 @@ public final class RawHttp {
                 head.append(line).append("\r\n");
             }
             if (body != null) {
-                head.append("Content-Type: application/json\r\n").append(chunked ? "Transfer-Encoding: chunked"
-                        : "Content-Length: " + bytes.length).append("\r\n");
+                head.append("Content-Type: application/json\r\n").append(framing == Framing.LENGTH
+                        ? "Content-Length: " + bytes.length : "Transfer-Encoding: chunked").append("\r\n");
             }
             head.append("\r\n");
             var out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (!chunked) {
+            if (framing != Framing.CHUNKED) {
                 out.write(bytes);
                 out.flush();
             } else {

@@ -26,6 +26,8 @@ public enum ContractError {
     HEADER_TOO_LARGE(431, "Request header too large"),
     /** Ours: a body declared over apiauth.request.max-body-bytes. */
     BODY_TOO_LARGE(413, "Request body too large"),
+    /** Ours: a chunked body whose framing is broken (a chunk longer than its size line, a size not in hex). */
+    MALFORMED_BODY_FRAMING(400, "Malformed request body framing"),
     /** Ours: with TLS on, the API and the pages refuse plain HTTP before reading a credential. */
     HTTPS_REQUIRED(403, "HTTPS required"),
     /** Ours: a fault (the database is unreachable) is never reported as a bad credential. */
