@@ -45,8 +45,23 @@ public class WebhookAttempts {
     @ConfigProperty(name = "apiauth.webhook.disable-after", defaultValue = "P3D")
     Duration disableAfter;
 
-    public List<WebhookRepository.DueEndpoint> endpointsDue(Instant now, int limit) {
-        return webhooks.endpointsDue(now, limit);
+    public List<WebhookRepository.DueEndpoint> endpointsDue(Instant now, boolean slow, int limit) {
+        return webhooks.endpointsDue(now, slow, limit);
+    }
+
+    /**
+     * The fast lane cut the attempt: not one of the endpoint's attempts (nothing is recorded, the
+     * retry schedule is untouched); the endpoint moves to the slow lane, and the delivery is due again
+     * at once there. True when this moved the endpoint (not another attempt to it, cut beside this one).
+     */
+    public boolean slowLane(WebhookDelivery delivery, String server, Instant now) {
+        webhooks.unclaim(delivery.id(), server);
+        return webhooks.slow(delivery.endpointId(), now);
+    }
+
+    /** An attempt in the slow lane was answered within the fast lane's time: the endpoint moves back (true if this moved it). */
+    public boolean fastLane(String endpointId) {
+        return webhooks.fast(endpointId);
     }
 
     public List<WebhookDelivery> due(String endpointId, Instant now, int limit) {

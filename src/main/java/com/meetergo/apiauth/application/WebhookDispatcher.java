@@ -29,9 +29,18 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@code webhook.max.concurrent} attempts at once, beside the threads that serve requests). On one
  * server at most {@link #PER_ENDPOINT} attempts per endpoint and {@link #PER_COMPANY} per company are
  * in flight ({@link WebhookSlots}), so a slow or dead endpoint — or a company whose every endpoint is
- * dead — holds a few slots and never the others' deliveries. A worker whose attempt succeeded takes
- * the endpoint's next due delivery itself (a backlog drains at the endpoint's pace, not one poll's
- * worth per poll).
+ * dead — holds a few slots and never the others' deliveries.
+ *
+ * <p>Two lanes keep many slow companies from holding every slot. An endpoint's attempts run in the
+ * fast lane, cut at {@link #FAST_LANE}; one cut there is not counted as an attempt (nothing is
+ * recorded), the endpoint moves to the slow lane and the delivery is due again at once. The slow lane
+ * has the whole {@link WebhookSender#DEADLINE} but at most half the slots, however many endpoints are
+ * in it; an attempt there answered within {@link #FAST_LANE} moves its endpoint back. So the fast
+ * lane's slots are free again within 2 s whatever the slow endpoints do, and a live endpoint waits
+ * for at most that and a poll. The lane is the endpoint's row, shared by the servers.
+ *
+ * <p>A worker whose attempt succeeded takes the endpoint's next due delivery itself (a backlog drains
+ * at the endpoint's pace, not one poll's worth per poll).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -42,7 +51,9 @@ public class WebhookDispatcher {
     public static final int PER_ENDPOINT = 4;
     /** Attempts in flight to one company's endpoints, per server: two dead endpoints' worth. */
     public static final int PER_COMPANY = 8;
-    /** Longer than an attempt can take (10 s to connect, 10 s of silence in the answer), with room. */
+    /** How long an attempt may take in the fast lane; an endpoint that needs longer moves to the slow one. */
+    public static final Duration FAST_LANE = Duration.ofSeconds(2);
+    /** Longer than an attempt can take (its deadline, 20 s), with room. */
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final int MAX_ENDPOINTS_PER_POLL = 500;
 
@@ -76,22 +87,28 @@ public class WebhookDispatcher {
     @PostConstruct
     void bound() {
         slots = new WebhookSlots(PER_ENDPOINT, Math.max(PER_ENDPOINT, Math.min(PER_COMPANY, maxConcurrent)),
-                maxConcurrent);
+                maxConcurrent, Math.max(1, maxConcurrent / 2));
     }
 
     /**
-     * One poll: for each endpoint with something due, claims what this server may take on for it
-     * (endpoint by endpoint: one endpoint's backlog never fills the poll) and starts sending it.
+     * One poll: for each endpoint with something due, the fast lane's first, claims what this server
+     * may take on for it (endpoint by endpoint: one endpoint's backlog never fills the poll) and starts
+     * sending it. The slow lane's endpoints are looked up only while it has room.
      */
     public void poll() {
         var now = clock.instant();
-        for (var due : attempts.endpointsDue(now, MAX_ENDPOINTS_PER_POLL)) {
-            if (slots.full()) {
-                return;
+        for (var slow : new boolean[] {false, true}) {
+            if (slow ? slots.slowFull() : slots.full()) {
+                continue;
             }
-            int room = slots.room(due.endpointId(), due.companyId());
-            if (room > 0 && !claimAndSend(due, room, now)) {
-                return;
+            for (var due : attempts.endpointsDue(now, slow, MAX_ENDPOINTS_PER_POLL)) {
+                if (slow ? slots.slowFull() : slots.full()) {
+                    break;
+                }
+                int room = slots.room(due.endpointId(), due.companyId(), slow);
+                if (room > 0 && !claimAndSend(due, room, now)) {
+                    return;
+                }
             }
         }
     }
@@ -103,7 +120,7 @@ public class WebhookDispatcher {
      */
     private boolean claimAndSend(WebhookRepository.DueEndpoint due, int room, Instant now) {
         for (var delivery : attempts.due(due.endpointId(), now, room)) {
-            if (!slots.take(due.endpointId(), due.companyId())) {
+            if (!slots.take(due.endpointId(), due.companyId(), due.slow())) {
                 return true;
             }
             var started = false;
@@ -118,7 +135,7 @@ public class WebhookDispatcher {
                 return false;
             } finally {
                 if (!started) {
-                    slots.release(due.endpointId(), due.companyId());
+                    slots.release(due.endpointId(), due.companyId(), due.slow());
                 }
             }
         }
@@ -127,17 +144,17 @@ public class WebhookDispatcher {
 
     /**
      * Sends the delivery and, while the endpoint answers, claims and sends its next due one: an
-     * endpoint with a backlog keeps its slot busy instead of waiting for the next poll. A failure
-     * ends the run (the endpoint's other deliveries wait for the next poll).
+     * endpoint with a backlog keeps its slot busy instead of waiting for the next poll. A failure, or
+     * a move to the slow lane, ends the run (the endpoint's other deliveries wait for the next poll).
      */
     private void work(WebhookDelivery first, WebhookRepository.DueEndpoint due) {
         try {
             var delivery = first;
-            while (delivery != null && send(delivery) == WebhookAttempts.Result.DELIVERED) {
+            while (delivery != null && send(delivery, due.slow()) == WebhookAttempts.Result.DELIVERED) {
                 delivery = next(delivery.endpointId());
             }
         } finally {
-            slots.release(due.endpointId(), due.companyId());
+            slots.release(due.endpointId(), due.companyId(), due.slow());
         }
     }
 
@@ -155,8 +172,11 @@ public class WebhookDispatcher {
         return null;
     }
 
-    /** One attempt, recorded; null when it could not be made or recorded (its lease runs out, and it is sent again). */
-    private WebhookAttempts.Result send(WebhookDelivery delivery) {
+    /**
+     * One attempt in its lane, recorded; null when it could not be made or recorded (its lease runs
+     * out, and it is sent again) or when the fast lane cut it (due again at once, in the slow lane).
+     */
+    private WebhookAttempts.Result send(WebhookDelivery delivery, boolean slow) {
         try {
             var endpoint = attempts.endpoint(delivery.endpointId()).orElse(null);
             if (endpoint == null || endpoint.disabled()) {
@@ -164,7 +184,16 @@ public class WebhookDispatcher {
             }
             var at = clock.instant();
             var outcome = sender.send(endpoint.url(), delivery.messageId(), at, delivery.payload(),
-                    signingSecrets(endpoint, at));
+                    signingSecrets(endpoint, at), slow ? WebhookSender.DEADLINE : FAST_LANE);
+            if (!slow && outcome.cut()) {
+                if (attempts.slowLane(delivery, server, clock.instant())) {
+                    metrics.counter("apiauth.webhook.lane.changes", new Tag("lane", "slow")).inc();
+                }
+                return null;
+            }
+            if (slow && outcome.durationMs() < FAST_LANE.toMillis() && attempts.fastLane(delivery.endpointId())) {
+                metrics.counter("apiauth.webhook.lane.changes", new Tag("lane", "fast")).inc();
+            }
             var result = attempts.record(delivery, outcome.statusCode(), outcome.durationMs(), outcome.error(),
                     clock.instant());
             metrics.counter("apiauth.webhook.deliveries", new Tag("outcome", result.name().toLowerCase()))

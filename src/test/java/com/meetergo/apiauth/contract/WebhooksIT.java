@@ -236,9 +236,9 @@ public class WebhooksIT {
     }
 
     /**
-     * Endpoints that accept connections and never answer hold their attempts for the 10 s timeout: 4
-     * per endpoint and 8 per company on a server, so a company with three dead endpoints holds 8, not
-     * 12. Another company's live endpoint, queued behind their backlog, is still served at once
+     * Endpoints that accept connections and never answer hold their attempts (cut at 2 s in the fast
+     * lane, then for the 10 s timeout in the slow one): 4 per endpoint and 8 per company on a server,
+     * so a company with three dead endpoints holds 8, not 12. Another company's live endpoint, queued behind their backlog, is still served at once
      * (measured: the live event's time from queued to received). What is counted is the connections
      * open at once: an attempt that timed out closes its connection, and the company's next one may
      * then open another, so a slow run that passes the 10 s still holds no more than 8 per server.
@@ -283,13 +283,19 @@ public class WebhooksIT {
                         "[\"credential.created\"]").string("id"));
             }
             var dead = deadEndpoints.get(0);
+            double movedBefore = counted("apiauth_webhook_lane_changes_total", "lane=\"slow\"");
             for (int i = 0; i < 20; i++) {
                 for (var endpoint : deadEndpoints) {
                     assertStatus(Api.post("/v4/webhook-endpoint/" + endpoint + "/test", "")
                             .bearer(deadTenant.ownerToken()).send(), 202);
                 }
             }
+            // their first attempts are cut at the fast lane's 2 s; then they hang in the slow lane
             var deadline = Instant.now().plusSeconds(10);
+            while (counted("apiauth_webhook_lane_changes_total", "lane=\"slow\"") < movedBefore + 3
+                    && Instant.now().isBefore(deadline)) {
+                WebhookReceiver.sleep(50);
+            }
             while (open.get() < 8 && Instant.now().isBefore(deadline)) {
                 WebhookReceiver.sleep(20);
             }
@@ -326,6 +332,106 @@ public class WebhooksIT {
             for (var socket : held) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * Issue 34, 7: ten companies whose two endpoints each answer just under the timeout (9.5 s), fed
+     * by their own {@code /test} calls (480 events), want 80 attempts per server: more than its 64
+     * slots. Their
+     * first attempts are cut at the fast lane's 2 s and their endpoints move to the slow lane, which
+     * holds at most half the slots however many companies are in it; a cut there is no attempt (the
+     * first one recorded is the slow lane's, answered). Another company's live endpoint, queued while
+     * they fill the slow lane, is served within a few seconds, each of three times. Before the lanes,
+     * the slow companies held every slot and the live event waited behind their backlog.
+     */
+    @Test
+    void slowCompaniesDoNotDelayAnotherCompanysLiveEndpoint() throws Exception {
+        var slowServers = new java.util.ArrayList<com.sun.net.httpserver.HttpServer>();
+        var begun = new java.util.concurrent.atomic.AtomicInteger();
+        var handlers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            var thread = new Thread(r, "slow-endpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        var slowEndpoints = new java.util.ArrayList<java.util.Map.Entry<Tenant, String>>();
+        double movedBefore = counted("apiauth_webhook_lane_changes_total", "lane=\"slow\"");
+        try (var receiver = WebhookReceiver.start()) {
+            for (int company = 0; company < 10; company++) {
+                var server = com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 0), 200);
+                server.createContext("/", exchange -> {
+                    begun.incrementAndGet();
+                    try (exchange) {
+                        exchange.getRequestBody().readAllBytes();
+                        WebhookReceiver.sleep(9_500); // just under the 10 s of silence that ends an attempt
+                        exchange.sendResponseHeaders(204, -1);
+                    } catch (java.io.IOException cut) {
+                        // the sender cut this attempt (the fast lane's 2 s)
+                    }
+                });
+                server.setExecutor(handlers);
+                server.start();
+                slowServers.add(server);
+                var tenant = Tenant.create();
+                for (var path : List.of("/a", "/b")) {
+                    var id = register(tenant, WebhookReceiver.urlOn(server.getAddress().getPort()) + path,
+                            "[\"credential.created\"]").string("id");
+                    slowEndpoints.add(java.util.Map.entry(tenant, id));
+                }
+            }
+            // 24 events per endpoint: a backlog that keeps every slot of both servers of the PostgreSQL
+            // run busy (each takes 4 per endpoint) for several rounds of 9.5 s
+            for (int i = 0; i < 24; i++) {
+                for (var endpoint : slowEndpoints) {
+                    assertStatus(Api.post("/v4/webhook-endpoint/" + endpoint.getValue() + "/test", "")
+                            .bearer(endpoint.getKey().ownerToken()).send(), 202);
+                }
+            }
+            var deadline = Instant.now().plusSeconds(20);
+            while (counted("apiauth_webhook_lane_changes_total", "lane=\"slow\"") < movedBefore + slowEndpoints.size()
+                    && Instant.now().isBefore(deadline)) {
+                WebhookReceiver.sleep(100);
+            }
+            assertTrue(counted("apiauth_webhook_lane_changes_total", "lane=\"slow\"") >= movedBefore
+                    + slowEndpoints.size(), "every slow endpoint was cut in the fast lane and moved to the slow one");
+            WebhookReceiver.sleep(1_000); // the slow lane fills
+            int beforeLive = begun.get();
+
+            var liveTenant = Tenant.create();
+            var live = registered(liveTenant, receiver, "[\"credential.created\"]");
+            var waited = new java.util.ArrayList<Long>();
+            for (int i = 0; i < 3; i++) {
+                long queued = System.nanoTime();
+                var messageId = Api.post("/v4/webhook-endpoint/" + live + "/test", "")
+                        .bearer(liveTenant.ownerToken()).send().string("messageId");
+                var arrived = receiver.await(r -> r.id().equals(messageId), Duration.ofSeconds(30));
+                assertTrue(arrived.verified(), arrived::toString);
+                waited.add((System.nanoTime() - queued) / 1_000_000);
+                WebhookReceiver.sleep(1_500);
+            }
+            int slowStarted = begun.get() - beforeLive;
+            System.out.println("webhooks: live endpoint served " + waited + " ms after queueing, beside 10 slow companies"
+                    + " (480 events; " + begun.get() + " slow attempts begun, " + slowStarted + " while the live ones"
+                    + " were sent)");
+            for (var millis : waited) {
+                assertTrue(millis < 3_000, "the live endpoint waited " + waited + " ms");
+            }
+            // every attempt recorded is the slow lane's, answered: the fast lane's cuts are no attempts
+            var recorded = awaitAttempts(slowEndpoints.get(0).getKey(), slowEndpoints.get(0).getValue(), 1);
+            for (var attempt : recorded) {
+                var a = attempt.asJsonObject();
+                assertTrue(!a.isNull("statusCode") && a.getInt("statusCode") == 204
+                        && a.getJsonNumber("durationMs").longValue() >= 9_000, recorded::toString);
+            }
+        } finally {
+            for (var endpoint : slowEndpoints) {
+                Api.delete("/v4/webhook-endpoint/" + endpoint.getValue()).bearer(endpoint.getKey().ownerToken()).send();
+            }
+            for (var server : slowServers) {
+                server.stop(0);
+            }
+            handlers.shutdownNow();
         }
     }
 

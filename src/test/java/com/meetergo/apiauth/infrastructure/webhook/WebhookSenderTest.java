@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,13 @@ class WebhookSenderTest {
         };
     }
 
+    /** Cuts attempts at their deadline, as Liberty's default scheduled executor does in the server. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** The sender under test; its connection pool is closed after each test. */
     private WebhookSender sender;
 
@@ -63,7 +73,7 @@ class WebhookSenderTest {
     void aNameThatTurnsPrivateBetweenTheCheckAndTheConnectionReachesNothing() throws Exception {
         try (var listener = loopbackListener()) {
             var lookups = new AtomicInteger();
-            sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
+            sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")), DEADLINES);
             var outcome = sender.send("https://hooks.attacker.example:" + listener.getLocalPort() + "/x", "msg_1",
                     Instant.now(), "{}", List.of(SECRET));
             assertNull(outcome.statusCode(), outcome::toString);
@@ -77,7 +87,7 @@ class WebhookSenderTest {
     void aNameThatTurnedPrivateAfterRegistrationReachesNothing() throws Exception {
         try (var listener = loopbackListener()) {
             var lookups = new AtomicInteger();
-            sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")));
+            sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")), DEADLINES);
             var url = "https://hooks.attacker.example:" + listener.getLocalPort() + "/x";
             assertEquals(url, sender.check(url).toString(), "registration: the name answered a public address");
             for (var attempt : List.of(1, 2)) {
@@ -92,7 +102,7 @@ class WebhookSenderTest {
     @Test
     void withPrivateTargetsAllowedTheSameNameReachesTheSocket() throws Exception {
         try (var listener = loopbackListener()) {
-            sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")));
+            sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")), DEADLINES);
             var sent = CompletableFuture.supplyAsync(() -> sender.send("https://hooks.attacker.example:"
                     + listener.getLocalPort() + "/x", "msg_1", Instant.now(), "{}", List.of(SECRET)));
             listener.setSoTimeout(5_000);
@@ -101,6 +111,36 @@ class WebhookSenderTest {
             }
             var outcome = sent.get(15, TimeUnit.SECONDS); // the TLS handshake met a closed socket
             assertNull(outcome.statusCode(), outcome::toString);
+        }
+    }
+
+    /**
+     * An endpoint that drips its status line a byte every 300 ms never meets the 10 s of silence; the
+     * attempt's deadline ends it all the same (the fast lane's 2 s; 1 s here), and says it was cut.
+     */
+    @Test
+    void aDrippedAnswerIsCutAtTheDeadline() throws Exception {
+        try (var listener = loopbackListener()) {
+            var dripper = new Thread(() -> {
+                try (var connection = listener.accept(); var out = connection.getOutputStream()) {
+                    for (var b : "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes()) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(300);
+                    }
+                } catch (Exception cut) {
+                    // the sender cut the connection
+                }
+            });
+            dripper.setDaemon(true);
+            dripper.start();
+            sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")), DEADLINES);
+            var outcome = sender.send("http://127.0.0.1:" + listener.getLocalPort() + "/x", "msg_1", Instant.now(),
+                    "{}", List.of(SECRET), java.time.Duration.ofSeconds(1));
+            assertNull(outcome.statusCode(), outcome::toString);
+            assertTrue(outcome.cut(), outcome::toString);
+            assertEquals("no answer within 1 s", outcome.error());
+            assertTrue(outcome.durationMs() >= 1_000 && outcome.durationMs() < 2_000, outcome::toString);
         }
     }
 }

@@ -55,6 +55,10 @@ public class WebhookEndpoint {
     @Column(name = "disabled_at")
     private Instant disabledAt;
 
+    /** Since when its attempts run in the slow lane (null: the fast lane; docs/webhooks.md "Fairness"). */
+    @Column(name = "slow_since")
+    private Instant slowSince;
+
     protected WebhookEndpoint() {
     }
 
@@ -133,6 +137,10 @@ public class WebhookEndpoint {
 
     public Instant disabledAt() {
         return disabledAt;
+    }
+
+    public Instant slowSince() {
+        return slowSince;
     }
 
     public boolean disabled() {

@@ -25,12 +25,27 @@ public interface WebhookRepository {
 
     Optional<WebhookDelivery> findDelivery(String id);
 
-    /** An endpoint with something due, and its company (the dispatcher bounds attempts per company too). */
-    record DueEndpoint(String endpointId, String companyId) {
+    /**
+     * An endpoint with something due, its company (the dispatcher bounds attempts per company too) and
+     * its lane (slow: its last attempt needed longer than the fast lane allows).
+     */
+    record DueEndpoint(String endpointId, String companyId, boolean slow) {
     }
 
-    /** The enabled endpoints with a delivery due at {@code now} and not claimed by a live lease, the longest waiting first. */
-    List<DueEndpoint> endpointsDue(Instant now, int limit);
+    /**
+     * The enabled endpoints of one lane with a delivery due at {@code now} and not claimed by a live
+     * lease, the longest waiting first.
+     */
+    List<DueEndpoint> endpointsDue(Instant now, boolean slow, int limit);
+
+    /** The endpoint's attempts run in the slow lane from {@code now}: true unless they already did. */
+    boolean slow(String endpointId, Instant now);
+
+    /** The endpoint's attempts run in the fast lane again: true unless they already did. */
+    boolean fast(String endpointId);
+
+    /** Gives back a claim this server holds: the delivery is due again at once, its attempts unchanged. */
+    void unclaim(String deliveryId, String server);
 
     /** The endpoint's deliveries due at {@code now} and not claimed by a live lease, the longest due first. */
     List<WebhookDelivery> due(String endpointId, Instant now, int limit);

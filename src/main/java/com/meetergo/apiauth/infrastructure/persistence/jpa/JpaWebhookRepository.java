@@ -69,14 +69,35 @@ public class JpaWebhookRepository implements WebhookRepository {
             + " and (d.claimedUntil is null or d.claimedUntil < :now)";
 
     @Override
-    public List<DueEndpoint> endpointsDue(Instant now, int limit) {
+    public List<DueEndpoint> endpointsDue(Instant now, boolean slow, int limit) {
         // The longest waiting first: an endpoint whose deliveries wait for a slot (its company's 8 taken
-        // by its other endpoints) comes before those whose retries keep falling due.
+        // by its other endpoints) comes before those whose retries keep falling due. One lane at a time:
+        // however many slow endpoints wait, the fast lane's are never behind them in a poll.
         return em.createQuery("select e.id, e.companyId from WebhookDelivery d, WebhookEndpoint e"
-                + " where e.id = d.endpointId and e.disabledAt is null and" + DUE
+                + " where e.id = d.endpointId and e.disabledAt is null and e.slowSince is "
+                + (slow ? "not null" : "null") + " and" + DUE
                 + " group by e.id, e.companyId order by min(d.nextAttemptAt)", Object[].class)
                 .setParameter("pending", PENDING).setParameter("now", now).setMaxResults(limit).getResultList()
-                .stream().map(row -> new DueEndpoint((String) row[0], (String) row[1])).toList();
+                .stream().map(row -> new DueEndpoint((String) row[0], (String) row[1], slow)).toList();
+    }
+
+    @Override
+    public boolean slow(String endpointId, Instant now) {
+        return em.createQuery("update WebhookEndpoint e set e.slowSince = :now where e.id = :id and e.slowSince is null")
+                .setParameter("now", now).setParameter("id", endpointId).executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean fast(String endpointId) {
+        return em.createQuery("update WebhookEndpoint e set e.slowSince = null where e.id = :id"
+                + " and e.slowSince is not null").setParameter("id", endpointId).executeUpdate() == 1;
+    }
+
+    @Override
+    public void unclaim(String deliveryId, String server) {
+        em.createQuery("update WebhookDelivery d set d.claimedBy = null, d.claimedUntil = null"
+                + " where d.id = :id and d.claimedBy = :server and d.status = :pending").setParameter("id", deliveryId)
+                .setParameter("server", server).setParameter("pending", PENDING).executeUpdate();
     }
 
     @Override
