@@ -7,6 +7,7 @@ import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.BearerCredentials;
 import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.security.credential.UserHeader;
+import com.meetergo.apiauth.security.gateway.GatewayRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * Where every request of the v4 API is authenticated. Reads {@code Authorization: Bearer …}, lets
- * the identity stores validate it, and answers failures with the contract's JSON. Stateless: no
+ * the identity stores validate it, and answers failures with the contract's JSON. A gateway's check
+ * ({@code /gateway/check}, for the platform's other services) takes the same steps, for the client's
+ * request that the gateway forwards. Stateless: no
  * session, no cookie (no {@code @AutoApplySession}); every request proves itself again.
  */
 @ApplicationScoped
@@ -58,6 +61,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     AuthenticationMetrics metrics;
 
+    @Inject
+    GatewayRoutes gatewayRoutes;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -73,9 +79,22 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (limits.bodyTooLarge(request)) {
             return refuse(response, ContractError.BODY_TOO_LARGE);
         }
-        if (!context.isProtected()) {
-            return context.doNothing();
+        if (context.isProtected()) {
+            return authenticate(request, response, context);
         }
+        if (gatewayRoutes.needsCredential(request)) {
+            // A gateway's check (unprotected in web.xml, so that an open route needs no credential):
+            // the same steps, but a refusal must complete the response, or Liberty would serve the
+            // check after SEND_FAILURE and allow the request.
+            var status = authenticate(request, response, context);
+            return status == AuthenticationStatus.SEND_FAILURE ? AuthenticationStatus.SEND_CONTINUE : status;
+        }
+        return context.doNothing();
+    }
+
+    /** The steps of a request that needs a credential, after transport and size. */
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
         long started = System.nanoTime();
         var headers = request.getHeaders("Authorization");
         var authorization = headers.hasMoreElements() ? headers.nextElement() : null;

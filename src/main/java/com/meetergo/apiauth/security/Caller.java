@@ -6,6 +6,7 @@ import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.domain.model.user.User;
 import com.meetergo.apiauth.security.contract.ContractError;
+import java.time.Instant;
 
 /**
  * Who a request acts as, once its credential is proven: the company, the acting user and that
@@ -20,20 +21,21 @@ import com.meetergo.apiauth.security.contract.ContractError;
  *
  * <p>{@code credentialAuthority} is the most the credential may do whoever it acts as (the
  * authority of whoever minted it): a key an admin minted acts as the owner with the owner's role,
- * yet its {@link #authority()} is the admin's.
+ * yet its {@link #authority()} is the admin's. {@code endsAt} is when the credential stops working
+ * (its expiry, or the end of its grace when sooner; null: never), for a gateway to pass upstream.
  */
 public record Caller(String companyId, String userId, Role role, CredentialType credentialType,
         String credentialId, Scopes scopes, boolean ownerByDefault, ContractError rejection,
-        Role credentialAuthority) {
+        Role credentialAuthority, Instant endsAt) {
 
     static Caller acting(Credential credential, CredentialType type, User user, boolean ownerByDefault) {
         return new Caller(credential.companyId(), user.id(), user.role(), type, credential.id(), credential.scopes(),
-                ownerByDefault, null, credential.authority());
+                ownerByDefault, null, credential.authority(), credential.endsAt());
     }
 
     static Caller rejected(Credential credential, CredentialType type, ContractError rejection) {
         return new Caller(credential.companyId(), null, null, type, credential.id(), credential.scopes(), false,
-                rejection, credential.authority());
+                rejection, credential.authority(), credential.endsAt());
     }
 
     public boolean managesCompany() {

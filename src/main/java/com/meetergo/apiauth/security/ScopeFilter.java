@@ -3,6 +3,7 @@ package com.meetergo.apiauth.security;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
 import com.meetergo.apiauth.security.contract.ScopeRefusals;
+import com.meetergo.apiauth.security.gateway.GatewayRoutes;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,8 @@ import jakarta.ws.rs.ext.Provider;
  * acting user's role: this filter checks the first, the role check the second.
  *
  * <p>Reads nothing but the caller the identity store built from the cached credential and the
- * method's annotation: no database read, warm or cold.
+ * endpoint's rules ({@link EndpointRules}: the method's annotation, or the route table for a
+ * gateway's check): no database read, warm or cold.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 500)
@@ -35,6 +37,9 @@ public class ScopeFilter implements ContainerRequestFilter {
     @Inject
     AuthenticationMetrics metrics;
 
+    @Inject
+    GatewayRoutes routes;
+
     @Override
     public void filter(ContainerRequestContext context) {
         var caller = CurrentCaller.unchecked();
@@ -43,19 +48,24 @@ public class ScopeFilter implements ContainerRequestFilter {
             return;
         }
         var method = resource.getResourceMethod();
-        if (method == null || method.isAnnotationPresent(NoScopeRequired.class)) {
+        if (method == null) {
             return;
         }
-        var required = method.getAnnotation(RequiresScope.class);
-        if (required == null) {
-            // An endpoint that declares no scope is closed, never open to every credential.
+        var rules = routes.rulesFor(method, request);
+        if (rules.anyScope()) {
+            return;
+        }
+        if (rules.scope() == null) {
+            // An endpoint that declares no scope, or a route no table names, is closed, never open to
+            // every credential.
+            UsageCountingFilter.markRefused(request);
             context.abortWith(ErrorResponses.of(ContractError.FORBIDDEN));
             return;
         }
-        if (!caller.scopes().grant(required.value())) {
+        if (!caller.scopes().grant(rules.scope())) {
             metrics.refused(caller.credentialType(), AuthenticationOutcome.INSUFFICIENT_SCOPE);
             UsageCountingFilter.markRefused(request);
-            context.abortWith(ScopeRefusals.response(required.value()));
+            context.abortWith(ScopeRefusals.response(rules.scope()));
         }
     }
 }

@@ -2,6 +2,7 @@ package com.meetergo.apiauth.security;
 
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
+import com.meetergo.apiauth.security.gateway.GatewayRoutes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.enterprise.event.Event;
@@ -18,7 +19,8 @@ import jakarta.ws.rs.ext.Provider;
  * and before any role check (without a user there is no role to check): a user context the store
  * rejected (PAT naming another user 403, malformed 400, user of another company 500), and an API
  * key naming no user, which acts as the owner on endpoints marked {@link OwnerContextAllowed} and
- * gets 400 everywhere else.
+ * gets 400 everywhere else. Where an endpoint's rules come from — its annotations, or the route
+ * table for a gateway's check — is {@link EndpointRules}'s business.
  *
  * <p>These answers come from here rather than from the mechanism because Liberty turns any 500 that
  * an authentication mechanism sends into a logged servlet exception (CWWKS9115E), which would let
@@ -40,6 +42,9 @@ public class UserContextFilter implements ContainerRequestFilter {
     @Inject
     Event<ActingAsOwner> actingAsOwner;
 
+    @Inject
+    GatewayRoutes routes;
+
     @Override
     public void filter(ContainerRequestContext context) {
         var caller = CurrentCaller.unchecked();
@@ -53,8 +58,7 @@ public class UserContextFilter implements ContainerRequestFilter {
         if (!caller.ownerByDefault()) {
             return;
         }
-        var method = resource.getResourceMethod();
-        if (method == null || !method.isAnnotationPresent(OwnerContextAllowed.class)) {
+        if (!routes.rulesFor(resource.getResourceMethod(), request).ownerByDefault()) {
             UsageCountingFilter.markRefused(request);
             context.abortWith(ErrorResponses.of(ContractError.MISSING_USER_HEADER));
             return;

@@ -1,6 +1,7 @@
 package com.meetergo.apiauth.security.gateway;
 
 import com.meetergo.apiauth.domain.model.credential.Scope;
+import com.meetergo.apiauth.security.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -38,9 +41,20 @@ public final class RouteTable {
     private static final Pattern METHOD = Pattern.compile("[A-Z]+");
     private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z][A-Za-z0-9_]*}");
     private static final String OWNER_BY_DEFAULT = "owner-by-default";
+    private static final String ROLES = "roles=";
+    private static final Set<String> GROUPS = Set.of(Roles.OWNER, Roles.ADMIN, Roles.MEMBER, Roles.USER_MANAGER);
 
-    /** One route: {@code scope} is null when the route needs none; an {@code open} route needs no credential. */
-    public record Route(String method, String template, Scope scope, boolean open, boolean ownerByDefault) {
+    /**
+     * One route: {@code scope} is null when the route needs none; an {@code open} route needs no
+     * credential; {@code roles} are the groups of which the caller must hold one (as
+     * {@code @RolesAllowed}; empty: any role).
+     */
+    public record Route(String method, String template, Scope scope, boolean open, boolean ownerByDefault,
+            Set<String> roles) {
+
+        public Route {
+            roles = Set.copyOf(roles);
+        }
 
         List<String> segments() {
             return List.of(template.substring(1).split("/", -1));
@@ -70,8 +84,9 @@ public final class RouteTable {
     }
 
     /**
-     * Reads a table: one route a line, {@code METHOD /path/{variable} scope [owner-by-default]},
-     * separated by spaces or tabs; {@code #} starts a comment. Anything else stops the reading with
+     * Reads a table: one route a line,
+     * {@code METHOD /path/{variable} scope [owner-by-default] [roles=OWNER,ADMIN]}, separated by
+     * spaces or tabs; {@code #} starts a comment. Anything else stops the reading with
      * the line it is on: a table that is half read would refuse, or allow, what its operator did not
      * mean.
      */
@@ -86,8 +101,9 @@ public final class RouteTable {
             }
             var where = source + ", line " + (n + 1) + ": ";
             var columns = line.split("[ \t]+");
-            if (columns.length < 3 || columns.length > 4) {
-                throw new IllegalArgumentException(where + "expected METHOD PATH SCOPE [" + OWNER_BY_DEFAULT + "]");
+            if (columns.length < 3 || columns.length > 5) {
+                throw new IllegalArgumentException(where + "expected METHOD PATH SCOPE [" + OWNER_BY_DEFAULT + "] ["
+                        + ROLES + "ROLE,...]");
             }
             var method = columns[0];
             if (!METHOD.matcher(method).matches()) {
@@ -102,22 +118,38 @@ public final class RouteTable {
                         () -> new IllegalArgumentException(where + "unknown scope " + columns[2]));
             }
             boolean ownerByDefault = false;
-            if (columns.length == 4) {
-                if (!columns[3].equals(OWNER_BY_DEFAULT)) {
-                    throw new IllegalArgumentException(where + "the fourth column can only be " + OWNER_BY_DEFAULT);
+            Set<String> roles = null;
+            for (int c = 3; c < columns.length; c++) {
+                if (columns[c].equals(OWNER_BY_DEFAULT) && !ownerByDefault) {
+                    ownerByDefault = true;
+                } else if (columns[c].startsWith(ROLES) && roles == null) {
+                    roles = roles(columns[c].substring(ROLES.length()), where);
+                } else {
+                    throw new IllegalArgumentException(where + "after the scope only " + OWNER_BY_DEFAULT + " and "
+                            + ROLES + "ROLE,... may follow, once each");
                 }
-                if (open) {
-                    throw new IllegalArgumentException(where + "an open route acts as nobody, not as the owner");
-                }
-                ownerByDefault = true;
+            }
+            if (open && (ownerByDefault || roles != null)) {
+                throw new IllegalArgumentException(where + "an open route acts as nobody: no owner, no role");
             }
             var shape = method + " " + template.replaceAll(VARIABLE.pattern(), "{}");
             if (!seen.add(shape)) {
                 throw new IllegalArgumentException(where + "a second route for " + method + " " + template);
             }
-            routes.add(new Route(method, template, scope, open, ownerByDefault));
+            routes.add(new Route(method, template, scope, open, ownerByDefault, roles == null ? Set.of() : roles));
         }
         return new RouteTable(routes);
+    }
+
+    private static Set<String> roles(String list, String where) {
+        var roles = new TreeSet<String>();
+        for (var role : list.split(",", -1)) {
+            if (!GROUPS.contains(role) || !roles.add(role)) {
+                throw new IllegalArgumentException(where + "roles are one or more of " + new TreeSet<>(GROUPS)
+                        + ", comma-separated, each once");
+            }
+        }
+        return roles;
     }
 
     private static void checkTemplate(String template, String where) {

@@ -7,6 +7,7 @@ import com.meetergo.apiauth.security.OwnerContextAllowed;
 import com.meetergo.apiauth.security.RequiresScope;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped route table names exactly the v4 endpoints this WAR serves, each with the scope its
- * annotation declares and its owner-by-default mark: a new endpoint, or a scope changed, fails here
+ * annotation declares, its owner-by-default mark and its roles ({@code @RolesAllowed}): a new endpoint, or a scope changed, fails here
  * until the table says the same. On a difference, the table the annotations imply is printed.
  */
 class GatewayRoutesTest {
@@ -63,20 +64,24 @@ class GatewayRoutesTest {
                 }
                 var scope = open.contains(path) ? "open" : method.isAnnotationPresent(NoScopeRequired.class) ? "-"
                         : method.getAnnotation(RequiresScope.class).value().apiName();
+                var allowed = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
+                        : type.getAnnotation(RolesAllowed.class);
                 fromAnnotations.add(line(http.get().value(), path, scope,
-                        method.isAnnotationPresent(OwnerContextAllowed.class)));
+                        method.isAnnotationPresent(OwnerContextAllowed.class),
+                        allowed == null ? java.util.Set.of() : java.util.Set.of(allowed.value())));
             }
         }
         var shipped = RouteTable.shipped().routes().stream()
                 .map(r -> line(r.method(), r.template(), r.open() ? "open" : r.scope() == null ? "-" : r.scope().apiName(),
-                        r.ownerByDefault()))
+                        r.ownerByDefault(), r.roles()))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(String.join("\n", fromAnnotations), String.join("\n", shipped),
                 "gateway/routes.txt differs from the endpoints' annotations");
     }
 
-    private static String line(String method, String path, String scope, boolean ownerByDefault) {
-        return String.format("%-7s %-45s %-20s%s", method, path, scope, ownerByDefault ? " owner-by-default" : "")
-                .stripTrailing();
+    private static String line(String method, String path, String scope, boolean ownerByDefault,
+            java.util.Set<String> roles) {
+        return String.format("%-7s %-45s %-20s %-16s %s", method, path, scope, ownerByDefault ? "owner-by-default" : "",
+                roles.isEmpty() ? "" : "roles=" + String.join(",", new TreeSet<>(roles))).stripTrailing();
     }
 }

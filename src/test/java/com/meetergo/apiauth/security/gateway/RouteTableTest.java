@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.domain.model.credential.Scope;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reading the route table strictly, and matching a request's path to one route or to none. */
@@ -68,13 +69,20 @@ class RouteTableTest {
                 "GET v4/user users:read", "GET /v4/user/ users:read", "GET /v4//user users:read",
                 "GET /v4/user/{id users:read", "GET /v4/user/x{id} users:read", "GET /v4/../user users:read",
                 "GET /v4/user users:admin", "GET /v4/user users:read owner", "POST /v4/report open owner-by-default",
+                "POST /v4/report open roles=OWNER", "GET /v4/user users:read roles=", "GET /v4/user users:read roles=ROOT",
+                "GET /v4/user users:read roles=OWNER,OWNER", "GET /v4/user users:read roles=owner",
+                "GET /v4/user users:read roles=OWNER roles=ADMIN",
+                "GET /v4/user users:read owner-by-default owner-by-default",
                 "GET /v4/user/{id} users:read\nGET /v4/user/{other} users:write")) {
             var e = assertThrows(IllegalArgumentException.class, () -> RouteTable.parse("# ok\n" + bad, "routes.txt"),
                     bad);
             assertTrue(e.getMessage().startsWith("routes.txt, line "), e.getMessage());
         }
         var one = RouteTable.parse("\tPUT\t/v4/x/{id}\tcredentials:write\r\n", "t").routes();
-        assertEquals(List.of(new RouteTable.Route("PUT", "/v4/x/{id}", Scope.CREDENTIALS_WRITE, false, false)), one);
+        assertEquals(List.of(new RouteTable.Route("PUT", "/v4/x/{id}", Scope.CREDENTIALS_WRITE, false, false, Set.of())),
+                one);
+        var both = RouteTable.parse("POST /v4/x - roles=OWNER,ADMIN owner-by-default", "t").routes();
+        assertEquals(List.of(new RouteTable.Route("POST", "/v4/x", null, false, true, Set.of("ADMIN", "OWNER"))), both);
     }
 
     @Test

@@ -38,6 +38,13 @@ public interface Credential {
         return lifecycle().expiresAt();
     }
 
+    /** When it stops working if nothing else happens: its expiry, or the end of its grace when sooner; null: never. */
+    default Instant endsAt() {
+        var expires = lifecycle().expiresAt();
+        var grace = lifecycle().graceUntil();
+        return grace == null ? expires : expires == null || grace.isBefore(expires) ? grace : expires;
+    }
+
     default void deactivate(Instant now) {
         lifecycle().deactivate(now);
     }
