@@ -7,6 +7,7 @@ import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.BearerCredentials;
 import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.security.credential.UserHeader;
+import com.meetergo.apiauth.security.gateway.ForwardedRequest;
 import com.meetergo.apiauth.security.gateway.GatewayRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -71,13 +72,13 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         // Every request, protected or not, before anything reads it.
         transport.mark(request, response);
         if (transport.refuses(request)) {
-            return refuse(response, ContractError.HTTPS_REQUIRED);
+            return refuse(request, response, ContractError.HTTPS_REQUIRED);
         }
         if (limits.headersTooLarge(request)) {
-            return refuse(response, ContractError.HEADER_TOO_LARGE);
+            return refuse(request, response, ContractError.HEADER_TOO_LARGE);
         }
         if (limits.bodyTooLarge(request)) {
-            return refuse(response, ContractError.BODY_TOO_LARGE);
+            return refuse(request, response, ContractError.BODY_TOO_LARGE);
         }
         if (context.isProtected()) {
             return authenticate(request, response, context);
@@ -101,18 +102,18 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (headers.hasMoreElements()) {
             // Two credentials: proxies and servers may disagree on which one counts. Accept neither.
             record(request, null, AuthenticationOutcome.INVALID, started);
-            return reject(response, ContractError.INVALID_CREDENTIAL);
+            return reject(request, response, ContractError.INVALID_CREDENTIAL);
         }
         var credential = BearerCredentials.from(authorization, userHeader(request), clientAddress.of(request));
         if (credential.isEmpty()) {
             record(request, null, AuthenticationOutcome.MISSING, started);
-            return reject(response, ContractError.MISSING_AUTHORIZATION);
+            return reject(request, response, ContractError.MISSING_AUTHORIZATION);
         }
         var type = typeOf(credential.get());
         var throttled = throttle.throttled(clientAddress.of(request));
         if (throttled.isPresent()) {
             record(request, type, AuthenticationOutcome.THROTTLED, started);
-            return reject(response, ContractError.TOO_MANY_FAILED_ATTEMPTS, throttled.getAsLong());
+            return reject(request, response, ContractError.TOO_MANY_FAILED_ATTEMPTS, throttled.getAsLong());
         }
         CredentialValidationResult result;
         try {
@@ -120,16 +121,16 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         } catch (RuntimeException e) {
             var error = reasonFor(e);
             record(request, type, outcomeOf(e, error), started);
-            return reject(response, error);
+            return reject(request, response, error);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             var wait = throttle.failed(keyIdOf(credential.get()), clientAddress.of(request));
             if (wait.isPresent()) {
                 record(request, type, AuthenticationOutcome.THROTTLED, started);
-                return reject(response, ContractError.TOO_MANY_FAILED_ATTEMPTS, wait.getAsLong());
+                return reject(request, response, ContractError.TOO_MANY_FAILED_ATTEMPTS, wait.getAsLong());
             }
             record(request, type, AuthenticationOutcome.INVALID, started);
-            return reject(response, ContractError.INVALID_CREDENTIAL);
+            return reject(request, response, ContractError.INVALID_CREDENTIAL);
         }
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
         // A valid credential whose user header cannot be honoured is answered by UserContextFilter;
@@ -207,8 +208,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
      * An answer that must also stop unprotected requests: Liberty lets an unprotected request
      * through after SEND_FAILURE, but not after SEND_CONTINUE ("the response is complete").
      */
-    private static AuthenticationStatus refuse(HttpServletResponse response, ContractError error) {
-        reject(response, error, 0);
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+            ContractError error) {
+        reject(request, response, error, 0);
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
@@ -216,13 +218,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return credential instanceof ApiKeyCredential key ? TokenFormat.apiKeyId(key.key()).orElse(null) : null;
     }
 
-    private static AuthenticationStatus reject(HttpServletResponse response, ContractError error) {
-        return reject(response, error, 0);
+    private static AuthenticationStatus reject(HttpServletRequest request, HttpServletResponse response,
+            ContractError error) {
+        return reject(request, response, error, 0);
     }
 
-    private static AuthenticationStatus reject(HttpServletResponse response, ContractError error, long retryAfter) {
+    private static AuthenticationStatus reject(HttpServletRequest request, HttpServletResponse response,
+            ContractError error, long retryAfter) {
         try {
-            ErrorResponses.write(response, error, retryAfter);
+            if (ForwardedRequest.isCheck(request)) {
+                ErrorResponses.writeForGateway(response, error, retryAfter);
+            } else {
+                ErrorResponses.write(response, error, retryAfter);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

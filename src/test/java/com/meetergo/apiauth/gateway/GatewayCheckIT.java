@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.contract.PlansIT;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import com.meetergo.apiauth.security.gateway.IdentityHeaders;
 import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
@@ -63,6 +64,7 @@ class GatewayCheckIT extends ApiTest {
         var check = check(method, uri, client);
         assertTrue(war.status() >= 400, war::toString);
         assertEquals(refusal(war), refusal(check), method + " " + uri);
+        assertEquals(List.of(war.body()), check.header(ErrorResponses.REFUSAL_HEADER), "the refusal, for nginx");
     }
 
     @Test
@@ -89,6 +91,7 @@ class GatewayCheckIT extends ApiTest {
             var war = war("GET", "/v4/meeting-type", seed.getValue());
             var check = check("GET", "/v4/meeting-type", seed.getValue());
             assertEquals(refusal(war), refusal(check), seed.getKey());
+            assertEquals(List.of(war.body()), check.header(ErrorResponses.REFUSAL_HEADER), seed.getKey());
             seen.add(check.status());
         }
         assertEquals(List.of(401, 401, 401, 403, 400, 500), seen, "the contract's six answers");
@@ -135,6 +138,7 @@ class GatewayCheckIT extends ApiTest {
         var asAdmin = check("GET", "/v4/meeting-type", a -> a.bearer(key).actingAs(admin));
         assertStatus(asAdmin, 200);
         assertEquals("", asAdmin.body());
+        assertEquals(List.of(), asAdmin.header(ErrorResponses.REFUSAL_HEADER));
         assertIdentity(asAdmin, admin, tenant.companyId(), "ADMIN", "API_KEY", keyId, created.string("expiresAt"));
 
         var asOwner = check("GET", "/v4/user/me", a -> a.bearer(key));

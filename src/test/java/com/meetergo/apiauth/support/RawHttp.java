@@ -19,6 +19,17 @@ public final class RawHttp {
     /** What came back: status, head (status line and headers) and the de-chunked body. */
     public record Reply(int status, String head, String body) {
 
+        /** Every value of a header, in order (names compared case-insensitively). */
+        public java.util.List<String> headers(String name) {
+            var values = new java.util.ArrayList<String>();
+            for (var line : head.split("\r\n")) {
+                if (line.toLowerCase().startsWith(name.toLowerCase() + ":")) {
+                    values.add(line.substring(name.length() + 1).strip());
+                }
+            }
+            return values;
+        }
+
         public String header(String name) {
             for (var line : head.split("\r\n")) {
                 if (line.toLowerCase().startsWith(name.toLowerCase() + ":")) {

@@ -32,6 +32,25 @@ public final class ErrorResponses {
         return of(ApiError.of(status, message));
     }
 
+    /**
+     * The header in which a gateway's check repeats its refusal's body: nginx's {@code auth_request}
+     * keeps a check's headers but drops its body, so the shipped nginx configuration answers the
+     * client with this (docs/gateway.md).
+     */
+    public static final String REFUSAL_HEADER = "X-Api-Auth-Refusal";
+
+    /** The body of an error answer, as every error answer writes it. */
+    public static String json(ApiError body) {
+        return JSON.toJson(body);
+    }
+
+    /** An error answer of a gateway's check: the body, and the same in {@link #REFUSAL_HEADER}. */
+    public static void writeForGateway(HttpServletResponse response, ContractError error, long retryAfterSeconds)
+            throws IOException {
+        response.setHeader(REFUSAL_HEADER, json(error.body()));
+        write(response, error, retryAfterSeconds);
+    }
+
     /** For answers made before JAX-RS runs (the authentication mechanism). */
     public static void write(HttpServletResponse response, ContractError error) throws IOException {
         write(response, error, 0);
@@ -59,7 +78,7 @@ public final class ErrorResponses {
         if (body.statusCode() == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        var bytes = JSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        var bytes = json(body).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
