@@ -21,8 +21,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The check a gateway asks for each client request of the platform's v4 API (nginx
@@ -37,8 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * <p>Every method a client may use has its own method here (JAX-RS would otherwise answer OPTIONS
  * itself, with a 200); the {@code {client}} variants take Envoy's form, the client's path after
  * {@code /gateway/check}.
+ *
+ * <p>Not in {@code /openapi}: it is not part of the clients' API, and its contract for operators is
+ * docs/gateway.md ({@code mp.openapi.scan.exclude.classes}).
  */
-@Tag(name = "Gateway", description = "Forward authentication for the platform's other services.")
 @Path("gateway/check")
 @ApplicationScoped
 public class GatewayCheckResource {
@@ -66,10 +66,6 @@ public class GatewayCheckResource {
 
     @GET
     @JudgedByRouteTable
-    @Operation(summary = "Check a client's request for a gateway",
-            description = "200 with the identity headers when the client's request (X-Forwarded-Method and"
-                    + " X-Forwarded-Uri, or X-Original-Method and X-Original-URI) may pass; otherwise the"
-                    + " contract's answer, to hand to the client as it is.")
     public Response get() {
         return check();
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.contract.PlansIT;
+import com.meetergo.apiauth.contract.UsageIT;
+import com.meetergo.apiauth.support.Prometheus;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
 import com.meetergo.apiauth.security.gateway.IdentityHeaders;
 import com.meetergo.apiauth.support.Answer;
@@ -217,6 +219,55 @@ class GatewayCheckIT extends ApiTest {
         var withCredential = check("POST", "/v4/credential-revocation", a -> a.bearer("rgo-anything"));
         assertStatus(withCredential, 200);
         assertEquals(List.of(), withCredential.header(IdentityHeaders.CREDENTIAL_ID));
+    }
+
+    /** Usage, last use and the impersonation audit count a check as the request it stands for. */
+    @Test
+    void aCheckIsCountedAsTheWarCountsTheRequest() {
+        var tenant = Tenant.create();
+        var member = tenant.user("MEMBER");
+        var key = tenant.apiKey();
+        var keyId = key.split(":")[1];
+        UnaryOperator<Api> asMember = a -> a.bearer(key).actingAs(member);
+        assertStatus(check("GET", "/v4/meeting-type", asMember), 200);
+        assertStatus(check("GET", "/v4/meeting-type", asMember), 200);
+        assertForbidden(check("GET", "/v4/audit-event", asMember));
+        UsageIT.awaitJson(() -> Api.get("/v4/api-key/" + keyId + "/usage?days=1").bearer(tenant.ownerToken()).send(),
+                """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 2, "refused": 1, "failed": 0}]}"""
+                .formatted(keyId, UsageIT.today()));
+        var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
+                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(keyId)).findFirst().orElseThrow();
+        assertEquals("127.0.0.1", listed.getString("lastUsedIp"), listed::toString);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (Api.get("/v4/audit-event?type=impersonation&credentialId=" + keyId).bearer(tenant.ownerToken()).send()
+                .array().size() != 1) {
+            assertTrue(System.nanoTime() < deadline, "no impersonation event for the check");
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        }
+    }
+
+    /** A warm check, as a warm request, reads no credential from the database. */
+    @Test
+    void aWarmCheckReadsNoCredential() {
+        var tenant = Tenant.create();
+        UnaryOperator<Api> owner = a -> a.bearer(tenant.ownerToken());
+        assertStatus(check("GET", "/v4/meeting-type", owner), 200);
+        var before = Prometheus.scrape();
+        for (int i = 0; i < 50; i++) {
+            assertStatus(check("GET", "/v4/meeting-type", owner), 200);
+        }
+        var after = Prometheus.scrape();
+        long reads = total(after, "apiauth_cache_credential_reads_total") - total(before, "apiauth_cache_credential_reads_total");
+        long bypassed = total(after, "apiauth_cache_bypassed_total") - total(before, "apiauth_cache_bypassed_total");
+        // a read happens only when the cache may not answer (its change-notice poll was late)
+        assertTrue(reads <= bypassed, reads + " credential reads for 50 warm checks, " + bypassed + " bypassed");
+        System.out.println("gateway check: " + reads + " credential reads for 50 warm checks (" + bypassed
+                + " cache bypasses)");
+    }
+
+    private static long total(String scrape, String name) {
+        return Prometheus.series(scrape, name).stream().mapToLong(Prometheus.Series::count).sum();
     }
 
     @Test
