@@ -9,6 +9,7 @@ import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.security.credential.UserHeader;
 import com.meetergo.apiauth.security.gateway.ForwardedRequest;
 import com.meetergo.apiauth.security.gateway.GatewayRoutes;
+import com.meetergo.apiauth.security.introspection.OAuthErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -89,6 +90,20 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             // check after SEND_FAILURE and allow the request.
             var status = authenticate(request, response, context);
             return status == AuthenticationStatus.SEND_FAILURE ? AuthenticationStatus.SEND_CONTINUE : status;
+        }
+        var authorization = request.getHeader("Authorization");
+        if (BasicHeaders.unreadable(authorization)) {
+            // Liberty would answer this unauthenticated request with an HTML 500 (BasicHeaders): ours instead
+            if (OAuthErrors.isIntrospection(request)) {
+                try {
+                    OAuthErrors.writeInvalidClient(response);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+            // what a protected path answers any header that is not a Bearer credential
+            return refuse(request, response, ContractError.MISSING_AUTHORIZATION);
         }
         return context.doNothing();
     }

@@ -21,21 +21,22 @@ import java.time.Instant;
  *
  * <p>{@code credentialAuthority} is the most the credential may do whoever it acts as (the
  * authority of whoever minted it): a key an admin minted acts as the owner with the owner's role,
- * yet its {@link #authority()} is the admin's. {@code endsAt} is when the credential stops working
+ * yet its {@link #authority()} is the admin's. {@code issuedAt} is when the credential was made;
+ * {@code endsAt} is when the credential stops working
  * (its expiry, or the end of its grace when sooner; null: never), for a gateway to pass upstream.
  */
 public record Caller(String companyId, String userId, Role role, CredentialType credentialType,
         String credentialId, Scopes scopes, boolean ownerByDefault, ContractError rejection,
-        Role credentialAuthority, Instant endsAt) {
+        Role credentialAuthority, Instant issuedAt, Instant endsAt) {
 
     static Caller acting(Credential credential, CredentialType type, User user, boolean ownerByDefault) {
         return new Caller(credential.companyId(), user.id(), user.role(), type, credential.id(), credential.scopes(),
-                ownerByDefault, null, credential.authority(), credential.endsAt());
+                ownerByDefault, null, credential.authority(), credential.createdAt(), credential.endsAt());
     }
 
     static Caller rejected(Credential credential, CredentialType type, ContractError rejection) {
         return new Caller(credential.companyId(), null, null, type, credential.id(), credential.scopes(), false,
-                rejection, credential.authority(), credential.endsAt());
+                rejection, credential.authority(), credential.createdAt(), credential.endsAt());
     }
 
     public boolean managesCompany() {

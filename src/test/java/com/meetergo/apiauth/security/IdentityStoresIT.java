@@ -59,7 +59,7 @@ class IdentityStoresIT extends InContainerTest {
         assertEquals(Set.of(Roles.ADMIN, Roles.USER_MANAGER), result.getCallerGroups());
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
         assertEquals(new Caller(tenant.companyId(), admin, Role.ADMIN, CredentialType.API_KEY, key.split(":")[1],
-                Scopes.FULL, false, null, Role.OWNER, caller.endsAt()), caller);
+                Scopes.FULL, false, null, Role.OWNER, caller.issuedAt(), caller.endsAt()), caller);
     }
 
     @Test

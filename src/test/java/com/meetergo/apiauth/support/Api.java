@@ -37,6 +37,13 @@ public final class Api {
         return new Api("POST", path).body(json);
     }
 
+    /** A form post (application/x-www-form-urlencoded), as OAuth endpoints take. */
+    public static Api postForm(String path, String form) {
+        var api = new Api("POST", path);
+        api.body = form;
+        return api.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+
     public static Api put(String path, String json) {
         return new Api("PUT", path).body(json);
     }
