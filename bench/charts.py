@@ -14,7 +14,8 @@ LEFT = 150
 PANEL = 270
 GAP = 40
 BAR = 16
-COLOURS = {"baseline": "#9aa5b1", "pat": "#2f6fde", "apikey": "#1b998b", "jwt": "#e09f3e", "floor": "#6c4ab6", "users": "#c44536"}
+COLOURS = {"baseline": "#9aa5b1", "pat": "#2f6fde", "apikey": "#1b998b", "jwt": "#e09f3e", "floor": "#6c4ab6", "users": "#c44536",
+           "gw_limit": "#c9cdd2", "gw_floor": "#a28bd4", "gw_pat": "#7fa8ee", "gw_apikey": "#6cc9bd"}
 
 
 def _nice(value):

@@ -12,19 +12,28 @@ root = pathlib.Path(__file__).resolve().parent.parent
 rows = [line.split("\t") for line in pathlib.Path(summary).read_text().splitlines() if line.strip()]
 
 SHORT = {"baseline": "a. baseline", "pat": "b. PAT", "apikey": "c. API key", "jwt": "d. mpJwt", "floor": "e. floor",
-         "users": "f. key, 16 users"}
+         "users": "f. key, 16 users", "gw_limit": "g. gateway limit", "gw_floor": "h. gateway floor",
+         "gw_pat": "i. gateway PAT", "gw_apikey": "j. gateway API key"}
 CASES = [("baseline", "a. baseline: same lookup and JSON, no authentication"),
          ("pat", "b. GET /v4/user/me, PAT"),
          ("apikey", "c. GET /v4/user/me, API key + x-meetergo-api-user-id"),
          ("jwt", "d. same work behind Liberty mpJwt (RS256)"),
          ("floor", "e. floor: trivial mechanism, one fixed token, no cache key (a JAAS login per request)"),
-         ("users", "f. as c, acting as 16 users in turn (16 Subjects instead of one)")]
+         ("users", "f. as c, acting as 16 users in turn (16 Subjects instead of one)"),
+         ("gw_limit", "g. nginx straight to a static upstream: the gateway's limit"),
+         ("gw_floor", "h. nginx asking a trivial always-200 endpoint of the same Liberty: the gateway's floor"),
+         ("gw_pat", "i. nginx asking api-auth's /gateway/check, PAT"),
+         ("gw_apikey", "j. nginx asking api-auth's /gateway/check, API key + x-meetergo-api-user-id")]
 # Issue 19's targets: authenticated close to unauthenticated, and clearly ahead of mpJwt. The floor
 # stays as the cost of Liberty's default path; f against c is the cost of many Subjects against one.
 RATIOS = [("pat/baseline", "pat", "baseline", 0.85), ("apikey/baseline", "apikey", "baseline", 0.85),
           ("pat/jwt", "pat", "jwt", 1.15), ("apikey/jwt", "apikey", "jwt", 1.15),
           ("pat/floor", "pat", "floor", None), ("apikey/floor", "apikey", "floor", None),
-          ("floor/baseline", "floor", "baseline", None), ("users/apikey", "users", "apikey", None)]
+          ("floor/baseline", "floor", "baseline", None), ("users/apikey", "users", "apikey", None),
+          # Issue 35: the gateway's check close to a trivial one on the same server; against the limit,
+          # what asking a Java service costs at all.
+          ("gateway/floor:pat", "gw_pat", "gw_floor", 0.90), ("gateway/floor:apikey", "gw_apikey", "gw_floor", 0.90),
+          ("gateway/limit:pat", "gw_pat", "gw_limit", None), ("gateway/limit:apikey", "gw_apikey", "gw_limit", None)]
 
 dbs = list(dict.fromkeys(r[0] for r in rows))
 medians = {}
