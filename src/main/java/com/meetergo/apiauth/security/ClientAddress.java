@@ -66,6 +66,11 @@ public class ClientAddress {
             }
         }
 
+        // Compiled once: String.matches compiles its expression on every call, and this runs per request.
+        private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
+        private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3})(?::\\d{1,5})?");
+        private static final Pattern V6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+
         /** {@code values}: every line of the forwarding header, in the order received. */
         public String resolve(String peer, List<String> values) {
             var hop = peer;
@@ -125,14 +130,15 @@ public class ClientAddress {
                     return null;
                 }
                 var rest = text.substring(end + 1);
-                if (!rest.isEmpty() && !rest.matches(":\\d{1,5}")) {
+                if (!rest.isEmpty() && !PORT.matcher(rest).matches()) {
                     return null;
                 }
                 text = text.substring(1, end);
                 return isV6(text) ? text : null;
             }
-            if (text.matches("\\d{1,3}(\\.\\d{1,3}){3}(:\\d{1,5})?")) {
-                var v4 = text.replaceFirst(":\\d+$", "");
+            var ipv4 = IPV4.matcher(text);
+            if (ipv4.matches()) {
+                var v4 = ipv4.group(1);
                 for (var part : v4.split("\\.")) {
                     if (Integer.parseInt(part) > 255) {
                         return null;
@@ -144,7 +150,7 @@ public class ClientAddress {
         }
 
         private static boolean isV6(String text) {
-            if (!text.matches("[0-9A-Fa-f:.]+") || text.indexOf(':') < 0) {
+            if (!V6_CHARACTERS.matcher(text).matches() || text.indexOf(':') < 0) {
                 return false;
             }
             try {
