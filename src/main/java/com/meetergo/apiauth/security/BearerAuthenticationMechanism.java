@@ -82,13 +82,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return refuse(request, response, ContractError.BODY_TOO_LARGE);
         }
         if (context.isProtected()) {
-            return authenticate(request, response, context);
+            return authenticate(request, response, context, true);
         }
         if (gatewayRoutes.needsCredential(request)) {
             // A gateway's check (unprotected in web.xml, so that an open route needs no credential):
             // the same steps, but a refusal must complete the response, or Liberty would serve the
-            // check after SEND_FAILURE and allow the request.
-            var status = authenticate(request, response, context);
+            // check after SEND_FAILURE and allow the request. An accepted caller is not logged into
+            // the container: the check answers about another request, and nothing on this one reads
+            // the container's principal (docs/decisions.md: the check logs nobody in).
+            var status = authenticate(request, response, context, false);
             return status == AuthenticationStatus.SEND_FAILURE ? AuthenticationStatus.SEND_CONTINUE : status;
         }
         var authorization = request.getHeader("Authorization");
@@ -108,9 +110,12 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.doNothing();
     }
 
-    /** The steps of a request that needs a credential, after transport and size. */
+    /**
+     * The steps of a request that needs a credential, after transport and size. A proven caller is
+     * {@link CurrentCaller}'s, and logged into the container when {@code logIn}.
+     */
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+            HttpMessageContext context, boolean logIn) {
         long started = System.nanoTime();
         var headers = request.getHeaders("Authorization");
         var authorization = headers.hasMoreElements() ? headers.nextElement() : null;
@@ -154,7 +159,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
                 : AuthenticationOutcome.of(caller.rejection()), started);
         CurrentCaller.set(caller);
         used.fire(new CredentialUsed(caller, clientAddress.of(request)));
-        return ContainerLogin.notify(context, result.getCallerPrincipal().getName(), result.getCallerGroups());
+        return logIn ? ContainerLogin.notify(context, result.getCallerPrincipal().getName(), result.getCallerGroups())
+                : context.doNothing();
     }
 
     /**

@@ -1,8 +1,6 @@
 package com.meetergo.apiauth.security.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +33,14 @@ public record ForwardedRequest(String method, String uri) {
 
     /** The client's request, or empty when the gateway's account of it is missing or ambiguous. */
     public static Optional<ForwardedRequest> of(HttpServletRequest request) {
-        var methods = values(request, METHOD_HEADERS);
-        var uris = values(request, URI_HEADERS);
-        if (methods == null || uris == null) {
-            return Optional.empty();
+        // Plain loops, no collections: a check runs on every request of the platform.
+        String uri = null;
+        for (var name : URI_HEADERS) {
+            var value = single(request, name);
+            if (value == TWICE || value != null && uri != null && !uri.equals(value)) {
+                return Optional.empty();
+            }
+            uri = value != null ? value : uri;
         }
         // The path after /gateway/check, raw as sent (getRequestURI is not decoded), with its query.
         var raw = request.getRequestURI().substring(request.getContextPath().length());
@@ -47,28 +49,37 @@ public record ForwardedRequest(String method, String uri) {
             if (request.getQueryString() != null) {
                 suffix += "?" + request.getQueryString();
             }
-            uris.add(suffix);
+            if (uri != null && !uri.equals(suffix)) {
+                return Optional.empty();
+            }
+            uri = suffix;
         }
-        methods.add(request.getMethod());
+        String method = null;
+        for (var name : METHOD_HEADERS) {
+            var value = single(request, name);
+            if (value == TWICE || value != null && method != null && !method.equals(value)) {
+                return Optional.empty();
+            }
+            method = value != null ? value : method;
+        }
         // The check's own method counts only when no header names one (a gateway's check is often a GET).
-        var method = methods.size() > 1 ? methods.subList(0, methods.size() - 1) : methods;
-        if (uris.isEmpty() || uris.stream().distinct().count() != 1 || method.stream().distinct().count() != 1) {
-            return Optional.empty();
+        if (method == null) {
+            method = request.getMethod();
         }
-        return Optional.of(new ForwardedRequest(method.get(0), uris.get(0)));
+        return uri == null ? Optional.empty() : Optional.of(new ForwardedRequest(method, uri));
     }
 
-    /** The values of these headers, or null when one appears twice. */
-    private static List<String> values(HttpServletRequest request, List<String> names) {
-        var found = new ArrayList<String>();
-        for (var name : names) {
-            var values = Collections.list(request.getHeaders(name));
-            if (values.size() > 1) {
-                return null;
-            }
-            found.addAll(values);
+    /** What {@link #single} answers for a header that appears more than once. */
+    private static final String TWICE = new String("a header sent twice");
+
+    /** The one value of this header, null when absent, {@link #TWICE} when it appears more than once. */
+    private static String single(HttpServletRequest request, String name) {
+        var values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
         }
-        return found;
+        var value = values.nextElement();
+        return values.hasMoreElements() ? TWICE : value;
     }
 
     private static String pathInWar(HttpServletRequest request) {

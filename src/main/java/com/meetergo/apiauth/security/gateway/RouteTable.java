@@ -10,9 +10,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,10 +63,35 @@ public final class RouteTable {
         }
     }
 
+    /** A route with its template split once, for {@link #match}: a check runs on every request. */
+    private record Compiled(Route route, List<String> segments) {
+    }
+
     private final List<Route> routes;
+
+    /**
+     * The routes by method and number of segments (only those can match), the most literal first:
+     * the first that matches is the best. Two routes of one method and length that both match a path
+     * would have the same shape, which {@link #parse} refuses.
+     */
+    private final Map<String, List<Compiled>> byShape;
 
     private RouteTable(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        var grouped = new HashMap<String, List<Compiled>>();
+        for (var route : this.routes) {
+            var segments = route.segments();
+            grouped.computeIfAbsent(shapeKey(route.method(), segments.size()), k -> new ArrayList<>())
+                    .add(new Compiled(route, segments));
+        }
+        grouped.values().forEach(list -> list.sort(
+                Comparator.comparing(Compiled::segments, RouteTable::moreLiteral).reversed()));
+        grouped.replaceAll((shape, list) -> List.copyOf(list));
+        this.byShape = Map.copyOf(grouped);
+    }
+
+    private static String shapeKey(String method, int segments) {
+        return method + " " + segments;
     }
 
     public List<Route> routes() {
@@ -187,8 +214,12 @@ public final class RouteTable {
     }
 
     private Optional<Route> best(String method, List<String> segments) {
-        return routes.stream().filter(r -> r.method().equals(method) && matches(r.segments(), segments))
-                .max(Comparator.comparing(Route::segments, RouteTable::moreLiteral));
+        for (var candidate : byShape.getOrDefault(shapeKey(method, segments.size()), List.of())) {
+            if (matches(candidate.segments(), segments)) {
+                return Optional.of(candidate.route());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Positive when {@code a} has a literal where {@code b} first has a variable. */
@@ -230,7 +261,7 @@ public final class RouteTable {
         for (var segment : path.substring(1).split("/", -1)) {
             var value = decode(segment);
             if (value == null || value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/")
-                    || value.contains("\\") || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                    || value.contains("\\") || hasControl(value)) {
                 return null;
             }
             decoded.add(value);
@@ -238,10 +269,25 @@ public final class RouteTable {
         return decoded;
     }
 
+    private static boolean hasControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Strict percent-decoding (UTF-8, no {@code +}); null when malformed. */
     private static String decode(String segment) {
         if (segment.indexOf('%') < 0) {
-            return segment.chars().allMatch(c -> c <= 0x7e) ? segment : null;
+            for (int i = 0; i < segment.length(); i++) {
+                if (segment.charAt(i) > 0x7e) {
+                    return null;
+                }
+            }
+            return segment;
         }
         var bytes = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < segment.length(); i++) {
