@@ -3,14 +3,24 @@ taken on the same warm server): the top frames of a case, and — the point — 
 next to the floor's, in microseconds of server CPU per request (share of samples × the CPU per
 request measured over the same profiling run).
 
-    python3 bench/profile.py <db> <dir>   # reads <dir>/profile-<case>.collapsed and <dir>/profile-<case>.cpu
+    python3 bench/profile.py <db> <dir> [war|gateway]
+    # reads <dir>/profile-<case>.collapsed and <dir>/profile-<case>.cpu
+
+war (the default): the WAR's own requests (b, c, f) against the floor (e). gateway: api-auth's check
+for a gateway (i, j) against the gateway floor's always-200 check on the same Liberty (h).
 """
 import collections
 import pathlib
 import sys
 
 db, directory = sys.argv[1], pathlib.Path(sys.argv[2])
-CASES = [("floor", "e. floor"), ("pat", "b. PAT"), ("apikey", "c. API key"), ("users", "f. key, 16 users")]
+SET = sys.argv[3] if len(sys.argv) > 3 else "war"
+# The first case of each set is its floor.
+CASES = {
+    "war": [("floor", "e. floor"), ("pat", "b. PAT"), ("apikey", "c. API key"), ("users", "f. key, 16 users")],
+    "gateway": [("gw_floor", "h. gateway floor"), ("gw_pat", "i. gateway, PAT"), ("gw_apikey", "j. gateway, API key")],
+}[SET]
+FLOOR = CASES[0][0]
 
 # Parts of a request, by the first matching frame on the stack (outermost first). Each sample is
 # counted once, under the innermost part it is in.
@@ -21,6 +31,11 @@ PARTS = [
     ("module: metrics", "com/meetergo/apiauth/security/AuthenticationMetrics."),
     ("module: usage (last used, impersonation audit)", "com/meetergo/apiauth/application/UsageRecorder."),
     ("module: user-context filter", "com/meetergo/apiauth/security/UserContextFilter."),
+    ("module: scope filter", "com/meetergo/apiauth/security/ScopeFilter."),
+    ("module: usage counting filter", "com/meetergo/apiauth/security/UsageCountingFilter."),
+    ("module: gateway route (forwarded request, route table)", "com/meetergo/apiauth/security/gateway/GatewayRoutes."),
+    ("module: gateway check + identity headers", "com/meetergo/apiauth/rest/GatewayCheckResource."),
+    ("module: gateway refusal filter", "com/meetergo/apiauth/security/gateway/GatewayRefusalFilter."),
     ("module: caller producer", "com/meetergo/apiauth/security/CallerProducer."),
     ("module: mechanism, rest", "com/meetergo/apiauth/security/BearerAuthenticationMechanism.validateRequest"),
     ("floor: mechanism", "bench/floor/FixedTokenMechanism.validateRequest"),
@@ -28,6 +43,7 @@ PARTS = [
     ("Liberty web security (authenticate, authorize)", "com/ibm/ws/webcontainer/security/"),
     ("resource + lookup + JSON (UserService / UserLookup)", "com/meetergo/apiauth/rest/UserResource.me"),
     ("resource + lookup + JSON (UserService / UserLookup)", "bench/floor/FloorResource.me"),
+    ("floor: always-200 check", "bench/baseline/AllowResource.allow"),
     ("JAX-RS (RESTEasy) dispatch", "org/jboss/resteasy/"),
     ("servlet container", "com/ibm/ws/webcontainer/"),
     ("HTTP channel / network", "com/ibm/ws/http/"),
@@ -63,7 +79,7 @@ def part_of(frames):
 
 
 data = {case: load(case) for case, _ in CASES}
-print(f"### {db}: where a request's server CPU goes (async-profiler, cpu samples)\n")
+print(f"### {db}: where a {'request' if SET == 'war' else 'gateway check'}'s server CPU goes (async-profiler, cpu samples)\n")
 print("µs of server CPU per request, by part (share of the case's samples × its CPU per request):\n")
 print("| part | " + " | ".join(label for _, label in CASES) + " |")
 print("|---|" + "---:|" * len(CASES))
@@ -85,11 +101,11 @@ print("| **all** (samples) | " + " | ".join(f"**{totals[c][0]:.0f}** ({totals[c]
 steady = {case: totals[case][0] - by_part[case].get(JIT, 0.0) for case, _ in CASES}
 print("| all but the JIT compiler | " + " | ".join(f"{steady[c]:.0f}" for c, _ in CASES) + " |")
 print("\nModule share by this profile (floor's CPU per request ÷ the case's, JIT compilation left out): "
-      + ", ".join(f"{label} {steady['floor'] / steady[case]:.2f}" for case, label in CASES if case != "floor")
-      + ". The module's own parts (rows \"module: …\") against the floor's mechanism: "
+      + ", ".join(f"{label} {steady[FLOOR] / steady[case]:.2f}" for case, label in CASES if case != FLOOR)
+      + ". The module's own parts (rows \"module: …\") against the floor's own part: "
       + ", ".join(f"{label} {sum(v for k, v in by_part[case].items() if k.startswith('module:')):.1f} µs"
-                  for case, label in CASES if case != "floor")
-      + f" against {by_part['floor'].get('floor: mechanism', 0.0):.1f} µs.")
+                  for case, label in CASES if case != FLOOR)
+      + f" against {sum(v for k, v in by_part[FLOOR].items() if k.startswith('floor:')):.1f} µs.")
 
 for case, label in CASES:
     stacks, cpu = data[case]
