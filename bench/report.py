@@ -1,5 +1,6 @@
 """bench/run's report: medians per case, the ratios and targets, bench/results/<time>-<db>.md, the
-table in docs/benchmark.md (between the bench markers), and last the machine-readable ratios line."""
+table in docs/benchmark.md (between the bench markers; a full run only: a quick run writes under
+bench/results/ alone), and last the machine-readable ratios line."""
 import pathlib
 import re
 import statistics
@@ -84,7 +85,8 @@ for db in dbs:
     svg = charts.rounds_svg(db, f"{mode} run {stamp}, {rounds} rounds of {duration} s per case",
                             {case: [(float(r[3]), float(r[6])) for r in rows if r[0] == db and r[1] == case]
                              for case, _ in CASES}, SHORT)
-    (root / "docs" / f"benchmark-{db}.svg").write_text(svg)
+    if quick != "1":  # the docs hold full runs alone; a quick run is for trying the script
+        (root / "docs" / f"benchmark-{db}.svg").write_text(svg)
     (root / "bench" / "results" / f"{stamp}-{db}.svg").write_text(svg)
     out += ["", f"![{db}: requests/s and server CPU µs per request of each case, every round]"
             f"(benchmark-{db}.svg)"]
@@ -160,7 +162,7 @@ for db in dbs:
 readme = root / "docs" / "benchmark.md"
 body = readme.read_text()
 start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-if start in body and end in body:
+if quick != "1" and start in body and end in body:
     # A run of one database (--db) replaces that database's tables and keeps the other's.
     def sections(text):
         found = {}
