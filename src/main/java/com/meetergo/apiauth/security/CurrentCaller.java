@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  *
  * <p>Thread-bound, like the container's own security subject: {@link BearerAuthenticationMechanism}
  * sets it at the start of every request it sees — null first, then the caller once the credential
- * is proven — and clears it when the response is secured, so a thread never serves one request
- * with another's caller. Held in a {@code ThreadLocal} rather than a request attribute because
- * reading the request through CDI's request-scoped proxy cost more than the rest of the
- * authentication step (bench/run's profile).
+ * is proven — and clears it when the response is secured. Liberty calls the mechanism first on
+ * every request of this WAR, protected or not, so a thread never serves one request with another's
+ * caller, even where the response is not secured (a gateway's check logs nobody in); and nothing
+ * but the resources and filters of a request reads it. Held in a {@code ThreadLocal} rather than
+ * a request attribute because reading the request through CDI's request-scoped proxy cost more than
+ * the rest of the authentication step (bench/run's profile).
  */
 @ApplicationScoped
 public class CurrentCaller {
