@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The floors of the house (README, "Where things live"): dependencies point down, never up. The
+ * The floors of the house (docs/architecture.md, "Where things live"): dependencies point down, never up. The
  * authentication layer answers with the contract's vocabulary (security/contract), never with the
  * REST layer above it.
  */
