@@ -34,13 +34,9 @@ public record ForwardedRequest(String method, String uri) {
     /** The client's request, or empty when the gateway's account of it is missing or ambiguous. */
     public static Optional<ForwardedRequest> of(HttpServletRequest request) {
         // Plain loops, no collections: a check runs on every request of the platform.
-        String uri = null;
-        for (var name : URI_HEADERS) {
-            var value = single(request, name);
-            if (value == TWICE || value != null && uri != null && !uri.equals(value)) {
-                return Optional.empty();
-            }
-            uri = value != null ? value : uri;
+        var uri = agreed(request, URI_HEADERS);
+        if (uri == DISAGREE) {
+            return Optional.empty();
         }
         // The path after /gateway/check, raw as sent (getRequestURI is not decoded), with its query.
         var raw = request.getRequestURI().substring(request.getContextPath().length());
@@ -54,13 +50,9 @@ public record ForwardedRequest(String method, String uri) {
             }
             uri = suffix;
         }
-        String method = null;
-        for (var name : METHOD_HEADERS) {
-            var value = single(request, name);
-            if (value == TWICE || value != null && method != null && !method.equals(value)) {
-                return Optional.empty();
-            }
-            method = value != null ? value : method;
+        var method = agreed(request, METHOD_HEADERS);
+        if (method == DISAGREE) {
+            return Optional.empty();
         }
         // The check's own method counts only when no header names one (a gateway's check is often a GET).
         if (method == null) {
@@ -69,17 +61,30 @@ public record ForwardedRequest(String method, String uri) {
         return uri == null ? Optional.empty() : Optional.of(new ForwardedRequest(method, uri));
     }
 
-    /** What {@link #single} answers for a header that appears more than once. */
-    private static final String TWICE = new String("a header sent twice");
+    /** What {@link #agreed} answers when a header appears twice, or two of them name different values. */
+    private static final String DISAGREE = new String("headers that disagree");
 
-    /** The one value of this header, null when absent, {@link #TWICE} when it appears more than once. */
+    /** The one value these headers name, each at most once; null when none is present. */
+    private static String agreed(HttpServletRequest request, List<String> names) {
+        String agreed = null;
+        for (var name : names) {
+            var value = single(request, name);
+            if (value == DISAGREE || value != null && agreed != null && !agreed.equals(value)) {
+                return DISAGREE;
+            }
+            agreed = value != null ? value : agreed;
+        }
+        return agreed;
+    }
+
+    /** The one value of this header, null when absent, {@link #DISAGREE} when it appears more than once. */
     private static String single(HttpServletRequest request, String name) {
         var values = request.getHeaders(name);
         if (values == null || !values.hasMoreElements()) {
             return null;
         }
         var value = values.nextElement();
-        return values.hasMoreElements() ? TWICE : value;
+        return values.hasMoreElements() ? DISAGREE : value;
     }
 
     private static String pathInWar(HttpServletRequest request) {
