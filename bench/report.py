@@ -54,6 +54,7 @@ lines_out = {}
 for db in dbs:
     seconds, passes = warmed[db]
     setup = (f"{mode} run {stamp}: wrk -t{threads} -c{connections}, {rounds} interleaved rounds of {duration} s per case "
+             "(in turn A..J and J..A) "
              f"after {seconds} s of warm-up ({passes} passes over the cases"
              + (", a fixed number: quick" if quick == "1" else ", until throughput stopped climbing") + "); "
              "medians of the rounds; Open Liberty 26.0.0.3, 2 cores, wrk on the same machine")
