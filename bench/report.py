@@ -25,13 +25,13 @@ CASES = [("baseline", "a. baseline: same lookup and JSON, no authentication"),
          ("gw_floor", "h. nginx asking a trivial always-200 endpoint of the same Liberty: the gateway's floor"),
          ("gw_pat", "i. nginx asking api-auth's /gateway/check, PAT"),
          ("gw_apikey", "j. nginx asking api-auth's /gateway/check, API key + x-meetergo-api-user-id")]
-# Issue 19's targets: authenticated close to unauthenticated, and clearly ahead of mpJwt. The floor
+# The targets: authenticated close to unauthenticated, and clearly ahead of mpJwt. The floor
 # stays as the cost of Liberty's default path; f against c is the cost of many Subjects against one.
 RATIOS = [("pat/baseline", "pat", "baseline", 0.85), ("apikey/baseline", "apikey", "baseline", 0.85),
           ("pat/jwt", "pat", "jwt", 1.15), ("apikey/jwt", "apikey", "jwt", 1.15),
           ("pat/floor", "pat", "floor", None), ("apikey/floor", "apikey", "floor", None),
           ("floor/baseline", "floor", "baseline", None), ("users/apikey", "users", "apikey", None),
-          # Issue 35: the gateway's check close to a trivial one on the same server; against the limit,
+          # The gateway's check close to a trivial one on the same server; against the limit,
           # what asking a Java service costs at all.
           ("gateway/floor:pat", "gw_pat", "gw_floor", 0.90), ("gateway/floor:apikey", "gw_apikey", "gw_floor", 0.90),
           ("gateway/limit:pat", "gw_pat", "gw_limit", None), ("gateway/limit:apikey", "gw_apikey", "gw_limit", None)]

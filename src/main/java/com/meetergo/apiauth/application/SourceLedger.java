@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SourceLedger {
 
-    /** The "not seen in the last 30 days". */
+    /** A new source is one "not seen in the last 30 days" (docs/usage.md). */
     public static final Duration NEW_AFTER = Duration.ofDays(30);
 
     private static final Logger LOG = Logger.getLogger(SourceLedger.class.getName());

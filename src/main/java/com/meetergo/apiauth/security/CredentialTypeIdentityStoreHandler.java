@@ -16,8 +16,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
  * Hands each credential to the one identity store of its type. Replaces the container's default
  * handler (an application may supply its own), which asks every store in priority order through a
  * reflective proxy call and then every group-providing store again: with exactly one store per
- * credential type that is all cost — measured at about 2 µs of the 48 µs a request costs the server
- * (bench/run's profile) — and no choice to make.
+ * credential type that is all cost (bench/run's profile, docs/benchmark.md) and no choice to make.
  */
 @Alternative
 @Priority(1000)

@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * This server's requests per credential and UTC day, counted in memory and drained every few
- * seconds into the usage table (application/UsageFlush): no database write per request. Counted
- * here, where the outcome is known: {@link #failed} by the API key store (a wrong secret for an
- * existing key id), {@link #refused} by the mechanism (a proven credential it refuses: status, plan)
- * and {@link UsageCountingFilter} (user header, scope, role), {@link #success} by that filter.
+ * seconds into the usage table ({@code UsageLedger}, run by {@code UsageFlushTimer}): no database
+ * write per request. Counted where the outcome is known: {@link #failed} by the API key store (a
+ * wrong secret for an existing key id), {@link #refused} by {@link CredentialIdentityStore} (a
+ * proven credential it refuses: status, plan, allowlist) and {@link UsageCountingFilter} (user
+ * header, scope, role), {@link #success} by that filter.
  *
  * <p>Bounded: an entry exists only for a credential that exists (the stores count nothing for an
  * unknown id), per day, and leaves a day after its day ended.

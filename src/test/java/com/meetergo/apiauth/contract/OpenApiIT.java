@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiIT extends ApiTest {
 
-    /** The contract's "Error responses", word for word (shared/spec/authentication.md). */
+    /** The contract's "Error responses", word for word (docs/contract.md). */
     private static final List<String> CONTRACT_ERRORS = List.of(
             """
             {"statusCode": 401, "message": "Missing authorization header", "error": "Unauthorized"}""",

@@ -38,7 +38,7 @@ class ScopesIT extends ApiTest {
 
     static final String ESCALATION = "A credential cannot grant scopes it does not hold";
 
-    /** The table: operation to the scope it needs; "" for the scope-free ones. */
+    /** docs/scopes.md's table: operation to the scope it needs; "" for the scope-free ones. */
     static final Map<String, String> SCOPE_OF = new LinkedHashMap<>();
 
     static {

@@ -336,7 +336,7 @@ public class WebhooksIT {
     }
 
     /**
-     * Issue 34, 7: ten companies whose two endpoints each answer just under the timeout (9.5 s), fed
+     * The fast and slow lanes: ten companies whose two endpoints each answer just under the timeout (9.5 s), fed
      * by their own {@code /test} calls (480 events), want 80 attempts per server: more than its 64
      * slots. Their
      * first attempts are cut at the fast lane's 2 s and their endpoints move to the slow lane, which

@@ -52,7 +52,7 @@ class TwoServersIT extends ApiTest {
     }
 
     /**
-     * Issue 34, 8: a revocation whose transaction waits longer than the pollers' 10 s window before
+     * The commit stamp: a revocation whose transaction waits longer than the pollers' 10 s window before
      * it commits (here a row lock this test holds on the key, as a long transaction elsewhere would).
      * Its notice, stamped when it was written, became visible outside every window: the second
      * server kept accepting the revoked key from its cache for up to its 30 s. Stamped at commit, the

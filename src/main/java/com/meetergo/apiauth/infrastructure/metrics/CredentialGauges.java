@@ -39,11 +39,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * many companies per type — those with the most live credentials; a company that leaves them, or
  * has none left, leaves the scrape. A series per company at platform scale (50,000 companies,
  * 200,000 series per server) is what Prometheus warns against; per-company figures live in the API.
- * One grouped query per table every {@code apiauth.metrics.gauge-refresh} (a non-persistent timer),
- * never one per scrape. Every 5 minutes by default: the query reads every live credential, and with
- * 1M stored H2 took seconds of CPU for it (5–15 s for 1.1M rows measured standalone beside a load) —
- * every 30 s, that was a share of a small server's capacity that grew with the stored credentials,
- * for counts that change by the day.
+ * One grouped query per table every {@code apiauth.metrics.gauge-refresh} (a non-persistent timer,
+ * 5 minutes by default: the query reads every live credential), never one per scrape; why not more
+ * often: docs/decisions.md, "Metrics".
  */
 @Singleton
 @Startup

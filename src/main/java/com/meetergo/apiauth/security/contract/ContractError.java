@@ -4,7 +4,7 @@ import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 
 /**
- * The authentication errors of the contract (shared/spec/authentication.md, "Error responses"),
+ * The authentication errors of the contract (docs/contract.md, "Error responses"),
  * word for word, plus the few it leaves to us (marked). Clients match on these texts: never
  * reword one of the contract's.
  */
@@ -36,7 +36,7 @@ public enum ContractError {
     PAT_NOT_IN_PLAN(403, Plan.exclusionMessage(CredentialType.PERSONAL_ACCESS_TOKEN)),
     /** Ours: the company's plan does not include API keys; after the secret is proven. */
     API_KEY_NOT_IN_PLAN(403, Plan.exclusionMessage(CredentialType.API_KEY)),
-    /** Ours (issue 17): the credential's IP allowlist does not hold the client address; after the secret is proven. */
+    /** Ours: the credential's IP allowlist does not hold the client address; after the secret is proven. */
     IP_NOT_ALLOWED(403, "Credential not allowed from this IP address"),
     /** Ours: the role of the acting user (or the credential type) does not allow the endpoint. */
     FORBIDDEN(403, "Forbidden resource");

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The routes of the platform's v4 API as a gateway check sees them (issue 35): for each method and
+ * The routes of the platform's v4 API as a gateway check sees them: for each method and
  * path template, the scope a credential must hold ({@code -}: any credential, whatever its scopes;
  * {@code open}: no credential at all, as the leak report) and whether an API key may call it
  * without {@code x-meetergo-api-user-id}, acting as the owner. Operators own the table; the one

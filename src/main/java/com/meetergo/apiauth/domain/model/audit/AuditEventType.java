@@ -12,8 +12,8 @@ public enum AuditEventType {
     ALLOWED_IPS_CHANGED,
     /**
      * A credential served a request from a network it was not used from in the last 30 days, after
-     * its first day of use (sourceIp: the address; detail: "network 203.0.113.0/24"). Named as the
-     * issue names it, {@code credential.new_source}.
+     * its first day of use (sourceIp: the address; detail: "network 203.0.113.0/24"). Named as its
+     * requirement names it, {@code credential.new_source} (docs/decisions.md).
      */
     NEW_SOURCE("credential.new_source"),
     /**

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * <p>A notice is stamped again just before its transaction commits: the pollers read a window of
  * the last 10 s, and a notice stamped when it was written, in a transaction that then waited longer
  * than that (a row lock, a slow database) before committing, became visible already outside every
- * window and was missed by the other servers until their caches expired (issue 34, 8). The
+ * window and was missed by the other servers until their caches expired. The
  * transaction's other statements are written first, so the stamp comes after every wait but the
  * commit's own.
  */
