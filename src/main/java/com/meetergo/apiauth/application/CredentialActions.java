@@ -30,6 +30,7 @@ import java.util.Optional;
 public class CredentialActions {
 
     public static final String ROTATION_WIDENS = "A rotation keeps or narrows the scopes; it cannot add any";
+    public static final String NOT_ROTATABLE = "Only an active credential that has not been rotated can be rotated";
 
     @Inject
     AuditTrail audit;
@@ -95,7 +96,7 @@ public class CredentialActions {
     public Instant graceUntil(Credential old, int gracePeriodSeconds) {
         var now = clock.instant();
         if (!old.rotatableAt(now)) {
-            throw DomainException.conflict("Only an active credential that has not been rotated can be rotated");
+            throw DomainException.conflict(NOT_ROTATABLE);
         }
         var end = now.plus(Duration.ofSeconds(gracePeriodSeconds));
         return old.expiresAt() != null && old.expiresAt().isBefore(end) ? old.expiresAt() : end;

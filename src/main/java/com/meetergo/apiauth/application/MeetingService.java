@@ -17,6 +17,8 @@ import java.util.List;
 @Transactional
 public class MeetingService {
 
+    public static final String DUPLICATE_SLUG = "You already have a meeting type with this slug";
+
     @Inject
     MeetingRepository meetings;
 
@@ -25,7 +27,7 @@ public class MeetingService {
 
     public MeetingType createType(Caller caller, String name, int durationMinutes, String slug) {
         if (meetings.slugTaken(caller.userId(), slug)) {
-            throw DomainException.conflict("You already have a meeting type with this slug");
+            throw DomainException.conflict(DUPLICATE_SLUG);
         }
         var type = new MeetingType(caller.userId(), caller.companyId(), name, durationMinutes, slug, clock.instant());
         meetings.add(type);

@@ -43,7 +43,7 @@ public class ProvisioningService {
     public Provisioned provision(String companyName, String ownerEmail, String givenName, String familyName,
             Plan plan) {
         if (users.emailTaken(ownerEmail)) {
-            throw DomainException.conflict("A user with this email already exists");
+            throw DomainException.conflict(UserService.DUPLICATE_EMAIL);
         }
         var now = clock.instant();
         var company = new Company(companyName, plan, now);

@@ -19,6 +19,9 @@ import java.util.List;
 @Transactional
 public class UserService {
 
+    /** An email another user already has, in any case (docs/decisions.md, "Emails"); provisioning too. */
+    public static final String DUPLICATE_EMAIL = "A user with this email already exists";
+
     @Inject
     UserRepository users;
 
@@ -106,7 +109,7 @@ public class UserService {
 
     private void requireFreeEmail(String companyId, String email) {
         if (users.emailTakenIn(companyId, email)) {
-            throw DomainException.conflict("A user with this email already exists");
+            throw DomainException.conflict(DUPLICATE_EMAIL);
         }
     }
 

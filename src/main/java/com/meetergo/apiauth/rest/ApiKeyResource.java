@@ -61,7 +61,8 @@ public class ApiKeyResource {
     @POST
     @APIResponse(responseCode = "201", description = "Created; the key is in this answer only", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedApiKeyView.class)))
-    @Operation(summary = "Create an API key",
+    @Refuses({Refusal.SCOPE_ESCALATION, Refusal.REPLACED_MINTS, Refusal.INVALID_INPUT})
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "Creates a Platform API Key of the caller's company, valid 1 to 90 days. The key is in this answer only; lists show its hint.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
         var created = keys.create(caller.get(), body.name(), body.expiresInDays(), body.scopes(), body.allowedIps());
@@ -71,7 +72,7 @@ public class ApiKeyResource {
     /** All the company's keys; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
-    @Operation(summary = "List the company's API keys",
+    @Operation(operationId = "listApiKeys", summary = "List the company's API keys",
             description = "Every API key of the company with its status, last use and rotation links, never the key. expiringWithinDays=N: only the live ones that end within N days.")
     public List<ApiKeyView> list(@QueryParam("expiringWithinDays")
             @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
@@ -83,7 +84,8 @@ public class ApiKeyResource {
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Path("{id}/sources")
-    @Operation(summary = "Networks an API key was used from",
+    @Refuses({Refusal.NOT_FOUND})
+    @Operation(operationId = "listApiKeySources", summary = "Networks an API key was used from",
             description = "The client networks (IPv4 /24, IPv6 /48) it served requests from, the most recently seen first, with the first and last use and the requests: at most apiauth.sources.max-per-credential (100), the least recently seen leave first. A network not used in the last 30 days, after the credential's first day of use, is audited as credential.new_source. Figures lag by up to apiauth.usage.flush-interval (5 s).")
     public SourcesView sources(@PathParam("id") String id) {
         return SourcesView.of(id, keys.sources(caller.get(), id));
@@ -92,7 +94,8 @@ public class ApiKeyResource {
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Path("{id}/usage")
-    @Operation(summary = "Usage of an API key",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "getApiKeyUsage", summary = "Usage of an API key",
             description = "Requests per UTC day, oldest first, today included, every day present: success (served), refused (the secret was right, the request refused) and failed (a wrong secret for this key's id). days=1..90, default 30. Figures lag by up to apiauth.usage.flush-interval (5 s).")
     public UsageView usage(@PathParam("id") String id, @QueryParam("days") @DefaultValue("30")
             @Min(value = 1, message = "days must be between 1 and 90")
@@ -104,7 +107,8 @@ public class ApiKeyResource {
     @RequiresScope(Scope.CREDENTIALS_WRITE)
     @PUT
     @Path("{id}/allowed-ips")
-    @Operation(summary = "Set an API key's IP allowlist",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "setApiKeyAllowedIps", summary = "Set an API key's IP allowlist",
             description = "Replaces the addresses and CIDR ranges (IPv4, IPv6; at most 64) the key may be used from; [] is anywhere. A request from elsewhere, once its secret is proven, is refused (403 \"Credential not allowed from this IP address\"). Applied by every server within a second; audited as allowed_ips_changed. Answers the key as lists show it.")
     public ApiKeyView allowedIps(@PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid AllowedIpsRequest body) {
@@ -116,7 +120,8 @@ public class ApiKeyResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
-    @Operation(summary = "Revoke an API key",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
             description = "Revokes the key for good: the next request with it is refused (401 \"Invalid API key\").")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(caller.get(), id);
@@ -128,7 +133,8 @@ public class ApiKeyResource {
     @POST
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
-    @Operation(summary = "Deactivate an API key",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "deactivateApiKey", summary = "Deactivate an API key",
             description = "Refuses the key (401 \"API key has been deactivated\") until it is activated again.")
     public Response deactivate(@PathParam("id") String id) {
         keys.deactivate(caller.get(), id);
@@ -139,7 +145,8 @@ public class ApiKeyResource {
     @POST
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
-    @Operation(summary = "Activate an API key",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "activateApiKey", summary = "Activate an API key",
             description = "Lets a deactivated key work again.")
     public Response activate(@PathParam("id") String id) {
         keys.activate(caller.get(), id);
@@ -151,7 +158,8 @@ public class ApiKeyResource {
     @Path("{id}/rotate")
     @APIResponse(responseCode = "201", description = "The successor; the old key works until the grace period ends", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedApiKeyView.class)))
-    @Operation(summary = "Rotate an API key",
+    @Refuses({Refusal.NOT_FOUND, Refusal.SCOPE_ESCALATION, Refusal.REPLACED_MINTS, Refusal.NOT_ROTATABLE, Refusal.INVALID_INPUT})
+    @Operation(operationId = "rotateApiKey", summary = "Rotate an API key",
             description = "Creates the key's successor (same name, linked to the old key). The old key keeps working for the grace period (default 3600 s, at most 86400), never past its own expiry.")
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null, null) : body;

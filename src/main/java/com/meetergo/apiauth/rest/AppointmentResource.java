@@ -41,7 +41,7 @@ public class AppointmentResource {
 
     @RequiresScope(Scope.APPOINTMENTS_READ)
     @GET
-    @Operation(summary = "List appointments",
+    @Operation(operationId = "listAppointments", summary = "List appointments",
             description = "A member's own appointments; owners and admins see the company's, or one user's with userId.")
     public List<AppointmentView> list(@QueryParam("userId") String userId) {
         return meetings.appointments(caller.get(), userId).stream().map(AppointmentView::of).toList();
@@ -51,7 +51,8 @@ public class AppointmentResource {
     @POST
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AppointmentView.class)))
-    @Operation(summary = "Book an appointment",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "bookAppointment", summary = "Book an appointment",
             description = "Books one of the acting user's meeting types.")
     public Response book(@NotNull(message = "a JSON body is required") @Valid AppointmentRequest body) {
         var appointment = meetings.book(caller.get(), body.meetingTypeId(), body.start(), body.guestEmail());

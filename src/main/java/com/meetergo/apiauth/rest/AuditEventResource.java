@@ -37,7 +37,7 @@ public class AuditEventResource {
 
     @RequiresScope(Scope.AUDIT_READ)
     @GET
-    @Operation(summary = "List audit events",
+    @Operation(operationId = "listAuditEvents", summary = "List audit events",
             description = "The company's credential events, newest first, filtered by credential, type and time, paged (pageSize up to 200). No event holds a secret.")
     public List<AuditEventView> list(@QueryParam("credentialId") String credentialId,
             @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,

@@ -51,7 +51,8 @@ public class CredentialRevocationResource {
     @POST
     @APIResponse(responseCode = "202", description = "Always, whatever was found: no oracle",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CredentialRevocationView.class)))
-    @Operation(summary = "Report leaked credentials",
+    @Refuses({Refusal.INVALID_INPUT})
+    @Operation(operationId = "reportLeakedCredentials", summary = "Report leaked credentials",
             description = "Revokes every live credential among up to 100 values. Needs no credential. Always 202 with the number of well-formed values, never which ones matched. Limited per client address (429 with Retry-After).")
     public Response report(@NotNull(message = "a JSON body is required") @Valid CredentialRevocationRequest body) {
         limiter.acquire(clientAddress.of(request));

@@ -53,7 +53,8 @@ public class IntrospectionResource {
     HttpServletRequest request;
 
     @POST
-    @Operation(summary = "Introspect a token (RFC 7662)",
+    @Refuses({Refusal.INVALID_INPUT})
+    @Operation(operationId = "introspectToken", summary = "Introspect a token (RFC 7662)",
             description = "Form parameters token and (ignored) token_type_hint; the caller authenticates with HTTP"
                     + " Basic as the configured introspection client. 200 with active, scope, token_type, exp, iat,"
                     + " sub, client_id, company_id and credential_type for an active PAT or API key; exactly"
@@ -88,7 +89,7 @@ public class IntrospectionResource {
 
     /** RFC 7662 §2.1: POST. Unconfigured, a GET learns nothing more than a POST. */
     @GET
-    @Operation(summary = "Not allowed: introspection is a POST",
+    @Operation(operationId = "introspectTokenWithGet", summary = "Not allowed: introspection is a POST",
             description = "405 with Allow: POST; 404 while no introspection client is configured.")
     public Response get() {
         if (!client.enabled()) {

@@ -59,7 +59,8 @@ public class PersonalAccessTokenResource {
     @POST
     @APIResponse(responseCode = "201", description = "Created; the token is in this answer only", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
-    @Operation(summary = "Create a personal access token",
+    @Refuses({Refusal.SCOPE_ESCALATION, Refusal.REPLACED_MINTS, Refusal.INVALID_INPUT})
+    @Operation(operationId = "createToken", summary = "Create a personal access token",
             description = "Creates a Personal Access Token for the acting user, with an optional expiry. The token is in this answer only; lists show its hint.")
     public Response create(
             @NotNull(message = "a JSON body is required") @Valid CreatePersonalAccessTokenRequest body) {
@@ -70,7 +71,7 @@ public class PersonalAccessTokenResource {
     /** The acting user's tokens; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
-    @Operation(summary = "List personal access tokens",
+    @Operation(operationId = "listTokens", summary = "List personal access tokens",
             description = "The acting user's tokens with status, last use and rotation links, never the token. expiringWithinDays=N: only the live ones that end within N days.")
     public List<PersonalAccessTokenView> list(@QueryParam("expiringWithinDays")
             @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
@@ -82,7 +83,8 @@ public class PersonalAccessTokenResource {
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Path("{id}/sources")
-    @Operation(summary = "Networks a personal access token was used from",
+    @Refuses({Refusal.NOT_FOUND})
+    @Operation(operationId = "listTokenSources", summary = "Networks a personal access token was used from",
             description = "The client networks (IPv4 /24, IPv6 /48) it served requests from, the most recently seen first, with the first and last use and the requests: at most apiauth.sources.max-per-credential (100), the least recently seen leave first. A network not used in the last 30 days, after the credential's first day of use, is audited as credential.new_source. Figures lag by up to apiauth.usage.flush-interval (5 s).")
     public SourcesView sources(@PathParam("id") String id) {
         return SourcesView.of(id, tokens.sources(caller.get(), id));
@@ -91,7 +93,8 @@ public class PersonalAccessTokenResource {
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Path("{id}/usage")
-    @Operation(summary = "Usage of a personal access token",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "getTokenUsage", summary = "Usage of a personal access token",
             description = "Requests per UTC day, oldest first, today included, every day present: success (served), refused (the secret was right, the request refused) and failed (always 0: a PAT carries no id to count a wrong secret against). days=1..90, default 30. Figures lag by up to apiauth.usage.flush-interval (5 s).")
     public UsageView usage(@PathParam("id") String id, @QueryParam("days") @DefaultValue("30")
             @Min(value = 1, message = "days must be between 1 and 90")
@@ -103,7 +106,8 @@ public class PersonalAccessTokenResource {
     @RequiresScope(Scope.CREDENTIALS_WRITE)
     @PUT
     @Path("{id}/allowed-ips")
-    @Operation(summary = "Set a personal access token's IP allowlist",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "setTokenAllowedIps", summary = "Set a personal access token's IP allowlist",
             description = "Replaces the addresses and CIDR ranges (IPv4, IPv6; at most 64) the token may be used from; [] is anywhere. A request from elsewhere, once its secret is proven, is refused (403 \"Credential not allowed from this IP address\"). Its owner may set it; so may the company's owners and admins (the owner's tokens: only the owner). Applied by every server within a second; audited as allowed_ips_changed.")
     public PersonalAccessTokenView allowedIps(@PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid AllowedIpsRequest body) {
@@ -114,7 +118,8 @@ public class PersonalAccessTokenResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
-    @Operation(summary = "Revoke a personal access token",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "revokeToken", summary = "Revoke a personal access token",
             description = "Revokes the token for good. Its owner may revoke it; so may the company's owners and admins.")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(caller.get(), id);
@@ -125,7 +130,8 @@ public class PersonalAccessTokenResource {
     @POST
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
-    @Operation(summary = "Deactivate a personal access token",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "deactivateToken", summary = "Deactivate a personal access token",
             description = "Refuses the token until it is activated again.")
     public Response deactivate(@PathParam("id") String id) {
         tokens.deactivate(caller.get(), id);
@@ -136,7 +142,8 @@ public class PersonalAccessTokenResource {
     @POST
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
-    @Operation(summary = "Activate a personal access token",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "activateToken", summary = "Activate a personal access token",
             description = "Lets a deactivated token work again.")
     public Response activate(@PathParam("id") String id) {
         tokens.activate(caller.get(), id);
@@ -149,7 +156,8 @@ public class PersonalAccessTokenResource {
     @Path("self/rotate")
     @APIResponse(responseCode = "201", description = "The successor of the calling token; the old one works until the grace period ends", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
-    @Operation(summary = "Rotate the calling token",
+    @Refuses({Refusal.SCOPE_ESCALATION, Refusal.REPLACED_MINTS, Refusal.NOT_ROTATABLE, Refusal.INVALID_INPUT})
+    @Operation(operationId = "rotateCurrentToken", summary = "Rotate the calling token",
             description = "Creates the successor of the token this request is made with, so that a script can renew its own credential. The old token works until the grace period ends.")
     public Response rotateSelf(@Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null, null) : body;
@@ -161,7 +169,8 @@ public class PersonalAccessTokenResource {
     @Path("{id}/rotate")
     @APIResponse(responseCode = "201", description = "The successor; the old token works until the grace period ends", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedPersonalAccessTokenView.class)))
-    @Operation(summary = "Rotate a personal access token",
+    @Refuses({Refusal.NOT_FOUND, Refusal.SCOPE_ESCALATION, Refusal.REPLACED_MINTS, Refusal.NOT_ROTATABLE, Refusal.INVALID_INPUT})
+    @Operation(operationId = "rotateToken", summary = "Rotate a personal access token",
             description = "Creates the successor of one of the acting user's tokens. The old token works until the grace period ends.")
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null, null) : body;

@@ -46,7 +46,8 @@ public class ProvisioningResource {
     @POST
     @APIResponse(responseCode = "201", description = "The company, its owner and the owner's first token (shown once)", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ProvisionedCompanyView.class)))
-    @Operation(summary = "Provision a company",
+    @Refuses({Refusal.PROVISIONING_SECRET_INVALID, Refusal.PROVISIONING_OFF, Refusal.PROVISIONING_THROTTLED, Refusal.DUPLICATE_EMAIL, Refusal.INVALID_INPUT})
+    @Operation(operationId = "provisionCompany", summary = "Provision a company",
             description = "Creates a company, its owner and the owner's first Personal Access Token (shown once). Needs x-provisioning-secret; without a configured secret the endpoint does not exist (404).")
     @Parameter(name = ProvisioningSecretFilter.HEADER, in = ParameterIn.HEADER, required = true,
             schema = @Schema(type = SchemaType.STRING),
@@ -63,7 +64,8 @@ public class ProvisioningResource {
     @Path("{companyId}/plan")
     @APIResponse(responseCode = "200", description = "The company's plan now", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CompanyPlanView.class)))
-    @Operation(summary = "Change a company's plan",
+    @Refuses({Refusal.PROVISIONING_SECRET_INVALID, Refusal.PROVISIONING_COMPANY_OR_OFF, Refusal.PROVISIONING_THROTTLED, Refusal.INVALID_INPUT})
+    @Operation(operationId = "changeCompanyPlan", summary = "Change a company's plan",
             description = "Credentials the new plan excludes are not revoked: after their secret is proven every request"
                     + " gets 403 until an upgrade, on every server within a second. Audited (plan_changed, old -> new).")
     @Parameter(name = ProvisioningSecretFilter.HEADER, in = ParameterIn.HEADER, required = true,

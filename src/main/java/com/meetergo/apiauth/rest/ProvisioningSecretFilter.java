@@ -24,7 +24,7 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class ProvisioningSecretFilter implements ContainerRequestFilter {
 
-    static final String HEADER = "x-provisioning-secret";
+    public static final String HEADER = "x-provisioning-secret";
 
     @Inject
     ClientAddress clientAddress;

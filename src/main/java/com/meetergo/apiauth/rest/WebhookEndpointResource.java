@@ -51,7 +51,8 @@ public class WebhookEndpointResource {
     @POST
     @APIResponse(responseCode = "201", description = "Registered; the signing secret is in this answer only",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.WithSecret.class)))
-    @Operation(summary = "Register a webhook endpoint",
+    @Refuses({Refusal.INVALID_INPUT})
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
             description = "An https URL whose host resolves to public addresses only (checked again on every delivery), and the events to send to it. At most 20 per company. The signing secret (whsec_…) is in this answer only.")
     public Response create(@NotNull(message = "a JSON body is required") CreateWebhookEndpointRequest body) {
         var created = webhooks.create(caller.get(), body.url(), body.events());
@@ -60,7 +61,7 @@ public class WebhookEndpointResource {
 
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
-    @Operation(summary = "List the company's webhook endpoints",
+    @Operation(operationId = "listWebhookEndpoints", summary = "List the company's webhook endpoints",
             description = "Every endpoint with its events and state (failing since, disabled at), never its secret.")
     public List<WebhookEndpointView> list() {
         return webhooks.list(caller.get()).stream().map(WebhookEndpointView::of).toList();
@@ -70,7 +71,8 @@ public class WebhookEndpointResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted, with the deliveries still waiting for it")
-    @Operation(summary = "Delete a webhook endpoint", description = "Deletes the endpoint and the deliveries still waiting for it.")
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint", description = "Deletes the endpoint and the deliveries still waiting for it.")
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(caller.get(), id);
         return Response.noContent().build();
@@ -79,7 +81,8 @@ public class WebhookEndpointResource {
     @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/enable")
-    @Operation(summary = "Enable a disabled webhook endpoint",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "enableWebhookEndpoint", summary = "Enable a disabled webhook endpoint",
             description = "An endpoint that failed for 3 days is disabled and its events wait; enabling it sends them at once (those older than 3 days have failed). An enabled endpoint is answered as it is.")
     public WebhookEndpointView enable(@PathParam("id") String id) {
         return WebhookEndpointView.of(webhooks.enable(caller.get(), id));
@@ -88,7 +91,8 @@ public class WebhookEndpointResource {
     @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/rotate-secret")
-    @Operation(summary = "Rotate a webhook endpoint's signing secret",
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "rotateWebhookEndpointSecret", summary = "Rotate a webhook endpoint's signing secret",
             description = "A new secret, in this answer only; for 24 hours every delivery is signed by both the new and the previous one (two signatures in webhook-signature), so that receivers can switch without losing one.")
     public WebhookEndpointView.WithSecret rotateSecret(@PathParam("id") String id) {
         return WebhookEndpointView.WithSecret.of(webhooks.rotateSecret(caller.get(), id));
@@ -99,7 +103,8 @@ public class WebhookEndpointResource {
     @Path("{id}/test")
     @APIResponse(responseCode = "202", description = "Queued: sent within a second or two, retried like every event",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.Queued.class)))
-    @Operation(summary = "Send a test event", description = "Queues a webhook.test event to the endpoint; answers its webhook-id.")
+    @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
+    @Operation(operationId = "sendWebhookTest", summary = "Send a test event", description = "Queues a webhook.test event to the endpoint; answers its webhook-id.")
     public Response test(@PathParam("id") String id) {
         var messageId = webhooks.test(caller.get(), id);
         return Response.accepted(new WebhookEndpointView.Queued(messageId)).build();
@@ -108,7 +113,8 @@ public class WebhookEndpointResource {
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "A webhook endpoint's delivery attempts",
+    @Refuses({Refusal.NOT_FOUND})
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook endpoint's delivery attempts",
             description = "Every attempt, newest first: the event, its webhook-id, when, the status code, how long it took and what went wrong. limit=1..500, default 100.")
     public WebhookDeliveriesView deliveries(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100")
             @Min(value = 1, message = "limit must be between 1 and 500")

@@ -62,6 +62,17 @@ class EveryOperationIT extends ApiTest {
 
     private static final List<Operation> SECURED = new ArrayList<>();
 
+    /**
+     * An operation the document says takes a PAT or an API key: its security names the credential
+     * schemes. The others say what they take instead (the provisioning secret, the introspection
+     * client) or {@code security: []} (the leak report).
+     */
+    static boolean securedByACredential(JsonObject operation) {
+        var security = operation.getJsonArray("security");
+        return security != null && security.stream()
+                .anyMatch(r -> r.asJsonObject().containsKey("personalAccessToken"));
+    }
+
     @BeforeAll
     static void readTheSecuredOperations() {
         var answer = Api.get("/openapi?format=JSON").send();
@@ -70,7 +81,7 @@ class EveryOperationIT extends ApiTest {
         for (var path : paths.keySet()) {
             for (var entry : paths.getJsonObject(path).entrySet()) {
                 if (entry.getValue().getValueType() == JsonValue.ValueType.OBJECT
-                        && entry.getValue().asJsonObject().containsKey("security")) {
+                        && securedByACredential(entry.getValue().asJsonObject())) {
                     SECURED.add(new Operation(entry.getKey(), path, entry.getValue().asJsonObject()));
                 }
             }

@@ -171,6 +171,26 @@ class OpenApiIT extends ApiTest {
                 """), schemes.get("platformApiKey"));
     }
 
+    /** The callers that are not API clients say what they present, so that every operation declares its security. */
+    @Test
+    void provisioningAndIntrospectionNameWhatTheirCallersPresent() {
+        var schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+        assertEquals(json("""
+                {"type": "apiKey", "in": "header", "name": "x-provisioning-secret", "description": "The operator's\
+                 provisioning secret (APIAUTH_PROVISIONING_SECRET), for the platform's sign-up and billing."}"""),
+                schemes.get("provisioningSecret"));
+        assertEquals(json("""
+                {"type": "http", "scheme": "basic", "description": "The introspection client the operator configured\
+                 (APIAUTH_INTROSPECTION_CLIENT_ID and _SECRET), RFC 6749 2.3.1."}"""), schemes.get("introspectionClient"));
+        var paths = document.getJsonObject("paths");
+        assertEquals(json("[{\"provisioningSecret\": []}]"),
+                paths.getJsonObject("/provisioning/companies").getJsonObject("post").get("security"));
+        assertEquals(json("[{\"provisioningSecret\": []}]"),
+                paths.getJsonObject("/provisioning/companies/{companyId}/plan").getJsonObject("put").get("security"));
+        assertEquals(json("[{\"introspectionClient\": []}]"),
+                paths.getJsonObject("/oauth2/introspect").getJsonObject("post").get("security"));
+    }
+
     @Test
     void theSixDocumentedErrorsAreExamplesWithTheirExactBodies() {
         var examples = new HashSet<JsonValue>();
@@ -216,7 +236,7 @@ class OpenApiIT extends ApiTest {
                 """), userHeader(paths.getJsonObject("/v4/meeting-type").getJsonObject("get")));
         var report = paths.getJsonObject("/v4/credential-revocation").getJsonObject("post");
         assertEquals(null, userHeader(report));
-        assertFalse(report.containsKey("security"), "the leak report needs no credential");
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, report.get("security"), "the leak report needs no credential");
     }
 
     /** What the description calls secured answers the contract's 401 without a credential. */
@@ -227,7 +247,7 @@ class OpenApiIT extends ApiTest {
         for (var path : paths.keySet()) {
             for (var entry : paths.getJsonObject(path).entrySet()) {
                 if (entry.getValue().getValueType() != JsonValue.ValueType.OBJECT
-                        || !entry.getValue().asJsonObject().containsKey("security")) {
+                        || !EveryOperationIT.securedByACredential(entry.getValue().asJsonObject())) {
                     continue;
                 }
                 var concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());

@@ -1,13 +1,15 @@
 package com.meetergo.apiauth.rest.openapi;
 
-import com.meetergo.apiauth.application.CredentialActions;
+import com.meetergo.apiauth.rest.ProvisioningSecretFilter;
+import com.meetergo.apiauth.rest.Refusal;
+import com.meetergo.apiauth.rest.Refuses;
 import com.meetergo.apiauth.security.OwnerContextAllowed;
 import com.meetergo.apiauth.security.RequiresScope;
 import com.meetergo.apiauth.security.contract.ApiError;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ScopeRefusals;
 import java.lang.reflect.Method;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,24 +19,29 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What the annotations cannot say once for all operations: the authentication contract. Every
  * operation under {@code /v4} (but the leak report, which web.xml leaves open) gets both security
  * schemes, the {@code x-meetergo-api-user-id} header, and the contract's error answers with their
  * exact bodies as examples, taken from {@link ContractError} — the same constants the server
- * answers with, so the description cannot drift from the behaviour. OpenApiIT checks that every
- * operation it calls secured really answers 401 without a credential.
+ * answers with, so the description cannot drift from the behaviour. Each operation's own refusals
+ * are those its resource method declares ({@link Refuses}); its scope and whether it acts as the
+ * owner by default, the annotations the filters enforce. OpenApiIT checks that every operation it
+ * calls secured really answers 401 without a credential.
  */
 public class ContractDocumentation implements OASFilter {
 
     public static final String PAT_SCHEME = "personalAccessToken";
     public static final String API_KEY_SCHEME = "platformApiKey";
+    public static final String PROVISIONING_SCHEME = "provisioningSecret";
+    public static final String INTROSPECTION_SCHEME = "introspectionClient";
     public static final String ERROR_SCHEMA = "Error";
     private static final String USER_HEADER = "x-meetergo-api-user-id";
-    private static final String RESOURCE_PACKAGE = "com.meetergo.apiauth.rest.";
     /** web.xml's one open path under /v4. */
     private static final List<String> OPEN = List.of("/v4/credential-revocation");
 
@@ -43,15 +50,23 @@ public class ContractDocumentation implements OASFilter {
         var components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
         api.setComponents(components);
         components.addSecurityScheme(PAT_SCHEME, OASFactory.createSecurityScheme()
-                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("rgo-<secret>")
                 .description("Personal Access Token: acts as the user who owns it, with that user's role. Never"
                         + " together with x-meetergo-api-user-id (403)."));
         components.addSecurityScheme(API_KEY_SCHEME, OASFactory.createSecurityScheme()
-                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("ak_live:<uuid>:<secret>")
                 .description("Platform API Key of a company: acts as the user of the company named in"
                         + " x-meetergo-api-user-id."));
+        components.addSecurityScheme(PROVISIONING_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ProvisioningSecretFilter.HEADER)
+                .description("The operator's provisioning secret (APIAUTH_PROVISIONING_SECRET), for the platform's"
+                        + " sign-up and billing."));
+        components.addSecurityScheme(INTROSPECTION_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("The introspection client the operator configured (APIAUTH_INTROSPECTION_CLIENT_ID and"
+                        + " _SECRET), RFC 6749 2.3.1."));
         components.addSchema(ERROR_SCHEMA, OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .description("The one error shape of the API.")
                 .addProperty("statusCode", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
@@ -62,51 +77,30 @@ public class ContractDocumentation implements OASFilter {
             return;
         }
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            var refusals = refusals(operation);
             if (path.startsWith("/v4/") && !OPEN.contains(path)) {
-                secure(operation);
+                secure(operation, refusals);
+            } else if (path.startsWith("/provisioning/")) {
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(PROVISIONING_SCHEME));
+            } else if (path.equals("/oauth2/introspect") && method == PathItem.HttpMethod.POST) {
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(INTROSPECTION_SCHEME));
+            } else {
+                // open, and saying so: no credential at all (the leak report; a GET of introspection, refused)
+                operation.setSecurity(new ArrayList<>());
             }
-            domainErrors(method.name() + " " + path).forEach((status, description) ->
-                    errorResponse(operation, status, description));
+            refusals.forEach(r -> errorResponse(operation, r.status(), r.text()));
         }));
     }
 
-    /**
-     * The answers of the application rather than of authentication (DomainException, the mappers),
-     * by operation: an id that is not the company's is 404 (no existence oracle), a second rotation
-     * or a duplicate email or slug 409.
-     */
-    private static Map<Integer, String> domainErrors(String operation) {
-        var errors = new LinkedHashMap<Integer, String>();
-        if (operation.contains("{id}") || operation.equals("POST /v4/appointment")) {
-            errors.put(404, "Not found in the caller's company (another company's ids too)");
-        }
-        if (operation.equals("POST /provisioning/companies")) {
-            errors.put(401, "Invalid provisioning secret");
-            errors.put(404, "Not Found: no provisioning secret is configured");
-            errors.put(429, "Too many failed attempts; retry later (with Retry-After)");
-        }
-        if (operation.equals("PUT /provisioning/companies/{companyId}/plan")) {
-            errors.put(401, "Invalid provisioning secret");
-            errors.put(404, "Company not found, or no provisioning secret is configured");
-            errors.put(429, "Too many failed attempts; retry later (with Retry-After)");
-        }
-        if (operation.endsWith("/rotate")) {
-            errors.put(409, "Only an active credential that has not been rotated can be rotated");
-        }
-        if (List.of("POST /v4/user", "PATCH /v4/user/{id}", "POST /provisioning/companies").contains(operation)) {
-            errors.put(409, "A user with this email already exists");
-        }
-        if (operation.equals("POST /v4/meeting-type")) {
-            errors.put(409, "You already have a meeting type with this slug");
-        }
-        if (!operation.startsWith("GET ") || operation.endsWith("/usage")) {
-            errors.putIfAbsent(400, "Invalid request body or parameters; the validation messages joined by \"; \"");
-        }
-        return errors;
+    /** What the operation's resource method declares it refuses, in its order. */
+    private static List<Refusal> refusals(Operation operation) {
+        return resourceMethod(operation.getOperationId()).map(m -> m.getAnnotation(Refuses.class))
+                .map(r -> List.of(r.value())).orElse(List.of());
     }
 
     /** Adds an answer in the error shape, unless the operation already documents that status. */
-    private static void errorResponse(Operation operation, int status, String description) {
+    private static void errorResponse(Operation operation, int status,
+            String description) {
         var responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
         if (responses.hasAPIResponse(String.valueOf(status))) {
@@ -120,9 +114,9 @@ public class ContractDocumentation implements OASFilter {
     /**
      * Both schemes, each naming the operation's scope (OpenAPI 3.1 allows role names for bearer
      * schemes; none for the scope-free ones), the user header, and the contract's answers, with
-     * the scope rules' 403s among them.
+     * the scope rules' 403s and the operation's own among them.
      */
-    private void secure(Operation operation) {
+    private void secure(Operation operation, List<Refusal> refusals) {
         var method = resourceMethod(operation.getOperationId());
         var scope = method.map(m -> m.getAnnotation(RequiresScope.class)).map(RequiresScope::value);
         List<String> scopes = scope.map(s -> List.of(s.apiName())).orElse(List.of());
@@ -144,24 +138,17 @@ public class ContractDocumentation implements OASFilter {
                         .summary("The credential lacks the scope '" + s.apiName() + "' (with WWW-Authenticate:"
                                 + " " + ScopeRefusals.challenge(s) + ")")
                         .value(body(ScopeRefusals.insufficientScope(s)))));
-                if (mintsCredentials(operation.getOperationId())) {
-                    content.addExample("scope_escalation", OASFactory.createExample()
-                            .summary(ScopeRefusals.ESCALATION).value(body(ApiError.of(403, ScopeRefusals.ESCALATION))));
-                    content.addExample("replaced_mints", OASFactory.createExample()
-                            .summary(CredentialActions.REPLACED_MINTS)
-                            .value(body(ApiError.of(403, CredentialActions.REPLACED_MINTS))));
+                for (var refusal : refusals) {
+                    if (refusal.status() == 403) {
+                        content.addExample(refusal.name().toLowerCase(Locale.ROOT), OASFactory.createExample()
+                                .summary(refusal.text()).value(body(ApiError.of(403, refusal.text()))));
+                    }
                 }
             }
             responses.addAPIResponse(String.valueOf(status), OASFactory.createAPIResponse()
                     .description(errors.get(0).body().error())
                     .content(OASFactory.createContent().addMediaType("application/json", content)));
         });
-    }
-
-    /** Creation and rotation of credentials: where a narrow credential could try to mint a broader one. */
-    private static boolean mintsCredentials(String operationId) {
-        return List.of("ApiKeyResource_create", "ApiKeyResource_rotate", "PersonalAccessTokenResource_create",
-                "PersonalAccessTokenResource_rotate", "PersonalAccessTokenResource_rotateSelf").contains(operationId);
     }
 
     private static Parameter userHeader(boolean ownerContext) {
@@ -181,7 +168,7 @@ public class ContractDocumentation implements OASFilter {
             if (ownerContext && error == ContractError.MISSING_USER_HEADER) {
                 continue;
             }
-            byStatus.computeIfAbsent(error.status(), s -> new java.util.ArrayList<>()).add(error);
+            byStatus.computeIfAbsent(error.status(), s -> new ArrayList<>()).add(error);
         }
         return byStatus;
     }
@@ -194,18 +181,7 @@ public class ContractDocumentation implements OASFilter {
         return body;
     }
 
-    /** operationId is "Class_method" (mp.openapi.extensions.smallrye.operationIdStrategy=CLASS_METHOD). */
     private static Optional<Method> resourceMethod(String operationId) {
-        if (operationId == null || !operationId.contains("_")) {
-            return Optional.empty();
-        }
-        var split = operationId.indexOf('_');
-        try {
-            var type = Class.forName(RESOURCE_PACKAGE + operationId.substring(0, split));
-            var name = operationId.substring(split + 1);
-            return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).findFirst();
-        } catch (ClassNotFoundException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(operationId).map(ResourceMethods.BY_OPERATION_ID::get);
     }
 }
