@@ -55,8 +55,14 @@ public class ApiKeyService {
 
     /** {@code scopes}: the API's scope names, null for full access; {@code allowedIps}: null or empty for anywhere. */
     public NewKey create(Caller caller, String name, int expiresInDays, List<String> scopes, List<String> allowedIps) {
-        var created = issue(caller, name, expiresInDays, actions.scopesFor(caller, scopes, null),
-                actions.allowlistFor(allowedIps, null), null, actions.lineage(caller, null));
+        var created = issue(
+                caller,
+                name,
+                expiresInDays,
+                actions.scopesFor(caller, scopes, null),
+                actions.allowlistFor(allowedIps, null),
+                null,
+                actions.lineage(caller, null));
         audit.recordCreated(created.key(), KIND, caller);
         return created;
     }
@@ -99,29 +105,53 @@ public class ApiKeyService {
     }
 
     /**
-     * A new key with the old one's name, linked to it; the old secret keeps working until the
-     * grace period ends (never past its own expiry). The new key lives {@code expiresInDays}, by
-     * default as long as the old one was made to live.
+     * A new key with the old one's name, linked to it; the old secret keeps working until the grace period ends (never
+     * past its own expiry). The new key lives {@code expiresInDays}, by default as long as the old one was made to
+     * live.
      */
     public NewKey rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays, List<String> scopes) {
         var old = ofCompany(caller, id);
         var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
         int days = expiresInDays != null ? expiresInDays : lifetimeInDays(old);
-        var successor = issue(caller, old.name(), days, actions.scopesFor(caller, scopes, old),
-                actions.allowlistFor(null, old), old.id(), actions.lineage(caller, old));
-        actions.completeRotation(keys.markReplaced(old.id(), successor.key().id(), graceUntil), old, successor.key(),
-                KIND, caller);
+        var successor = issue(
+                caller,
+                old.name(),
+                days,
+                actions.scopesFor(caller, scopes, old),
+                actions.allowlistFor(null, old),
+                old.id(),
+                actions.lineage(caller, old));
+        actions.completeRotation(
+                keys.markReplaced(old.id(), successor.key().id(), graceUntil), old, successor.key(), KIND, caller);
         return successor;
     }
 
-    private NewKey issue(Caller caller, String name, int expiresInDays, Scopes scopes, IpAllowlist allowlist,
-            String rotatedFrom, Lineage lineage) {
-        companies.find(caller.companyId()).orElseThrow(() -> DomainException.notFound("Company"))
+    private NewKey issue(
+            Caller caller,
+            String name,
+            int expiresInDays,
+            Scopes scopes,
+            IpAllowlist allowlist,
+            String rotatedFrom,
+            Lineage lineage) {
+        companies
+                .find(caller.companyId())
+                .orElseThrow(() -> DomainException.notFound("Company"))
                 .requireIncluded(KIND);
         var now = clock.instant();
         var issued = issuer.newApiKey();
-        var key = new ApiKey(issued.id(), caller.companyId(), name, issued.digest(), issued.hint(), caller.userId(),
-                scopes, now, lineage.bound(now.plus(Duration.ofDays(expiresInDays))), rotatedFrom, lineage.mintedBy(),
+        var key = new ApiKey(
+                issued.id(),
+                caller.companyId(),
+                name,
+                issued.digest(),
+                issued.hint(),
+                caller.userId(),
+                scopes,
+                now,
+                lineage.bound(now.plus(Duration.ofDays(expiresInDays))),
+                rotatedFrom,
+                lineage.mintedBy(),
                 lineage.authority());
         key.allowFrom(allowlist);
         keys.add(key);
@@ -136,7 +166,8 @@ public class ApiKeyService {
     }
 
     private ApiKey ofCompany(Caller caller, String id) {
-        return keys.find(id).filter(k -> k.companyId().equals(caller.companyId()))
+        return keys.find(id)
+                .filter(k -> k.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("API key"));
     }
 

@@ -21,19 +21,27 @@ public class AuditQueries {
     AuditRepository events;
 
     /** page and pageSize are bounded by the resource (page ≤ 1,000,000, pageSize ≤ 200): no overflow. */
-    public List<AuditEvent> page(Caller caller, String credentialId, String type, String from, String to, int page,
-            int pageSize) {
-        return events.ofCompany(caller.companyId(), credentialId, type(type), instant("from", from),
-                instant("to", to), Math.multiplyExact(page, pageSize), pageSize);
+    public List<AuditEvent> page(
+            Caller caller, String credentialId, String type, String from, String to, int page, int pageSize) {
+        return events.ofCompany(
+                caller.companyId(),
+                credentialId,
+                type(type),
+                instant("from", from),
+                instant("to", to),
+                Math.multiplyExact(page, pageSize),
+                pageSize);
     }
 
     private static AuditEventType type(String name) {
         if (name == null) {
             return null;
         }
-        return AuditEventType.ofApiName(name).orElseThrow(() -> DomainException.invalid("type must be one of "
-                + Arrays.stream(AuditEventType.values()).map(AuditEventType::apiName)
-                        .collect(Collectors.joining(", "))));
+        return AuditEventType.ofApiName(name)
+                .orElseThrow(() -> DomainException.invalid("type must be one of "
+                        + Arrays.stream(AuditEventType.values())
+                                .map(AuditEventType::apiName)
+                                .collect(Collectors.joining(", "))));
     }
 
     private static Instant instant(String name, String value) {

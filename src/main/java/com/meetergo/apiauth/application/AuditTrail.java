@@ -18,8 +18,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Writes audit events in the transaction of the change they record: no change without its event,
- * and no event without the webhook deliveries that report it ({@link WebhookOutbox}).
+ * Writes audit events in the transaction of the change they record: no change without its event, and no event without
+ * the webhook deliveries that report it ({@link WebhookOutbox}).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -55,8 +55,7 @@ public class AuditTrail {
 
     /** The credential's allowlist replaced: the event names the new one. */
     public void recordAllowedIps(Credential credential, CredentialType kind, Caller actor) {
-        add(event(AuditEventType.ALLOWED_IPS_CHANGED, credential, kind, actor)
-                .withDetail(allowedIpsOf(credential)));
+        add(event(AuditEventType.ALLOWED_IPS_CHANGED, credential, kind, actor).withDetail(allowedIpsOf(credential)));
     }
 
     private static String allowedIpsOf(Credential credential) {
@@ -73,58 +72,117 @@ public class AuditTrail {
     }
 
     private AuditEvent event(AuditEventType type, Credential credential, CredentialType kind, Caller actor) {
-        return new AuditEvent(credential.companyId(), type, kind, credential.id(),
-                actor == null ? null : actor.credentialId(), actor == null ? null : actor.userId(), null,
-                actor == null ? null : sourceIp(), clock.instant(), null);
+        return new AuditEvent(
+                credential.companyId(),
+                type,
+                kind,
+                credential.id(),
+                actor == null ? null : actor.credentialId(),
+                actor == null ? null : actor.userId(),
+                null,
+                actor == null ? null : sourceIp(),
+                clock.instant(),
+                null);
     }
 
     /** The same change, made by the server itself (the sweep), to many credentials at once. */
-    public void recordSwept(AuditEventType type, List<CredentialSweepRepository.Swept> credentials,
-            CredentialType kind) {
+    public void recordSwept(
+            AuditEventType type, List<CredentialSweepRepository.Swept> credentials, CredentialType kind) {
         recordSwept(type, credentials, kind, null);
     }
 
     /** The same, with a detail on each event (an expiry warning's window). */
-    public void recordSwept(AuditEventType type, List<CredentialSweepRepository.Swept> credentials,
-            CredentialType kind, String detail) {
+    public void recordSwept(
+            AuditEventType type,
+            List<CredentialSweepRepository.Swept> credentials,
+            CredentialType kind,
+            String detail) {
         var now = clock.instant();
-        addAll(credentials.stream().map(c -> new AuditEvent(c.companyId(), type, kind, c.id(), null, null,
-                null, null, now, null).withDetail(detail)).toList());
+        addAll(credentials.stream()
+                .map(c -> new AuditEvent(c.companyId(), type, kind, c.id(), null, null, null, null, now, null)
+                        .withDetail(detail))
+                .toList());
     }
 
     /** A change made by an unauthenticated caller (a leak report), with its address. */
     public void recordAnonymous(AuditEventType type, Credential credential, CredentialType kind) {
-        add(new AuditEvent(credential.companyId(), type, kind, credential.id(), null, null, null, sourceIp(),
-                clock.instant(), null));
+        add(new AuditEvent(
+                credential.companyId(),
+                type,
+                kind,
+                credential.id(),
+                null,
+                null,
+                null,
+                sourceIp(),
+                clock.instant(),
+                null));
     }
 
     /** A change to a user of the company, made by a caller. */
     public void recordUserChange(AuditEventType type, User subject, Caller actor) {
-        add(new AuditEvent(subject.companyId(), type, null, null, actor.credentialId(), actor.userId(),
-                subject.id(), sourceIp(), clock.instant(), null));
+        add(new AuditEvent(
+                subject.companyId(),
+                type,
+                null,
+                null,
+                actor.credentialId(),
+                actor.userId(),
+                subject.id(),
+                sourceIp(),
+                clock.instant(),
+                null));
     }
 
     /** The company's plan changed, by the platform (no credential of the company acted). */
     public void recordPlanChange(String companyId, String oldPlan, String newPlan) {
-        add(new AuditEvent(companyId, AuditEventType.PLAN_CHANGED, null, null, null, null, null, sourceIp(),
-                clock.instant(), null).withDetail(oldPlan + " -> " + newPlan));
+        add(new AuditEvent(
+                        companyId,
+                        AuditEventType.PLAN_CHANGED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        sourceIp(),
+                        clock.instant(),
+                        null)
+                .withDetail(oldPlan + " -> " + newPlan));
     }
 
     /**
-     * A refused attempt at what only the owner does, written in a transaction of its own: the
-     * refusal rolls the request's own transaction back, and the attempt is what is worth keeping.
+     * A refused attempt at what only the owner does, written in a transaction of its own: the refusal rolls the
+     * request's own transaction back, and the attempt is what is worth keeping.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordOwnerActionRefused(Caller actor, String ownerId, String attempt) {
-        add(new AuditEvent(actor.companyId(), AuditEventType.OWNER_ACTION_REFUSED, actor.credentialType(),
-                actor.credentialId(), actor.credentialId(), actor.userId(), ownerId, sourceIp(), clock.instant(), null)
+        add(new AuditEvent(
+                        actor.companyId(),
+                        AuditEventType.OWNER_ACTION_REFUSED,
+                        actor.credentialType(),
+                        actor.credentialId(),
+                        actor.credentialId(),
+                        actor.userId(),
+                        ownerId,
+                        sourceIp(),
+                        clock.instant(),
+                        null)
                 .withDetail(attempt));
     }
 
     /** The company's token policy changed, by a caller: the event names the old and the new limit. */
     public void recordTokenPolicyChange(String companyId, Integer oldDays, Integer newDays, Caller actor) {
-        add(new AuditEvent(companyId, AuditEventType.TOKEN_POLICY_CHANGED, null, null, actor.credentialId(),
-                actor.userId(), null, sourceIp(), clock.instant(), null)
+        add(new AuditEvent(
+                        companyId,
+                        AuditEventType.TOKEN_POLICY_CHANGED,
+                        null,
+                        null,
+                        actor.credentialId(),
+                        actor.userId(),
+                        null,
+                        sourceIp(),
+                        clock.instant(),
+                        null)
                 .withDetail("maxPersonalAccessTokenLifetimeDays: " + days(oldDays) + " -> " + days(newDays)));
     }
 
@@ -134,14 +192,32 @@ public class AuditTrail {
 
     /** Revoked because the credential that minted it ({@code leakedId}) was reported leaked. */
     public void recordMintedByLeaked(Credential credential, CredentialType kind, String leakedId) {
-        add(new AuditEvent(credential.companyId(), AuditEventType.REVOKED_WITH_CREATOR, kind, credential.id(),
-                leakedId, null, null, sourceIp(), clock.instant(), null));
+        add(new AuditEvent(
+                credential.companyId(),
+                AuditEventType.REVOKED_WITH_CREATOR,
+                kind,
+                credential.id(),
+                leakedId,
+                null,
+                null,
+                sourceIp(),
+                clock.instant(),
+                null));
     }
 
     /** A change to one of the company's webhook endpoints, by a caller (null: the server disabled it). */
     public void recordWebhookEndpoint(AuditEventType type, WebhookEndpoint endpoint, Caller actor) {
-        add(new AuditEvent(endpoint.companyId(), type, null, null, actor == null ? null : actor.credentialId(),
-                actor == null ? null : actor.userId(), null, actor == null ? null : sourceIp(), clock.instant(), null)
+        add(new AuditEvent(
+                        endpoint.companyId(),
+                        type,
+                        null,
+                        null,
+                        actor == null ? null : actor.credentialId(),
+                        actor == null ? null : actor.userId(),
+                        null,
+                        actor == null ? null : sourceIp(),
+                        clock.instant(),
+                        null)
                 .withDetail("endpoint " + endpoint.id() + " " + endpoint.url()));
     }
 

@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
- * Tells every server's verification cache that a credential or a user changed in a way that can
- * refuse requests: a notice row in the change's transaction (read by the other servers' pollers)
- * and an event this server's cache observes once that transaction commits (its very next request).
+ * Tells every server's verification cache that a credential or a user changed in a way that can refuse requests: a
+ * notice row in the change's transaction (read by the other servers' pollers) and an event this server's cache observes
+ * once that transaction commits (its very next request).
  */
 @ApplicationScoped
 public class ChangeNotices {

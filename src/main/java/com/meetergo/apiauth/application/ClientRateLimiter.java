@@ -9,9 +9,8 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Per-address limits for endpoints that need no credential: at most {@code limit} calls per
- * window from one client address (the connection's, never a header the client writes; an IPv6
- * client by its /64).
+ * Per-address limits for endpoints that need no credential: at most {@code limit} calls per window from one client
+ * address (the connection's, never a header the client writes; an IPv6 client by its /64).
  */
 @ApplicationScoped
 public class ClientRateLimiter {

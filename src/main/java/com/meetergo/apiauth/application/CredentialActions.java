@@ -54,8 +54,11 @@ public class CredentialActions {
         }
         var now = clock.instant();
         var horizon = now.plus(Duration.ofDays(days));
-        return all.stream().filter(c -> c.statusAt(now) == CredentialStatus.ACTIVE && c.expiresAt() != null
-                && c.expiresAt().isBefore(horizon)).toList();
+        return all.stream()
+                .filter(c -> c.statusAt(now) == CredentialStatus.ACTIVE
+                        && c.expiresAt() != null
+                        && c.expiresAt().isBefore(horizon))
+                .toList();
     }
 
     public void deactivate(Credential credential, CredentialType kind, Caller actor) {
@@ -77,8 +80,8 @@ public class CredentialActions {
     }
 
     /**
-     * Replaces where {@code credential} may be used from ({@code entries}: addresses and CIDR ranges;
-     * empty is anywhere); every server applies it within a poll of the change notices.
+     * Replaces where {@code credential} may be used from ({@code entries}: addresses and CIDR ranges; empty is
+     * anywhere); every server applies it within a poll of the change notices.
      */
     public void allowFrom(StoredCredential credential, CredentialType kind, Caller actor, List<String> entries) {
         credential.allowFrom(IpAllowlist.named(entries));
@@ -86,13 +89,19 @@ public class CredentialActions {
         audit.recordAllowedIps(credential, kind, actor);
     }
 
-    /** The allowlist a new credential starts with: {@code requested}, else anywhere on creation, the old one's on rotation. */
+    /**
+     * The allowlist a new credential starts with: {@code requested}, else anywhere on creation, the old one's on
+     * rotation.
+     */
     public IpAllowlist allowlistFor(List<String> requested, Credential rotated) {
-        return requested != null ? IpAllowlist.named(requested)
+        return requested != null
+                ? IpAllowlist.named(requested)
                 : rotated != null ? rotated.allowedIps() : IpAllowlist.ANYWHERE;
     }
 
-    /** Refuses a rotation that cannot happen; else when the old secret stops: after the grace, never past its expiry. */
+    /**
+     * Refuses a rotation that cannot happen; else when the old secret stops: after the grace, never past its expiry.
+     */
     public Instant graceUntil(Credential old, int gracePeriodSeconds) {
         var now = clock.instant();
         if (!old.rotatableAt(now)) {
@@ -103,8 +112,7 @@ public class CredentialActions {
     }
 
     /** Second half of a rotation: the conditional update that only one of concurrent rotations wins. */
-    public void completeRotation(boolean won, Credential old, Credential successor, CredentialType kind,
-            Caller actor) {
+    public void completeRotation(boolean won, Credential old, Credential successor, CredentialType kind, Caller actor) {
         if (!won) {
             throw DomainException.conflict("The credential was rotated by another request at the same time");
         }
@@ -114,11 +122,11 @@ public class CredentialActions {
     }
 
     /**
-     * The scopes a new credential holds: those {@code requested} (null: every scope on creation, the
-     * old credential's on rotation). A name that is no scope is 400; no request mints a credential
-     * that can do more than its own (403: a narrow credential cannot launder itself into a broad one,
-     * by creation or by rotation); and a rotation keeps or narrows, never widens (400: a broad caller
-     * rotating a narrow credential makes a new one with the same or fewer scopes).
+     * The scopes a new credential holds: those {@code requested} (null: every scope on creation, the old credential's
+     * on rotation). A name that is no scope is 400; no request mints a credential that can do more than its own (403: a
+     * narrow credential cannot launder itself into a broad one, by creation or by rotation); and a rotation keeps or
+     * narrows, never widens (400: a broad caller rotating a narrow credential makes a new one with the same or fewer
+     * scopes).
      */
     public Scopes scopesFor(Caller caller, List<String> requested, Credential rotated) {
         var scopes = requested != null ? Scopes.named(requested) : rotated != null ? rotated.scopes() : Scopes.FULL;
@@ -132,24 +140,28 @@ public class CredentialActions {
     }
 
     /**
-     * Who mints a credential for this request, the latest it may expire, and the authority it holds:
-     * a credential never outlives the credential that minted it, nor holds more authority than the
-     * request that minted it ({@link Caller#authority()}: a key an admin minted mints nothing that
-     * holds the owner's). A rotation by the old credential itself (a script renewing its PAT) keeps
-     * the old one's lineage; any other caller mints the successor, since it receives the new secret.
-     * A credential already replaced (in its grace period after a rotation) mints nothing: the grace
-     * keeps its traffic running while its holder moves to the successor, and a rotation for a
+     * Who mints a credential for this request, the latest it may expire, and the authority it holds: a credential never
+     * outlives the credential that minted it, nor holds more authority than the request that minted it
+     * ({@link Caller#authority()}: a key an admin minted mints nothing that holds the owner's). A rotation by the old
+     * credential itself (a script renewing its PAT) keeps the old one's lineage; any other caller mints the successor,
+     * since it receives the new secret. A credential already replaced (in its grace period after a rotation) mints
+     * nothing: the grace keeps its traffic running while its holder moves to the successor, and a rotation for a
      * suspected leak must not leave the leaked secret able to mint fresh credentials (403).
      */
     public Lineage lineage(Caller caller, Credential rotated) {
-        var own = rotated != null && caller.credentialId().equals(rotated.id()) ? Optional.of(rotated)
+        var own = rotated != null && caller.credentialId().equals(rotated.id())
+                ? Optional.of(rotated)
                 : credential(caller.credentialId());
         if (own.map(c -> c.lifecycle().replacedBy() != null).orElse(false)) {
             throw DomainException.forbidden(REPLACED_MINTS);
         }
         if (rotated != null && caller.credentialId().equals(rotated.id())) {
             var minter = rotated.lifecycle().mintedBy();
-            return new Lineage(minter, minter == null ? null : credential(minter).map(Credential::expiresAt).orElse(null),
+            return new Lineage(
+                    minter,
+                    minter == null
+                            ? null
+                            : credential(minter).map(Credential::expiresAt).orElse(null),
                     rotated.authority());
         }
         return new Lineage(caller.credentialId(), own.map(Credential::expiresAt).orElse(null), caller.authority());
@@ -163,9 +175,8 @@ public class CredentialActions {
     }
 
     /**
-     * The credential that mints, the instant the new one may not pass (null: no bound), and the
-     * authority the new one holds (null: that of its acting user, for the platform's sign-up and
-     * the first start).
+     * The credential that mints, the instant the new one may not pass (null: no bound), and the authority the new one
+     * holds (null: that of its acting user, for the platform's sign-up and the first start).
      */
     public record Lineage(String mintedBy, Instant notAfter, Role authority) {
 
@@ -194,9 +205,9 @@ public class CredentialActions {
     }
 
     /**
-     * A credential reported leaked takes every credential its requests minted with it, and theirs in
-     * turn: whoever held the leaked secret could have minted them (each revocation audited as
-     * revoked_with_creator, naming the leaked credential).
+     * A credential reported leaked takes every credential its requests minted with it, and theirs in turn: whoever held
+     * the leaked secret could have minted them (each revocation audited as revoked_with_creator, naming the leaked
+     * credential).
      */
     public void revokeMintedBy(Credential leaked) {
         var now = clock.instant();

@@ -10,12 +10,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the stored state of credentials in step with time: moves credentials past their expiry to
- * EXPIRED and those past their rotation grace period to REVOKED (one audit event each), records one
- * expiring_soon event when a credential enters the warning window (7 days) and one more a day ahead, and erases the digests of
- * credentials that ended more than the retention period ago, and deletes usage figures older than theirs. Set-based, in bounded batches of one
- * transaction each; idempotent, and run by one server at a time (a claim on sweep_state).
- * Validation never depends on it: every request checks the times itself.
+ * Keeps the stored state of credentials in step with time: moves credentials past their expiry to EXPIRED and those
+ * past their rotation grace period to REVOKED (one audit event each), records one expiring_soon event when a credential
+ * enters the warning window (7 days) and one more a day ahead, and erases the digests of credentials that ended more
+ * than the retention period ago, and deletes usage figures older than theirs. Set-based, in bounded batches of one
+ * transaction each; idempotent, and run by one server at a time (a claim on sweep_state). Validation never depends on
+ * it: every request checks the times itself.
  */
 @ApplicationScoped
 public class CredentialSweep {
@@ -112,7 +112,10 @@ public class CredentialSweep {
         static final Result NOTHING = new Result(0, 0, 0, 0);
 
         Result plus(Result other) {
-            return new Result(expired + other.expired, graceEnded + other.graceEnded, warned + other.warned,
+            return new Result(
+                    expired + other.expired,
+                    graceEnded + other.graceEnded,
+                    warned + other.warned,
                     erased + other.erased);
         }
     }

@@ -1,7 +1,7 @@
 package com.meetergo.apiauth.application;
 
-import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
+import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.infrastructure.config.SecretsDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * First start on an empty database: creates the first company and its owner, and hands the owner's
- * first PAT over in {@code secrets/initial-owner-token} (mode 600), as Jenkins hands over its initial
- * admin secret. Only the file's path is logged. Once any company exists it does nothing.
+ * First start on an empty database: creates the first company and its owner, and hands the owner's first PAT over in
+ * {@code secrets/initial-owner-token} (mode 600), as Jenkins hands over its initial admin secret. Only the file's path
+ * is logged. Once any company exists it does nothing.
  */
 @Startup
 @Singleton

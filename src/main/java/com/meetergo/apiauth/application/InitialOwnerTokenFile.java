@@ -17,10 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The first start's owner token is handed over in {@code secrets/initial-owner-token}; the file is
- * removed once the token has done its job: when the owner has rotated it (the successor's secret
- * went to the caller only), revoked it, or it has ended (a deactivated token keeps it: that is
- * reversible). Checked every minute on every server (a
+ * The first start's owner token is handed over in {@code secrets/initial-owner-token}; the file is removed once the
+ * token has done its job: when the owner has rotated it (the successor's secret went to the caller only), revoked it,
+ * or it has ended (a deactivated token keeps it: that is reversible). Checked every minute on every server (a
  * non-persistent timer: the file is on the server that wrote it) while the file exists.
  */
 @Startup
@@ -47,7 +46,9 @@ public class InitialOwnerTokenFile {
         try {
             removeIfDone(secrets.file(NAME));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not check {0}: {1}", new Object[] {NAME, e.getClass().getName()});
+            LOG.log(Level.WARNING, "Could not check {0}: {1}", new Object[] {
+                NAME, e.getClass().getName()
+            });
         }
     }
 
@@ -60,8 +61,10 @@ public class InitialOwnerTokenFile {
             var token = Files.readString(file, StandardCharsets.UTF_8).strip();
             var now = clock.instant();
             // deactivated is reversible: the file stays, the owner may activate the token again
-            var live = tokens.withDigest(digester.digest(token)).filter(t -> t.lifecycle().replacedBy() == null
-                    && (t.statusAt(now) == CredentialStatus.ACTIVE || t.statusAt(now) == CredentialStatus.DEACTIVATED));
+            var live = tokens.withDigest(digester.digest(token))
+                    .filter(t -> t.lifecycle().replacedBy() == null
+                            && (t.statusAt(now) == CredentialStatus.ACTIVE
+                                    || t.statusAt(now) == CredentialStatus.DEACTIVATED));
             if (live.isPresent()) {
                 return false;
             }
@@ -69,7 +72,9 @@ public class InitialOwnerTokenFile {
             LOG.info(() -> "Removed " + file + ": the first owner token was rotated, revoked or has ended");
             return true;
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not read or remove {0}: {1}", new Object[] {file, e.getClass().getName()});
+            LOG.log(Level.WARNING, "Could not read or remove {0}: {1}", new Object[] {
+                file, e.getClass().getName()
+            });
             return false;
         }
     }

@@ -15,9 +15,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Kills leaked credentials on anybody's word, as GitHub's credential revocation API does: whoever
- * holds a credential may revoke it. Values with a wrong format or checksum are skipped without a
- * query; the caller learns how many values were well-formed, never which ones matched.
+ * Kills leaked credentials on anybody's word, as GitHub's credential revocation API does: whoever holds a credential
+ * may revoke it. Values with a wrong format or checksum are skipped without a query; the caller learns how many values
+ * were well-formed, never which ones matched.
  */
 @ApplicationScoped
 @Transactional
@@ -61,7 +61,8 @@ public class LeakedCredentialService {
                 if (keyId.isPresent()) {
                     wellFormed++;
                     var digest = digester.digest(credential);
-                    keyId.flatMap(keys::find).filter(k -> SecretDigester.same(digest, k.secretDigest()))
+                    keyId.flatMap(keys::find)
+                            .filter(k -> SecretDigester.same(digest, k.secretDigest()))
                             .ifPresent(k -> revoke(k, CredentialType.API_KEY));
                 }
             }

@@ -40,7 +40,8 @@ public class MeetingService {
     }
 
     public Appointment book(Caller caller, String meetingTypeId, Instant start, String guestEmail) {
-        var type = meetings.findType(meetingTypeId).filter(t -> t.ownerId().equals(caller.userId()))
+        var type = meetings.findType(meetingTypeId)
+                .filter(t -> t.ownerId().equals(caller.userId()))
                 .orElseThrow(() -> DomainException.notFound("Meeting type"));
         var appointment = new Appointment(type, start, guestEmail);
         meetings.add(appointment);

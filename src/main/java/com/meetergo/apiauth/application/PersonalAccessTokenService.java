@@ -1,7 +1,6 @@
 package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.application.CredentialActions.Lineage;
-import com.meetergo.apiauth.domain.model.company.Company;
 import com.meetergo.apiauth.domain.model.company.CompanyRepository;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
@@ -61,10 +60,11 @@ public class PersonalAccessTokenService {
     Clock clock;
 
     /**
-     * A new PAT for the acting user; {@code scopes}: the API's scope names, null for full access;
-     * {@code allowedIps}: null or empty for anywhere.
+     * A new PAT for the acting user; {@code scopes}: the API's scope names, null for full access; {@code allowedIps}:
+     * null or empty for anywhere.
      */
-    public NewToken create(Caller caller, String name, Instant expiresAt, List<String> scopes, List<String> allowedIps) {
+    public NewToken create(
+            Caller caller, String name, Instant expiresAt, List<String> scopes, List<String> allowedIps) {
         var granted = actions.scopesFor(caller, scopes, null);
         var allowlist = actions.allowlistFor(allowedIps, null);
         var user = users.find(caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
@@ -75,8 +75,14 @@ public class PersonalAccessTokenService {
     }
 
     /** A token of {@code owner}; {@code lineage} says which credential mints it and how long it may live. */
-    NewToken issue(User owner, String name, Instant requestedExpiry, Scopes scopes, IpAllowlist allowlist,
-            String rotatedFrom, Lineage lineage) {
+    NewToken issue(
+            User owner,
+            String name,
+            Instant requestedExpiry,
+            Scopes scopes,
+            IpAllowlist allowlist,
+            String rotatedFrom,
+            Lineage lineage) {
         var company = companies.find(owner.companyId()).orElseThrow(() -> DomainException.notFound("Company"));
         company.requireIncluded(KIND);
         var now = clock.instant();
@@ -91,8 +97,18 @@ public class PersonalAccessTokenService {
             expiresAt = Lineage.earliest(expiresAt, now.plus(Duration.ofDays(policy)));
         }
         var issued = issuer.newPersonalAccessToken();
-        var token = new PersonalAccessToken(owner.id(), owner.companyId(), name, issued.digest(), issued.hint(), scopes,
-                now, expiresAt, rotatedFrom, lineage.mintedBy(), lineage.authorityOf(owner.role()));
+        var token = new PersonalAccessToken(
+                owner.id(),
+                owner.companyId(),
+                name,
+                issued.digest(),
+                issued.hint(),
+                scopes,
+                now,
+                expiresAt,
+                rotatedFrom,
+                lineage.mintedBy(),
+                lineage.authorityOf(owner.role()));
         token.allowFrom(allowlist);
         tokens.add(token);
         return new NewToken(token, issued.secret());
@@ -107,7 +123,8 @@ public class PersonalAccessTokenService {
     /** One of the acting user's own tokens' requests per day (as the list: their own only; else 404). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DailyUsage> usage(Caller caller, String id, int days) {
-        var token = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
+        var token = tokens.find(id)
+                .filter(t -> t.userId().equals(caller.userId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
         return ledger.lastDays(token.id(), days);
     }
@@ -122,7 +139,8 @@ public class PersonalAccessTokenService {
     /** The networks one of the acting user's own tokens was used from (as the list: their own only; else 404). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NetworkSource> sources(Caller caller, String id) {
-        var token = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
+        var token = tokens.find(id)
+                .filter(t -> t.userId().equals(caller.userId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
         return sourceLedger.of(token.id());
     }
@@ -132,8 +150,7 @@ public class PersonalAccessTokenService {
     }
 
     public void deactivate(Caller caller, String id) {
-        actions.deactivate(manageable(caller, id, "deactivate a personal access token of the owner"), KIND,
-                caller);
+        actions.deactivate(manageable(caller, id, "deactivate a personal access token of the owner"), KIND, caller);
     }
 
     public void activate(Caller caller, String id) {
@@ -141,12 +158,13 @@ public class PersonalAccessTokenService {
     }
 
     /**
-     * A new token for the same owner, with the old one's name and expiry span; the old one keeps
-     * working until the grace period ends. Only the owner rotates a token: the new secret is theirs.
+     * A new token for the same owner, with the old one's name and expiry span; the old one keeps working until the
+     * grace period ends. Only the owner rotates a token: the new secret is theirs.
      */
-    public NewToken rotate(Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays,
-            List<String> scopes) {
-        var old = tokens.find(id).filter(t -> t.userId().equals(caller.userId()))
+    public NewToken rotate(
+            Caller caller, String id, int gracePeriodSeconds, Integer expiresInDays, List<String> scopes) {
+        var old = tokens.find(id)
+                .filter(t -> t.userId().equals(caller.userId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
         return rotate(caller, old, gracePeriodSeconds, expiresInDays, scopes);
     }
@@ -154,36 +172,53 @@ public class PersonalAccessTokenService {
     /** Rotates the very token the request was made with. */
     public NewToken rotateSelf(Caller caller, int gracePeriodSeconds, Integer expiresInDays, List<String> scopes) {
         if (caller.credentialType() != KIND) {
-            throw DomainException.invalid("'self' is the personal access token of the request; this request used an API key");
+            throw DomainException.invalid(
+                    "'self' is the personal access token of the request; this request used an API key");
         }
         return rotate(caller, caller.credentialId(), gracePeriodSeconds, expiresInDays, scopes);
     }
 
-    private NewToken rotate(Caller caller, PersonalAccessToken old, int gracePeriodSeconds, Integer expiresInDays,
+    private NewToken rotate(
+            Caller caller,
+            PersonalAccessToken old,
+            int gracePeriodSeconds,
+            Integer expiresInDays,
             List<String> scopes) {
         var graceUntil = actions.graceUntil(old, gracePeriodSeconds);
         var now = clock.instant();
-        Instant expiresAt = expiresInDays != null ? now.plus(Duration.ofDays(expiresInDays))
+        Instant expiresAt = expiresInDays != null
+                ? now.plus(Duration.ofDays(expiresInDays))
                 : old.expiresAt() == null ? null : now.plus(Duration.between(old.createdAt(), old.expiresAt()));
         var owner = users.find(old.userId()).orElseThrow(() -> DomainException.notFound("User"));
         ownerAuthority.require(caller, owner.role(), owner.id(), "rotate a personal access token of the owner");
-        var successor = issue(owner, old.name(), expiresAt, actions.scopesFor(caller, scopes, old),
-                actions.allowlistFor(null, old), old.id(), actions.lineage(caller, old));
-        actions.completeRotation(tokens.markReplaced(old.id(), successor.token().id(), graceUntil), old,
-                successor.token(), KIND, caller);
+        var successor = issue(
+                owner,
+                old.name(),
+                expiresAt,
+                actions.scopesFor(caller, scopes, old),
+                actions.allowlistFor(null, old),
+                old.id(),
+                actions.lineage(caller, old));
+        actions.completeRotation(
+                tokens.markReplaced(old.id(), successor.token().id(), graceUntil),
+                old,
+                successor.token(),
+                KIND,
+                caller);
         return successor;
     }
 
     /**
-     * One of the caller's own tokens; owners and admins may act on any of their company's, but on the
-     * owner's tokens only the owner, with the owner's authority ({@link OwnerAuthority}).
+     * One of the caller's own tokens; owners and admins may act on any of their company's, but on the owner's tokens
+     * only the owner, with the owner's authority ({@link OwnerAuthority}).
      */
     private PersonalAccessToken manageable(Caller caller, String id, String attempt) {
         var token = tokens.find(id)
                 .filter(t -> t.userId().equals(caller.userId())
                         || caller.managesCompany() && t.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("Personal access token"));
-        users.find(token.userId()).ifPresent(holder -> ownerAuthority.require(caller, holder.role(), holder.id(), attempt));
+        users.find(token.userId())
+                .ifPresent(holder -> ownerAuthority.require(caller, holder.role(), holder.id(), attempt));
         return token;
     }
 

@@ -40,8 +40,8 @@ public class ProvisioningService {
     ChangeNotices changes;
 
     /** A company on {@code plan}; its owner gets a first PAT only where the plan includes PATs. */
-    public Provisioned provision(String companyName, String ownerEmail, String givenName, String familyName,
-            Plan plan) {
+    public Provisioned provision(
+            String companyName, String ownerEmail, String givenName, String familyName, Plan plan) {
         if (users.emailTaken(ownerEmail)) {
             throw DomainException.conflict(UserService.DUPLICATE_EMAIL);
         }
@@ -53,16 +53,15 @@ public class ProvisioningService {
         if (!plan.includes(CredentialType.PERSONAL_ACCESS_TOKEN)) {
             return new Provisioned(company, owner, null);
         }
-        var token = tokens.issue(owner, "Initial owner token", null, Scopes.FULL, IpAllowlist.ANYWHERE, null,
-                Lineage.platform());
+        var token = tokens.issue(
+                owner, "Initial owner token", null, Scopes.FULL, IpAllowlist.ANYWHERE, null, Lineage.platform());
         audit.recordCreated(token.token(), CredentialType.PERSONAL_ACCESS_TOKEN, null);
         return new Provisioned(company, owner, token);
     }
 
     /**
-     * The platform changes a company's plan. Credentials the new plan excludes are refused from the
-     * next request on, on every server within a second (a change notice), and work again after an
-     * upgrade; none is revoked.
+     * The platform changes a company's plan. Credentials the new plan excludes are refused from the next request on, on
+     * every server within a second (a change notice), and work again after an upgrade; none is revoked.
      */
     public Company changePlan(String companyId, Plan plan) {
         var company = companies.find(companyId).orElseThrow(() -> DomainException.notFound("Company"));
@@ -76,6 +75,5 @@ public class ProvisioningService {
     }
 
     /** The result; {@code token.secret()} is the owner's first PAT, shown once (null: the plan has none). */
-    public record Provisioned(Company company, User owner, PersonalAccessTokenService.NewToken token) {
-    }
+    public record Provisioned(Company company, User owner, PersonalAccessTokenService.NewToken token) {}
 }

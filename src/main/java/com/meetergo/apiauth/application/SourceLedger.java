@@ -15,11 +15,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The networks credentials were used from: this server's in-memory counts ({@link SourceCounts})
- * added to the table with the usage flush, and read back for the sources endpoints. A network a
- * credential was not used from in the last {@link #NEW_AFTER} — after its first day of use — is
- * audited once as {@code credential.new_source}, by the one server whose write finds it new (an
- * insert, or a conditional update of a stale row: of two servers, one wins).
+ * The networks credentials were used from: this server's in-memory counts ({@link SourceCounts}) added to the table
+ * with the usage flush, and read back for the sources endpoints. A network a credential was not used from in the last
+ * {@link #NEW_AFTER} — after its first day of use — is audited once as {@code credential.new_source}, by the one server
+ * whose write finds it new (an insert, or a conditional update of a stale row: of two servers, one wins).
  */
 @ApplicationScoped
 public class SourceLedger {

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One batch of the sweep per call, each in a transaction of its own, with an audit event per credential:
- * a handful of statements a batch whatever its size (pick, lock and change in one; insert the events).
+ * One batch of the sweep per call, each in a transaction of its own, with an audit event per credential: a handful of
+ * statements a batch whatever its size (pick, lock and change in one; insert the events).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -48,7 +48,8 @@ public class SweepBatches {
 
     /** P7D rather than Duration's PT168H: as the setting is written. */
     private static String iso(Duration window) {
-        return window.toSeconds() % 86_400 == 0 && window.toNanosPart() == 0 ? "P" + window.toDays() + "D"
+        return window.toSeconds() % 86_400 == 0 && window.toNanosPart() == 0
+                ? "P" + window.toDays() + "D"
                 : window.toString();
     }
 

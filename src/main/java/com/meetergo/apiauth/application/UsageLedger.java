@@ -2,8 +2,8 @@ package com.meetergo.apiauth.application;
 
 import com.meetergo.apiauth.domain.model.usage.DailyUsage;
 import com.meetergo.apiauth.domain.model.usage.UsageRepository;
-import com.meetergo.apiauth.security.UsageCounts.Drained;
 import com.meetergo.apiauth.security.UsageCounts;
+import com.meetergo.apiauth.security.UsageCounts.Drained;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,11 +20,10 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Credentials' requests per UTC day: this server's in-memory counts ({@link UsageCounts}) added to
- * the table every {@code apiauth.usage.flush-interval} and at shutdown — {@code success = success + ?},
- * so that several servers add up exactly — and read back for the usage endpoints. A server killed
- * loses what it counted since its last flush, at most one interval. Counts the database refused
- * (it was down) are kept in memory for the next flush.
+ * Credentials' requests per UTC day: this server's in-memory counts ({@link UsageCounts}) added to the table every
+ * {@code apiauth.usage.flush-interval} and at shutdown — {@code success = success + ?}, so that several servers add up
+ * exactly — and read back for the usage endpoints. A server killed loses what it counted since its last flush, at most
+ * one interval. Counts the database refused (it was down) are kept in memory for the next flush.
  */
 @ApplicationScoped
 public class UsageLedger {
@@ -58,7 +57,9 @@ public class UsageLedger {
             missing = writer.addUsage(drained);
         } catch (RuntimeException e) {
             counts.restore(drained);
-            LOG.log(Level.WARNING, "Could not store usage counts ({0} credential-days kept for the next flush): {1}",
+            LOG.log(
+                    Level.WARNING,
+                    "Could not store usage counts ({0} credential-days kept for the next flush): {1}",
                     new Object[] {drained.size(), e.getClass().getName()});
             return 0;
         }
@@ -79,8 +80,8 @@ public class UsageLedger {
         }
         if (!unstored.isEmpty()) {
             counts.restore(unstored);
-            LOG.warning(() -> "Could not store usage counts of " + unstored.size()
-                    + " credential-days; kept for the next flush");
+            LOG.warning(() ->
+                    "Could not store usage counts of " + unstored.size() + " credential-days; kept for the next flush");
         }
         return drained.size() - unstored.size();
     }
@@ -93,7 +94,8 @@ public class UsageLedger {
         var stored = usage.between(credentialId, from, today).stream()
                 .collect(Collectors.toMap(DailyUsage::day, Function.identity()));
         return from.datesUntil(today.plusDays(1))
-                .map(d -> stored.getOrDefault(d, new DailyUsage(credentialId, d, 0, 0, 0))).toList();
+                .map(d -> stored.getOrDefault(d, new DailyUsage(credentialId, d, 0, 0, 0)))
+                .toList();
     }
 
     /** Deletes the days older than the retention (the sweep calls this). */

@@ -19,11 +19,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Records that a credential was used (last used time and address) and that an API key acted as a
- * user (one audit event per key, user and hour), without writing on every request: a bounded
- * in-memory gate lets through at most one write per credential per window, and the write itself
- * is conditional, so several servers together still write about once per window. A failure here
- * never fails the request it records.
+ * Records that a credential was used (last used time and address) and that an API key acted as a user (one audit event
+ * per key, user and hour), without writing on every request: a bounded in-memory gate lets through at most one write
+ * per credential per window, and the write itself is conditional, so several servers together still write about once
+ * per window. A failure here never fails the request it records.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -43,15 +42,15 @@ public class UsageRecorder {
     private Cache<Object, Instant> written;
 
     /** The gate's keys: records, not concatenated strings (no formatting on the request path). */
-    private record LastUse(String credentialId) {
-    }
+    private record LastUse(String credentialId) {}
 
-    private record ActedAs(String credentialId, String userId, Instant hour) {
-    }
+    private record ActedAs(String credentialId, String userId, Instant hour) {}
 
     @PostConstruct
     void init() {
-        written = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1).plus(window))
+        written = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(Duration.ofHours(1).plus(window))
                 .build();
     }
 
@@ -64,13 +63,15 @@ public class UsageRecorder {
                 writer.lastUsed(caller.credentialType(), caller.credentialId(), now, sourceIp, now.minus(window));
             }
             // an API key without user header is recorded when it is let through as the owner (actedAsOwner)
-            if (caller.credentialType() == CredentialType.API_KEY && caller.userId() != null
+            if (caller.credentialType() == CredentialType.API_KEY
+                    && caller.userId() != null
                     && !caller.ownerByDefault()) {
                 impersonation(caller, sourceIp, now);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record a use of {0}: {1}",
-                    new Object[] {caller.credentialId(), e.getClass().getName()});
+            LOG.log(Level.WARNING, "Could not record a use of {0}: {1}", new Object[] {
+                caller.credentialId(), e.getClass().getName()
+            });
         }
     }
 
@@ -78,8 +79,9 @@ public class UsageRecorder {
         try {
             impersonation(event.caller(), event.sourceIp(), clock.instant());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record a use of {0}: {1}",
-                    new Object[] {event.caller().credentialId(), e.getClass().getName()});
+            LOG.log(Level.WARNING, "Could not record a use of {0}: {1}", new Object[] {
+                event.caller().credentialId(), e.getClass().getName()
+            });
         }
     }
 
@@ -92,9 +94,9 @@ public class UsageRecorder {
     }
 
     /**
-     * Whether this server has not written {@code key} within {@code period} before {@code now}; of
-     * concurrent requests, exactly one is told yes (an atomic compute, not a read then a write: two
-     * first uses at once would both insert the hourly impersonation event and one would fail).
+     * Whether this server has not written {@code key} within {@code period} before {@code now}; of concurrent requests,
+     * exactly one is told yes (an atomic compute, not a read then a write: two first uses at once would both insert the
+     * hourly impersonation event and one would fail).
      */
     private boolean due(Object key, Instant now, Duration period) {
         // The common case, a use within the window, only reads: no lock, no write to the cache.

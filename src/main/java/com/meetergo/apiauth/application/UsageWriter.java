@@ -23,7 +23,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The writes of {@link UsageRecorder} and {@link UsageLedger}, each in a transaction of its own, apart from the request's. */
+/**
+ * The writes of {@link UsageRecorder} and {@link UsageLedger}, each in a transaction of its own, apart from the
+ * request's.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class UsageWriter {
@@ -71,11 +74,16 @@ public class UsageWriter {
     }
 
     /**
-     * Adds a network's requests to its row; false when it has none yet. A network back after
-     * {@code absence} counts as new (the conditional update has one winner among servers).
+     * Adds a network's requests to its row; false when it has none yet. A network back after {@code absence} counts as
+     * new (the conditional update has one winner among servers).
      */
     public boolean addSource(SourceCounts.Drained d, Duration absence) {
-        if (sources.addIfStale(d.credentialId(), d.network(), d.lastAt(), d.requests(), d.firstAt().minus(absence))) {
+        if (sources.addIfStale(
+                d.credentialId(),
+                d.network(),
+                d.lastAt(),
+                d.requests(),
+                d.firstAt().minus(absence))) {
             newSource(d);
             return true;
         }
@@ -83,8 +91,8 @@ public class UsageWriter {
     }
 
     /**
-     * A network's first row, the credential's rows kept to {@code max}; fails (and rolls back) when
-     * another server's insert came first — that server audits it, this one adds to its row.
+     * A network's first row, the credential's rows kept to {@code max}; fails (and rolls back) when another server's
+     * insert came first — that server audits it, this one adds to its row.
      */
     public void insertSource(SourceCounts.Drained d, int max) {
         sources.insert(new NetworkSource(d.credentialId(), d.network(), d.firstAt(), d.lastAt(), d.requests()));
@@ -95,8 +103,17 @@ public class UsageWriter {
     /** Audited only after the credential's first day of use: on its first day, every network is new. */
     private void newSource(SourceCounts.Drained d) {
         if (usage.servedBefore(d.credentialId(), LocalDate.ofInstant(d.firstAt(), ZoneOffset.UTC))) {
-            var event = new AuditEvent(d.companyId(), AuditEventType.NEW_SOURCE, d.type(), d.credentialId(),
-                    d.credentialId(), null, null, d.firstAddress(), d.firstAt(), null)
+            var event = new AuditEvent(
+                            d.companyId(),
+                            AuditEventType.NEW_SOURCE,
+                            d.type(),
+                            d.credentialId(),
+                            d.credentialId(),
+                            null,
+                            null,
+                            d.firstAddress(),
+                            d.firstAt(),
+                            null)
                     .withDetail("network " + d.network());
             audit.add(event);
             outbox.enqueue(List.of(event));
@@ -106,8 +123,17 @@ public class UsageWriter {
     /** One event per key, user and hour; a unique constraint turns a second server's insert away. */
     public void impersonation(Caller caller, String ip, Instant now, Instant hour) {
         if (!audit.exists(AuditEventType.IMPERSONATION, caller.credentialId(), caller.userId(), hour)) {
-            audit.add(new AuditEvent(caller.companyId(), AuditEventType.IMPERSONATION, CredentialType.API_KEY,
-                    caller.credentialId(), caller.credentialId(), null, caller.userId(), ip, now, hour));
+            audit.add(new AuditEvent(
+                    caller.companyId(),
+                    AuditEventType.IMPERSONATION,
+                    CredentialType.API_KEY,
+                    caller.credentialId(),
+                    caller.credentialId(),
+                    null,
+                    caller.userId(),
+                    ip,
+                    now,
+                    hour));
         }
     }
 }

@@ -103,7 +103,8 @@ public class UserService {
     }
 
     private User ofCompany(Caller caller, String id) {
-        return users.find(id).filter(u -> u.belongsTo(caller.companyId()))
+        return users.find(id)
+                .filter(u -> u.belongsTo(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("User"));
     }
 

@@ -17,19 +17,20 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The dispatcher's transactions, each short and its own: finding due deliveries, claiming one (one
- * conditional update: of several servers, one wins), and recording an attempt's outcome with what
- * follows from it (delivered; retried by {@link RetrySchedule}; failed; an endpoint failing for 3
- * days disabled and audited). Nothing is sent inside a transaction.
+ * The dispatcher's transactions, each short and its own: finding due deliveries, claiming one (one conditional update:
+ * of several servers, one wins), and recording an attempt's outcome with what follows from it (delivered; retried by
+ * {@link RetrySchedule}; failed; an endpoint failing for 3 days disabled and audited). Nothing is sent inside a
+ * transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class WebhookAttempts {
 
-
     /** The outcome of one attempt. */
     public enum Result {
-        DELIVERED, RETRYING, FAILED
+        DELIVERED,
+        RETRYING,
+        FAILED
     }
 
     private final RetrySchedule schedule = new RetrySchedule(new SecureRandom());
@@ -50,16 +51,19 @@ public class WebhookAttempts {
     }
 
     /**
-     * The fast lane cut the attempt: not one of the endpoint's attempts (nothing is recorded, the
-     * retry schedule is untouched); the endpoint moves to the slow lane, and the delivery is due again
-     * at once there. True when this moved the endpoint (not another attempt to it, cut beside this one).
+     * The fast lane cut the attempt: not one of the endpoint's attempts (nothing is recorded, the retry schedule is
+     * untouched); the endpoint moves to the slow lane, and the delivery is due again at once there. True when this
+     * moved the endpoint (not another attempt to it, cut beside this one).
      */
     public boolean slowLane(WebhookDelivery delivery, String server, Instant now) {
         webhooks.unclaim(delivery.id(), server);
         return webhooks.slow(delivery.endpointId(), now);
     }
 
-    /** An attempt in the slow lane was answered within the fast lane's time: the endpoint moves back (true if this moved it). */
+    /**
+     * An attempt in the slow lane was answered within the fast lane's time: the endpoint moves back (true if this moved
+     * it).
+     */
     public boolean fastLane(String endpointId) {
         return webhooks.fast(endpointId);
     }

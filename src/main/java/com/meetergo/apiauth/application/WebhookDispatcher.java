@@ -23,24 +23,22 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Sends the outbox's due deliveries, at least once. Each poll claims due deliveries (a lease of
- * {@link #LEASE}: a server killed mid-delivery leaves it to another once the lease runs out) and hands
- * each to the webhooks' own managed executor ({@code concurrent/webhooks} in server.xml: at most
- * {@code webhook.max.concurrent} attempts at once, beside the threads that serve requests). On one
- * server at most {@link #PER_ENDPOINT} attempts per endpoint and {@link #PER_COMPANY} per company are
- * in flight ({@link WebhookSlots}), so a slow or dead endpoint — or a company whose every endpoint is
- * dead — holds a few slots and never the others' deliveries.
+ * Sends the outbox's due deliveries, at least once. Each poll claims due deliveries (a lease of {@link #LEASE}: a
+ * server killed mid-delivery leaves it to another once the lease runs out) and hands each to the webhooks' own managed
+ * executor ({@code concurrent/webhooks} in server.xml: at most {@code webhook.max.concurrent} attempts at once, beside
+ * the threads that serve requests). On one server at most {@link #PER_ENDPOINT} attempts per endpoint and
+ * {@link #PER_COMPANY} per company are in flight ({@link WebhookSlots}), so a slow or dead endpoint — or a company
+ * whose every endpoint is dead — holds a few slots and never the others' deliveries.
  *
- * <p>Two lanes keep many slow companies from holding every slot. An endpoint's attempts run in the
- * fast lane, cut at {@link #FAST_LANE}; one cut there is not counted as an attempt (nothing is
- * recorded), the endpoint moves to the slow lane and the delivery is due again at once. The slow lane
- * has the whole {@link WebhookSender#DEADLINE} but at most half the slots, however many endpoints are
- * in it; an attempt there answered within {@link #FAST_LANE} moves its endpoint back. So the fast
- * lane's slots are free again within 2 s whatever the slow endpoints do, and a live endpoint waits
- * for at most that and a poll. The lane is the endpoint's row, shared by the servers.
+ * <p>Two lanes keep many slow companies from holding every slot. An endpoint's attempts run in the fast lane, cut at
+ * {@link #FAST_LANE}; one cut there is not counted as an attempt (nothing is recorded), the endpoint moves to the slow
+ * lane and the delivery is due again at once. The slow lane has the whole {@link WebhookSender#DEADLINE} but at most
+ * half the slots, however many endpoints are in it; an attempt there answered within {@link #FAST_LANE} moves its
+ * endpoint back. So the fast lane's slots are free again within 2 s whatever the slow endpoints do, and a live endpoint
+ * waits for at most that and a poll. The lane is the endpoint's row, shared by the servers.
  *
- * <p>A worker whose attempt succeeded takes the endpoint's next due delivery itself (a backlog drains
- * at the endpoint's pace, not one poll's worth per poll).
+ * <p>A worker whose attempt succeeded takes the endpoint's next due delivery itself (a backlog drains at the endpoint's
+ * pace, not one poll's worth per poll).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -55,10 +53,12 @@ public class WebhookDispatcher {
     public static final Duration FAST_LANE = Duration.ofSeconds(2);
     /** Longer than an attempt can take (its deadline, 20 s), with room. */
     static final Duration LEASE = Duration.ofSeconds(60);
+
     private static final int MAX_ENDPOINTS_PER_POLL = 500;
 
     /** This server, as it signs its claims. */
     private final String server = UUID.randomUUID().toString();
+
     private WebhookSlots slots;
 
     /** The same server.xml variable bounds the executor: nothing is claimed that it would queue. */
@@ -86,14 +86,17 @@ public class WebhookDispatcher {
 
     @PostConstruct
     void bound() {
-        slots = new WebhookSlots(PER_ENDPOINT, Math.max(PER_ENDPOINT, Math.min(PER_COMPANY, maxConcurrent)),
-                maxConcurrent, Math.max(1, maxConcurrent / 2));
+        slots = new WebhookSlots(
+                PER_ENDPOINT,
+                Math.max(PER_ENDPOINT, Math.min(PER_COMPANY, maxConcurrent)),
+                maxConcurrent,
+                Math.max(1, maxConcurrent / 2));
     }
 
     /**
-     * One poll: for each endpoint with something due, the fast lane's first, claims what this server
-     * may take on for it (endpoint by endpoint: one endpoint's backlog never fills the poll) and starts
-     * sending it. The slow lane's endpoints are looked up only while it has room.
+     * One poll: for each endpoint with something due, the fast lane's first, claims what this server may take on for it
+     * (endpoint by endpoint: one endpoint's backlog never fills the poll) and starts sending it. The slow lane's
+     * endpoints are looked up only while it has room.
      */
     public void poll() {
         var now = clock.instant();
@@ -114,9 +117,9 @@ public class WebhookDispatcher {
     }
 
     /**
-     * False when the executor takes no more work this poll. A slot is taken before the claim and given
-     * back unless the attempt started: a claim lost to another server, a rejected start or a failing
-     * database (the exception goes on to the poll's caller) never keeps one.
+     * False when the executor takes no more work this poll. A slot is taken before the claim and given back unless the
+     * attempt started: a claim lost to another server, a rejected start or a failing database (the exception goes on to
+     * the poll's caller) never keeps one.
      */
     private boolean claimAndSend(WebhookRepository.DueEndpoint due, int room, Instant now) {
         for (var delivery : attempts.due(due.endpointId(), now, room)) {
@@ -143,9 +146,9 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Sends the delivery and, while the endpoint answers, claims and sends its next due one: an
-     * endpoint with a backlog keeps its slot busy instead of waiting for the next poll. A failure, or
-     * a move to the slow lane, ends the run (the endpoint's other deliveries wait for the next poll).
+     * Sends the delivery and, while the endpoint answers, claims and sends its next due one: an endpoint with a backlog
+     * keeps its slot busy instead of waiting for the next poll. A failure, or a move to the slow lane, ends the run
+     * (the endpoint's other deliveries wait for the next poll).
      */
     private void work(WebhookDelivery first, WebhookRepository.DueEndpoint due) {
         try {
@@ -173,40 +176,54 @@ public class WebhookDispatcher {
     }
 
     /**
-     * One attempt in its lane, recorded; null when it could not be made or recorded (its lease runs
-     * out, and it is sent again) or when the fast lane cut it (due again at once, in the slow lane).
+     * One attempt in its lane, recorded; null when it could not be made or recorded (its lease runs out, and it is sent
+     * again) or when the fast lane cut it (due again at once, in the slow lane).
      */
     private WebhookAttempts.Result send(WebhookDelivery delivery, boolean slow) {
         try {
             var endpoint = attempts.endpoint(delivery.endpointId()).orElse(null);
             if (endpoint == null || endpoint.disabled()) {
-                return null; // deleted or disabled meanwhile: its lease runs out, and a disabled endpoint's deliveries wait
+                return null; // deleted or disabled meanwhile: its lease runs out, and a disabled endpoint's deliveries
+                // wait
             }
             var at = clock.instant();
-            var outcome = sender.send(endpoint.url(), delivery.messageId(), at, delivery.payload(),
-                    signingSecrets(endpoint, at), slow ? WebhookSender.DEADLINE : FAST_LANE);
+            var outcome = sender.send(
+                    endpoint.url(),
+                    delivery.messageId(),
+                    at,
+                    delivery.payload(),
+                    signingSecrets(endpoint, at),
+                    slow ? WebhookSender.DEADLINE : FAST_LANE);
             if (!slow && outcome.cut()) {
                 if (attempts.slowLane(delivery, server, clock.instant())) {
-                    metrics.counter("apiauth.webhook.lane.changes", new Tag("lane", "slow")).inc();
+                    metrics.counter("apiauth.webhook.lane.changes", new Tag("lane", "slow"))
+                            .inc();
                 }
                 return null;
             }
             if (slow && outcome.durationMs() < FAST_LANE.toMillis() && attempts.fastLane(delivery.endpointId())) {
-                metrics.counter("apiauth.webhook.lane.changes", new Tag("lane", "fast")).inc();
+                metrics.counter("apiauth.webhook.lane.changes", new Tag("lane", "fast"))
+                        .inc();
             }
-            var result = attempts.record(delivery, outcome.statusCode(), outcome.durationMs(), outcome.error(),
-                    clock.instant());
-            metrics.counter("apiauth.webhook.deliveries", new Tag("outcome", result.name().toLowerCase()))
+            var result = attempts.record(
+                    delivery, outcome.statusCode(), outcome.durationMs(), outcome.error(), clock.instant());
+            metrics.counter(
+                            "apiauth.webhook.deliveries",
+                            new Tag("outcome", result.name().toLowerCase()))
                     .inc();
             return result;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Webhook delivery {0} not recorded ({1}); it is tried again when its lease ends",
+            LOG.log(
+                    Level.WARNING,
+                    "Webhook delivery {0} not recorded ({1}); it is tried again when its lease ends",
                     new Object[] {delivery.id(), e.getClass().getName()});
             return null;
         }
     }
 
     private java.util.List<String> signingSecrets(WebhookEndpoint endpoint, Instant now) {
-        return Arrays.stream(endpoint.signingVersions(now)).mapToObj(v -> secrets.of(endpoint.id(), v)).toList();
+        return Arrays.stream(endpoint.signingVersions(now))
+                .mapToObj(v -> secrets.of(endpoint.id(), v))
+                .toList();
     }
 }

@@ -24,10 +24,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The transactional outbox: for each audit event that a webhook reports, one delivery per enabled
- * endpoint of the company that subscribed to it, written in the caller's transaction (the change's
- * own) with the body as it will be sent. Nothing is sent here; {@link WebhookDispatcher} sends.
- * A company without endpoints costs one query per batch of events.
+ * The transactional outbox: for each audit event that a webhook reports, one delivery per enabled endpoint of the
+ * company that subscribed to it, written in the caller's transaction (the change's own) with the body as it will be
+ * sent. Nothing is sent here; {@link WebhookDispatcher} sends. A company without endpoints costs one query per batch of
+ * events.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -45,26 +45,33 @@ public class WebhookOutbox {
     PersonalAccessTokenRepository tokens;
 
     public void enqueue(List<AuditEvent> events) {
-        var reported = events.stream().filter(e -> WebhookEventType.reporting(e.type()).isPresent()).toList();
+        var reported = events.stream()
+                .filter(e -> WebhookEventType.reporting(e.type()).isPresent())
+                .toList();
         if (reported.isEmpty()) {
             return;
         }
-        var endpoints = webhooks.enabledEndpointsOf(reported.stream().map(AuditEvent::companyId)
-                .collect(Collectors.toSet())).stream().collect(Collectors.groupingBy(WebhookEndpoint::companyId));
+        var endpoints =
+                webhooks
+                        .enabledEndpointsOf(
+                                reported.stream().map(AuditEvent::companyId).collect(Collectors.toSet()))
+                        .stream()
+                        .collect(Collectors.groupingBy(WebhookEndpoint::companyId));
         if (endpoints.isEmpty()) {
             return;
         }
         for (var event : reported) {
             var type = WebhookEventType.reporting(event.type()).orElseThrow();
             var subscribed = endpoints.getOrDefault(event.companyId(), List.of()).stream()
-                    .filter(e -> e.subscribedTo(type)).toList();
+                    .filter(e -> e.subscribedTo(type))
+                    .toList();
             if (subscribed.isEmpty()) {
                 continue;
             }
             var body = body(type, event.occurredAt(), data(type, event));
             for (var endpoint : subscribed) {
-                webhooks.addDelivery(new WebhookDelivery("msg_" + event.id(), endpoint, type, body,
-                        event.occurredAt()));
+                webhooks.addDelivery(
+                        new WebhookDelivery("msg_" + event.id(), endpoint, type, body, event.occurredAt()));
             }
         }
     }
@@ -74,8 +81,12 @@ public class WebhookOutbox {
         var data = new LinkedHashMap<String, Object>();
         data.put("endpointId", endpoint.id());
         data.put("companyId", endpoint.companyId());
-        var delivery = new WebhookDelivery(messageId, endpoint, WebhookEventType.WEBHOOK_TEST,
-                body(WebhookEventType.WEBHOOK_TEST, now, data), now);
+        var delivery = new WebhookDelivery(
+                messageId,
+                endpoint,
+                WebhookEventType.WEBHOOK_TEST,
+                body(WebhookEventType.WEBHOOK_TEST, now, data),
+                now);
         webhooks.addDelivery(delivery);
         return delivery;
     }
@@ -106,7 +117,9 @@ public class WebhookOutbox {
             return tokenPolicyChange(event);
         }
         data.put("id", event.credentialId());
-        data.put("type", event.credentialType() == null ? null : event.credentialType().name());
+        data.put(
+                "type",
+                event.credentialType() == null ? null : event.credentialType().name());
         credential(event).ifPresent(c -> {
             data.put("name", c.name());
             data.put("hint", c.hint());
@@ -120,7 +133,8 @@ public class WebhookOutbox {
         if (type == WebhookEventType.CREDENTIAL_REVOKED) {
             data.put("reason", reason(event));
         }
-        if (type == WebhookEventType.CREDENTIAL_EXPIRING_SOON && event.detail() != null
+        if (type == WebhookEventType.CREDENTIAL_EXPIRING_SOON
+                && event.detail() != null
                 && event.detail().startsWith("within ")) {
             data.put("expiresWithin", event.detail().substring("within ".length()));
         }
@@ -133,8 +147,8 @@ public class WebhookOutbox {
     }
 
     /**
-     * Who changed the policy and the limit before and after, as {@code GET /v4/company/token-policy}
-     * shows it (null: no limit); read back from the audit event's "…: old -> new".
+     * Who changed the policy and the limit before and after, as {@code GET /v4/company/token-policy} shows it (null: no
+     * limit); read back from the audit event's "…: old -> new".
      */
     private static Map<String, Object> tokenPolicyChange(AuditEvent event) {
         var data = new LinkedHashMap<String, Object>();
@@ -163,7 +177,10 @@ public class WebhookOutbox {
         return tokens.find(event.credentialId());
     }
 
-    /** revoked (by a caller), leaked (reported), creator_leaked (minted by a leaked one), grace_ended (after a rotation). */
+    /**
+     * revoked (by a caller), leaked (reported), creator_leaked (minted by a leaked one), grace_ended (after a
+     * rotation).
+     */
     private static String reason(AuditEvent event) {
         if (event.type() == AuditEventType.REVOKED_LEAKED) {
             return "leaked";

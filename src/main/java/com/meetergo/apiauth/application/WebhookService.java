@@ -115,7 +115,8 @@ public class WebhookService {
     }
 
     private WebhookEndpoint ofCompany(Caller caller, String id) {
-        return webhooks.findEndpoint(id).filter(e -> e.companyId().equals(caller.companyId()))
+        return webhooks.findEndpoint(id)
+                .filter(e -> e.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> DomainException.notFound("Webhook endpoint"));
     }
 
@@ -125,8 +126,9 @@ public class WebhookService {
         }
         var types = EnumSet.noneOf(WebhookEventType.class);
         for (var name : events) {
-            types.add(WebhookEventType.ofApiName(name).orElseThrow(() -> DomainException.invalid(
-                    "unknown event " + shown(name) + "; the events are " + known())));
+            types.add(WebhookEventType.ofApiName(name)
+                    .orElseThrow(() ->
+                            DomainException.invalid("unknown event " + shown(name) + "; the events are " + known())));
         }
         return types;
     }
@@ -139,7 +141,8 @@ public class WebhookService {
     }
 
     private static String known() {
-        return Arrays.stream(WebhookEventType.values()).map(WebhookEventType::apiName)
+        return Arrays.stream(WebhookEventType.values())
+                .map(WebhookEventType::apiName)
                 .collect(Collectors.joining(", "));
     }
 }

@@ -4,14 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The webhook attempts one server has in flight (claimed and not yet recorded), counted per endpoint,
- * per company, per lane and in all, each with its bound: a dead endpoint holds at most
- * {@code perEndpoint} attempts, a company whose every endpoint is dead at most {@code perCompany},
- * the slow lane (endpoints whose attempts take long) at most {@code slowLane} however many companies
- * are slow, and the server at most {@code total} (the managed executor's own bound, so that nothing
- * claimed waits in its queue while its lease runs out). What the slow lane may not take stays for the
- * fast lane, whose attempts are cut at 2 s: a slot there is free again within 2 s. An endpoint or
- * company with nothing in flight is forgotten.
+ * The webhook attempts one server has in flight (claimed and not yet recorded), counted per endpoint, per company, per
+ * lane and in all, each with its bound: a dead endpoint holds at most {@code perEndpoint} attempts, a company whose
+ * every endpoint is dead at most {@code perCompany}, the slow lane (endpoints whose attempts take long) at most
+ * {@code slowLane} however many companies are slow, and the server at most {@code total} (the managed executor's own
+ * bound, so that nothing claimed waits in its queue while its lease runs out). What the slow lane may not take stays
+ * for the fast lane, whose attempts are cut at 2 s: a slot there is free again within 2 s. An endpoint or company with
+ * nothing in flight is forgotten.
  */
 final class WebhookSlots {
 
@@ -37,8 +36,11 @@ final class WebhookSlots {
 
     /** How many more attempts this endpoint, in this lane, may take now. */
     synchronized int room(String endpointId, String companyId, boolean slow) {
-        int room = Math.min(total - inFlight, Math.min(perEndpoint - endpoints.getOrDefault(endpointId, 0),
-                perCompany - companies.getOrDefault(companyId, 0)));
+        int room = Math.min(
+                total - inFlight,
+                Math.min(
+                        perEndpoint - endpoints.getOrDefault(endpointId, 0),
+                        perCompany - companies.getOrDefault(companyId, 0)));
         if (slow) {
             room = Math.min(room, slowLane - slowInFlight);
         }

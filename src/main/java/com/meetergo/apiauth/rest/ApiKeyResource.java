@@ -40,7 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform API Keys: only company owners and admins create, list and revoke them. */
-@Tag(name = "API keys", description = "Platform API Keys of the company: created, listed, rotated, deactivated and revoked by owners and admins.")
+@Tag(
+        name = "API keys",
+        description = "Platform API Keys of the company: created, listed, rotated, deactivated and "
+                + "revoked by owners and admins.")
 @Path("v4/api-key")
 @ApplicationScoped
 @RolesAllowed({Roles.OWNER, Roles.ADMIN})
@@ -59,34 +62,59 @@ public class ApiKeyResource {
 
     @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
-    @APIResponse(responseCode = "201", description = "Created; the key is in this answer only", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = CreatedApiKeyView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the key is in this answer only",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CreatedApiKeyView.class)))
     @Refuses({Refusal.SCOPE_ESCALATION, Refusal.REPLACED_MINTS, Refusal.INVALID_INPUT})
-    @Operation(operationId = "createApiKey", summary = "Create an API key",
-            description = "Creates a Platform API Key of the caller's company, valid 1 to 90 days. The key is in this answer only; lists show its hint.")
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description = "Creates a Platform API Key of the caller's company, valid 1 to 90 days. The "
+                    + "key is in this answer only; lists show its hint.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateApiKeyRequest body) {
         var created = keys.create(caller.get(), body.name(), body.expiresInDays(), body.scopes(), body.allowedIps());
-        return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(CreatedApiKeyView.of(created))
+                .build();
     }
 
     /** All the company's keys; {@code ?expiringWithinDays=N}: the live ones that end within N days. */
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
-    @Operation(operationId = "listApiKeys", summary = "List the company's API keys",
-            description = "Every API key of the company with its status, last use and rotation links, never the key. expiringWithinDays=N: only the live ones that end within N days.")
-    public List<ApiKeyView> list(@QueryParam("expiringWithinDays")
-            @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
-            @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650") Integer expiringWithinDays) {
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List the company's API keys",
+            description = "Every API key of the company with its status, last use and rotation links, "
+                    + "never the key. expiringWithinDays=N: only the live ones that end within N days.")
+    public List<ApiKeyView> list(
+            @QueryParam("expiringWithinDays")
+                    @Min(value = 0, message = "expiringWithinDays must be between 0 and 3650")
+                    @Max(value = 3650, message = "expiringWithinDays must be between 0 and 3650")
+                    Integer expiringWithinDays) {
         var now = clock.instant();
-        return keys.list(caller.get(), expiringWithinDays).stream().map(k -> ApiKeyView.of(k, now)).toList();
+        return keys.list(caller.get(), expiringWithinDays).stream()
+                .map(k -> ApiKeyView.of(k, now))
+                .toList();
     }
 
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
     @Path("{id}/sources")
     @Refuses({Refusal.NOT_FOUND})
-    @Operation(operationId = "listApiKeySources", summary = "Networks an API key was used from",
-            description = "The client networks (IPv4 /24, IPv6 /48) it served requests from, the most recently seen first, with the first and last use and the requests: at most apiauth.sources.max-per-credential (100), the least recently seen leave first. A network not used in the last 30 days, after the credential's first day of use, is audited as credential.new_source. Figures lag by up to apiauth.usage.flush-interval (5 s).")
+    @Operation(
+            operationId = "listApiKeySources",
+            summary = "Networks an API key was used from",
+            description = "The client networks (IPv4 /24, IPv6 /48) it served requests from, the most "
+                    + "recently seen first, with the first and last use and the requests: at "
+                    + "most apiauth.sources.max-per-credential (100), the least "
+                    + "recently seen leave first. A network not used in the "
+                    + "last 30 days, after the credential's first day "
+                    + "of use, is audited as "
+                    + "credential.new_source. Figures lag by up to apiauth.usage.flush-interval (5 s).")
     public SourcesView sources(@PathParam("id") String id) {
         return SourcesView.of(id, keys.sources(caller.get(), id));
     }
@@ -95,11 +123,20 @@ public class ApiKeyResource {
     @GET
     @Path("{id}/usage")
     @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
-    @Operation(operationId = "getApiKeyUsage", summary = "Usage of an API key",
-            description = "Requests per UTC day, oldest first, today included, every day present: success (served), refused (the secret was right, the request refused) and failed (a wrong secret for this key's id). days=1..90, default 30. Figures lag by up to apiauth.usage.flush-interval (5 s).")
-    public UsageView usage(@PathParam("id") String id, @QueryParam("days") @DefaultValue("30")
-            @Min(value = 1, message = "days must be between 1 and 90")
-            @Max(value = 90, message = "days must be between 1 and 90") int days) {
+    @Operation(
+            operationId = "getApiKeyUsage",
+            summary = "Usage of an API key",
+            description = "Requests per UTC day, oldest first, today included, every day present: success "
+                    + "(served), refused (the secret was right, the request refused) and "
+                    + "failed (a wrong secret for this key's id). days=1..90, default "
+                    + "30. Figures lag by up to apiauth.usage.flush-interval (5 s).")
+    public UsageView usage(
+            @PathParam("id") String id,
+            @QueryParam("days")
+                    @DefaultValue("30")
+                    @Min(value = 1, message = "days must be between 1 and 90")
+                    @Max(value = 90, message = "days must be between 1 and 90")
+                    int days) {
         return UsageView.of(id, keys.usage(caller.get(), id, days));
     }
 
@@ -108,10 +145,17 @@ public class ApiKeyResource {
     @PUT
     @Path("{id}/allowed-ips")
     @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
-    @Operation(operationId = "setApiKeyAllowedIps", summary = "Set an API key's IP allowlist",
-            description = "Replaces the addresses and CIDR ranges (IPv4, IPv6; at most 64) the key may be used from; [] is anywhere. A request from elsewhere, once its secret is proven, is refused (403 \"Credential not allowed from this IP address\"). Applied by every server within a second; audited as allowed_ips_changed. Answers the key as lists show it.")
-    public ApiKeyView allowedIps(@PathParam("id") String id,
-            @NotNull(message = "a JSON body is required") @Valid AllowedIpsRequest body) {
+    @Operation(
+            operationId = "setApiKeyAllowedIps",
+            summary = "Set an API key's IP allowlist",
+            description = "Replaces the addresses and CIDR ranges (IPv4, IPv6; at most 64) the key may be "
+                    + "used from; [] is anywhere. A request from elsewhere, once its secret "
+                    + "is proven, is refused (403 \"Credential not allowed from this "
+                    + "IP address\"). Applied by every server within a "
+                    + "second; audited as allowed_ips_changed. "
+                    + "Answers the key as lists show it.")
+    public ApiKeyView allowedIps(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid AllowedIpsRequest body) {
         return ApiKeyView.of(keys.allowFrom(caller.get(), id, body.allowedIps()), clock.instant());
     }
 
@@ -121,7 +165,9 @@ public class ApiKeyResource {
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Revoked for good")
     @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
             description = "Revokes the key for good: the next request with it is refused (401 \"Invalid API key\").")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(caller.get(), id);
@@ -134,7 +180,9 @@ public class ApiKeyResource {
     @Path("{id}/deactivate")
     @APIResponse(responseCode = "204", description = "Deactivated (reversible)")
     @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
-    @Operation(operationId = "deactivateApiKey", summary = "Deactivate an API key",
+    @Operation(
+            operationId = "deactivateApiKey",
+            summary = "Deactivate an API key",
             description = "Refuses the key (401 \"API key has been deactivated\") until it is activated again.")
     public Response deactivate(@PathParam("id") String id) {
         keys.deactivate(caller.get(), id);
@@ -146,7 +194,9 @@ public class ApiKeyResource {
     @Path("{id}/activate")
     @APIResponse(responseCode = "204", description = "Active again")
     @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
-    @Operation(operationId = "activateApiKey", summary = "Activate an API key",
+    @Operation(
+            operationId = "activateApiKey",
+            summary = "Activate an API key",
             description = "Lets a deactivated key work again.")
     public Response activate(@PathParam("id") String id) {
         keys.activate(caller.get(), id);
@@ -156,14 +206,31 @@ public class ApiKeyResource {
     @RequiresScope(Scope.CREDENTIALS_WRITE)
     @POST
     @Path("{id}/rotate")
-    @APIResponse(responseCode = "201", description = "The successor; the old key works until the grace period ends", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = CreatedApiKeyView.class)))
-    @Refuses({Refusal.NOT_FOUND, Refusal.SCOPE_ESCALATION, Refusal.REPLACED_MINTS, Refusal.NOT_ROTATABLE, Refusal.INVALID_INPUT})
-    @Operation(operationId = "rotateApiKey", summary = "Rotate an API key",
-            description = "Creates the key's successor (same name, linked to the old key). The old key keeps working for the grace period (default 3600 s, at most 86400), never past its own expiry.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The successor; the old key works until the grace period ends",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CreatedApiKeyView.class)))
+    @Refuses({
+        Refusal.NOT_FOUND,
+        Refusal.SCOPE_ESCALATION,
+        Refusal.REPLACED_MINTS,
+        Refusal.NOT_ROTATABLE,
+        Refusal.INVALID_INPUT
+    })
+    @Operation(
+            operationId = "rotateApiKey",
+            summary = "Rotate an API key",
+            description = "Creates the key's successor (same name, linked to the old key). The old key "
+                    + "keeps working for the grace period (default 3600 s, at most 86400), "
+                    + "never past its own expiry.")
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         var request = body == null ? new RotateRequest(null, null, null) : body;
         var created = keys.rotate(caller.get(), id, request.grace(), request.expiresInDays(), request.scopes());
-        return Response.status(Response.Status.CREATED).entity(CreatedApiKeyView.of(created)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(CreatedApiKeyView.of(created))
+                .build();
     }
 }

@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Appointments: members see their own, owners and admins the whole company's. */
-@Tag(name = "Appointments", description = "Appointments: members see and book their own, owners and admins the whole company's.")
+@Tag(
+        name = "Appointments",
+        description = "Appointments: members see and book their own, owners and admins the whole company's.")
 @Path("v4/appointment")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,21 +43,33 @@ public class AppointmentResource {
 
     @RequiresScope(Scope.APPOINTMENTS_READ)
     @GET
-    @Operation(operationId = "listAppointments", summary = "List appointments",
-            description = "A member's own appointments; owners and admins see the company's, or one user's with userId.")
+    @Operation(
+            operationId = "listAppointments",
+            summary = "List appointments",
+            description =
+                    "A member's own appointments; owners and admins see the company's, or one user's with userId.")
     public List<AppointmentView> list(@QueryParam("userId") String userId) {
-        return meetings.appointments(caller.get(), userId).stream().map(AppointmentView::of).toList();
+        return meetings.appointments(caller.get(), userId).stream()
+                .map(AppointmentView::of)
+                .toList();
     }
 
     @RequiresScope(Scope.APPOINTMENTS_WRITE)
     @POST
-    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Booked",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
     @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
-    @Operation(operationId = "bookAppointment", summary = "Book an appointment",
+    @Operation(
+            operationId = "bookAppointment",
+            summary = "Book an appointment",
             description = "Books one of the acting user's meeting types.")
     public Response book(@NotNull(message = "a JSON body is required") @Valid AppointmentRequest body) {
         var appointment = meetings.book(caller.get(), body.meetingTypeId(), body.start(), body.guestEmail());
-        return Response.status(Response.Status.CREATED).entity(AppointmentView.of(appointment)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(AppointmentView.of(appointment))
+                .build();
     }
 }

@@ -37,17 +37,28 @@ public class AuditEventResource {
 
     @RequiresScope(Scope.AUDIT_READ)
     @GET
-    @Operation(operationId = "listAuditEvents", summary = "List audit events",
-            description = "The company's credential events, newest first, filtered by credential, type and time, paged (pageSize up to 200). No event holds a secret.")
-    public List<AuditEventView> list(@QueryParam("credentialId") String credentialId,
-            @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0")
-            @Min(value = 0, message = "page must be between 0 and 1000000")
-            @Max(value = 1_000_000, message = "page must be between 0 and 1000000") int page,
-            @QueryParam("pageSize") @DefaultValue("50")
-            @Min(value = 1, message = "pageSize must be between 1 and 200")
-            @Max(value = 200, message = "pageSize must be between 1 and 200") int pageSize) {
-        return audit.page(caller.get(), credentialId, type, from, to, page, pageSize).stream().map(AuditEventView::of)
+    @Operation(
+            operationId = "listAuditEvents",
+            summary = "List audit events",
+            description = "The company's credential events, newest first, filtered by credential, type "
+                    + "and time, paged (pageSize up to 200). No event holds a secret.")
+    public List<AuditEventView> list(
+            @QueryParam("credentialId") String credentialId,
+            @QueryParam("type") String type,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page")
+                    @DefaultValue("0")
+                    @Min(value = 0, message = "page must be between 0 and 1000000")
+                    @Max(value = 1_000_000, message = "page must be between 0 and 1000000")
+                    int page,
+            @QueryParam("pageSize")
+                    @DefaultValue("50")
+                    @Min(value = 1, message = "pageSize must be between 1 and 200")
+                    @Max(value = 200, message = "pageSize must be between 1 and 200")
+                    int pageSize) {
+        return audit.page(caller.get(), credentialId, type, from, to, page, pageSize).stream()
+                .map(AuditEventView::of)
                 .toList();
     }
 }

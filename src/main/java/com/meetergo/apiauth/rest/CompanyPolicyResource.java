@@ -37,7 +37,9 @@ public class CompanyPolicyResource {
 
     @RequiresScope(Scope.CREDENTIALS_READ)
     @GET
-    @Operation(operationId = "getTokenPolicy", summary = "Read the token policy",
+    @Operation(
+            operationId = "getTokenPolicy",
+            summary = "Read the token policy",
             description = "The longest a new Personal Access Token of the company may live, in days (null: no limit).")
     public TokenPolicy get() {
         return TokenPolicy.of(companies.of(caller.get()));
@@ -46,7 +48,9 @@ public class CompanyPolicyResource {
     @RequiresScope(Scope.CREDENTIALS_WRITE)
     @PUT
     @Refuses({Refusal.INVALID_INPUT})
-    @Operation(operationId = "setTokenPolicy", summary = "Set the token policy",
+    @Operation(
+            operationId = "setTokenPolicy",
+            summary = "Set the token policy",
             description = "From now on, new and rotated Personal Access Tokens of the company expire within"
                     + " maxPersonalAccessTokenLifetimeDays (1 to 3650; null lifts the limit). Existing tokens keep"
                     + " their expiry. Audited as token_policy_changed (old -> new) when the value changes.")

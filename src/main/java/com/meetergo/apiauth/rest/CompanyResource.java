@@ -28,7 +28,9 @@ public class CompanyResource {
 
     @NoScopeRequired
     @GET
-    @Operation(operationId = "getCompany", summary = "Read the company",
+    @Operation(
+            operationId = "getCompany",
+            summary = "Read the company",
             description = "The company the request acts for: its id, name and plan (FREE, ESSENTIALS, BUSINESS,"
                     + " ENTERPRISE or API_PLATFORM). Personal Access Tokens need ESSENTIALS or above; Platform API"
                     + " Keys need ENTERPRISE or API_PLATFORM.")

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Reporting a leaked credential: needs no credential (web.xml leaves this path open), revokes every
- * value that matches a live credential, and always answers 202 with the same shape.
+ * Reporting a leaked credential: needs no credential (web.xml leaves this path open), revokes every value that matches
+ * a live credential, and always answers 202 with the same shape.
  */
 @Tag(name = "Leak reports", description = "Report leaked credentials without any credential of your own.")
 @Path("v4/credential-revocation")
@@ -49,11 +49,20 @@ public class CredentialRevocationResource {
 
     @NoScopeRequired
     @POST
-    @APIResponse(responseCode = "202", description = "Always, whatever was found: no oracle",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CredentialRevocationView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Always, whatever was found: no oracle",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CredentialRevocationView.class)))
     @Refuses({Refusal.INVALID_INPUT})
-    @Operation(operationId = "reportLeakedCredentials", summary = "Report leaked credentials",
-            description = "Revokes every live credential among up to 100 values. Needs no credential. Always 202 with the number of well-formed values, never which ones matched. Limited per client address (429 with Retry-After).")
+    @Operation(
+            operationId = "reportLeakedCredentials",
+            summary = "Report leaked credentials",
+            description = "Revokes every live credential among up to 100 values. Needs no credential. "
+                    + "Always 202 with the number of well-formed values, never which ones "
+                    + "matched. Limited per client address (429 with Retry-After).")
     public Response report(@NotNull(message = "a JSON body is required") @Valid CredentialRevocationRequest body) {
         limiter.acquire(clientAddress.of(request));
         var accepted = leaks.report(body.credentials());

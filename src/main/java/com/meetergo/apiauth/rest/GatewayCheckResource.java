@@ -23,21 +23,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The check a gateway asks for each client request of the platform's v4 API (nginx
- * {@code auth_request}, Caddy {@code forward_auth}, Traefik {@code ForwardAuth}, Envoy
- * {@code ext_authz}): docs/gateway.md. By the time a method here runs, the client's request has
- * passed every step a request to this WAR takes — the mechanism (transport, size, throttle, the
- * credential, plan, allowlist), then {@code UserContextFilter} and {@code ScopeFilter} with the
- * route's rules from the route table ({@link JudgedByRouteTable}). What is left is the route's roles;
- * then the answer is 200 with the identity for upstream ({@link IdentityHeaders}). A refusal is the
- * contract's answer, as the WAR would give it.
+ * The check a gateway asks for each client request of the platform's v4 API (nginx {@code auth_request}, Caddy
+ * {@code forward_auth}, Traefik {@code ForwardAuth}, Envoy {@code ext_authz}): docs/gateway.md. By the time a method
+ * here runs, the client's request has passed every step a request to this WAR takes — the mechanism (transport, size,
+ * throttle, the credential, plan, allowlist), then {@code UserContextFilter} and {@code ScopeFilter} with the route's
+ * rules from the route table ({@link JudgedByRouteTable}). What is left is the route's roles; then the answer is 200
+ * with the identity for upstream ({@link IdentityHeaders}). A refusal is the contract's answer, as the WAR would give
+ * it.
  *
- * <p>Every method a client may use has its own method here (JAX-RS would otherwise answer OPTIONS
- * itself, with a 200); the {@code {client}} variants take Envoy's form, the client's path after
- * {@code /gateway/check}.
+ * <p>Every method a client may use has its own method here (JAX-RS would otherwise answer OPTIONS itself, with a 200);
+ * the {@code {client}} variants take Envoy's form, the client's path after {@code /gateway/check}.
  *
- * <p>Not in {@code /openapi}: it is not part of the clients' API, and its contract for operators is
- * docs/gateway.md ({@code mp.openapi.scan.exclude.classes}).
+ * <p>Not in {@code /openapi}: it is not part of the clients' API, and its contract for operators is docs/gateway.md
+ * ({@code mp.openapi.scan.exclude.classes}).
  */
 @Path("gateway/check")
 @ApplicationScoped

@@ -27,12 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * OAuth 2.0 Token Introspection (RFC 7662) for services that receive a credential themselves and
- * ask whether it is active (docs/gateway.md#token-introspection). The caller is the one OAuth
- * client the operator configured, with HTTP Basic; unconfigured, the endpoint answers as a path
- * that does not exist. Anything but an active token is exactly {@code {"active":false}}: unknown,
- * malformed, expired, revoked, deactivated, out of grace, excluded by the plan, fenced by an IP
- * allowlist. The token is never logged, and the answer is never cached ({@code Cache-Control:
+ * OAuth 2.0 Token Introspection (RFC 7662) for services that receive a credential themselves and ask whether it is
+ * active (docs/gateway.md#token-introspection). The caller is the one OAuth client the operator configured, with HTTP
+ * Basic; unconfigured, the endpoint answers as a path that does not exist. Anything but an active token is exactly
+ * {@code {"active":false}}: unknown, malformed, expired, revoked, deactivated, out of grace, excluded by the plan,
+ * fenced by an IP allowlist. The token is never logged, and the answer is never cached ({@code Cache-Control:
  * no-store}).
  */
 @Tag(name = "Introspection", description = "OAuth 2.0 Token Introspection (RFC 7662) for the platform's services.")
@@ -54,23 +53,30 @@ public class IntrospectionResource {
 
     @POST
     @Refuses({Refusal.INVALID_INPUT})
-    @Operation(operationId = "introspectToken", summary = "Introspect a token (RFC 7662)",
+    @Operation(
+            operationId = "introspectToken",
+            summary = "Introspect a token (RFC 7662)",
             description = "Form parameters token and (ignored) token_type_hint; the caller authenticates with HTTP"
                     + " Basic as the configured introspection client. 200 with active, scope, token_type, exp, iat,"
                     + " sub, client_id, company_id and credential_type for an active PAT or API key; exactly"
                     + " {\"active\":false} for anything else.")
-    public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public Response introspect(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String body) {
         var check = client.check(authorization, clientAddress.of(request));
         switch (check.verdict()) {
             case DISABLED:
                 return ErrorResponses.of(404, "Not Found");
             case REFUSED:
-                return oauthError(401, "invalid_client").header(HttpHeaders.WWW_AUTHENTICATE, OAuthErrors.BASIC_CHALLENGE)
+                return oauthError(401, "invalid_client")
+                        .header(HttpHeaders.WWW_AUTHENTICATE, OAuthErrors.BASIC_CHALLENGE)
                         .build();
             case THROTTLED:
             case RATE_LIMITED:
-                return oauthError(429, "slow_down").header("Retry-After", check.retryAfterSeconds()).build();
+                return oauthError(429, "slow_down")
+                        .header("Retry-After", check.retryAfterSeconds())
+                        .build();
             case ACCEPTED:
             default:
                 break;
@@ -80,7 +86,9 @@ public class IntrospectionResource {
             return oauthError(400, "invalid_request").build();
         }
         try {
-            return introspection.active(form.get("token")).map(IntrospectionResource::active)
+            return introspection
+                    .active(form.get("token"))
+                    .map(IntrospectionResource::active)
                     .orElseGet(IntrospectionResource::inactive);
         } catch (TokenIntrospection.Unavailable e) {
             return oauthError(503, "temporarily_unavailable").build();
@@ -89,18 +97,22 @@ public class IntrospectionResource {
 
     /** RFC 7662 §2.1: POST. Unconfigured, a GET learns nothing more than a POST. */
     @GET
-    @Operation(operationId = "introspectTokenWithGet", summary = "Not allowed: introspection is a POST",
+    @Operation(
+            operationId = "introspectTokenWithGet",
+            summary = "Not allowed: introspection is a POST",
             description = "405 with Allow: POST; 404 while no introspection client is configured.")
     public Response get() {
         if (!client.enabled()) {
             return ErrorResponses.of(404, "Not Found");
         }
-        return Response.fromResponse(ErrorResponses.of(405, "Method Not Allowed")).header(HttpHeaders.ALLOW, "POST")
+        return Response.fromResponse(ErrorResponses.of(405, "Method Not Allowed"))
+                .header(HttpHeaders.ALLOW, "POST")
                 .build();
     }
 
     private static Response active(Caller caller) {
-        var answer = Json.createObjectBuilder().add("active", true)
+        var answer = Json.createObjectBuilder()
+                .add("active", true)
                 .add("scope", String.join(" ", caller.scopes().names()))
                 .add("client_id", caller.credentialId())
                 .add("token_type", "Bearer");
@@ -114,16 +126,18 @@ public class IntrospectionResource {
         answer.add("sub", pat ? caller.userId() : caller.credentialId());
         answer.add("company_id", caller.companyId());
         answer.add("credential_type", pat ? "personal_access_token" : "api_key");
-        return noStore(Response.ok(answer.build().toString(), MediaType.APPLICATION_JSON_TYPE)).build();
+        return noStore(Response.ok(answer.build().toString(), MediaType.APPLICATION_JSON_TYPE))
+                .build();
     }
 
     private static Response inactive() {
-        return noStore(Response.ok("{\"active\":false}", MediaType.APPLICATION_JSON_TYPE)).build();
+        return noStore(Response.ok("{\"active\":false}", MediaType.APPLICATION_JSON_TYPE))
+                .build();
     }
 
     private static Response.ResponseBuilder oauthError(int status, String error) {
-        return noStore(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(OAuthErrors.body(error)));
+        return noStore(
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(OAuthErrors.body(error)));
     }
 
     private static Response.ResponseBuilder noStore(Response.ResponseBuilder answer) {
@@ -131,8 +145,8 @@ public class IntrospectionResource {
     }
 
     /**
-     * The form's parameters (application/x-www-form-urlencoded), or null when the body is not one,
-     * or names a parameter twice (RFC 6749 §3.1).
+     * The form's parameters (application/x-www-form-urlencoded), or null when the body is not one, or names a parameter
+     * twice (RFC 6749 §3.1).
      */
     private static Map<String, String> form(String contentType, String body) {
         if (contentType == null

@@ -40,7 +40,9 @@ public class MeetingTypeResource {
 
     @RequiresScope(Scope.MEETING_TYPES_READ)
     @GET
-    @Operation(operationId = "listMeetingTypes", summary = "List meeting types",
+    @Operation(
+            operationId = "listMeetingTypes",
+            summary = "List meeting types",
             description = "The acting user's own meeting types.")
     public List<MeetingTypeView> list() {
         return meetings.types(caller.get()).stream().map(MeetingTypeView::of).toList();
@@ -48,13 +50,20 @@ public class MeetingTypeResource {
 
     @RequiresScope(Scope.MEETING_TYPES_WRITE)
     @POST
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = MeetingTypeView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = MeetingTypeView.class)))
     @Refuses({Refusal.DUPLICATE_SLUG, Refusal.INVALID_INPUT})
-    @Operation(operationId = "createMeetingType", summary = "Create a meeting type",
+    @Operation(
+            operationId = "createMeetingType",
+            summary = "Create a meeting type",
             description = "Creates a meeting type of the acting user.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid MeetingTypeRequest body) {
         var type = meetings.createType(caller.get(), body.name(), body.durationMinutes(), body.slug());
-        return Response.status(Response.Status.CREATED).entity(MeetingTypeView.of(type)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(MeetingTypeView.of(type))
+                .build();
     }
 }

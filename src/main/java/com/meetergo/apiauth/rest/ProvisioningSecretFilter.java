@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The provisioning secret is checked before anything reads the body: a caller without it learns
- * nothing of the body's rules (no validation message), and its guesses are throttled. Unconfigured,
- * the endpoint answers exactly like a path that does not exist.
+ * The provisioning secret is checked before anything reads the body: a caller without it learns nothing of the body's
+ * rules (no validation message), and its guesses are throttled. Unconfigured, the endpoint answers exactly like a path
+ * that does not exist.
  */
 @Provider
 @ProvisioningSecretRequired
@@ -39,12 +39,13 @@ public class ProvisioningSecretFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         var check = secret.check(context.getHeaderString(HEADER), clientAddress.of(request));
         switch (check.verdict()) {
-            case ACCEPTED -> { }
+            case ACCEPTED -> {}
             case DISABLED -> context.abortWith(ErrorResponses.of(404, "Not Found"));
             case REFUSED -> context.abortWith(ErrorResponses.of(401, "Invalid provisioning secret"));
-            case THROTTLED -> context.abortWith(Response.fromResponse(
-                    ErrorResponses.of(ContractError.TOO_MANY_FAILED_ATTEMPTS))
-                    .header("Retry-After", check.retryAfterSeconds()).build());
+            case THROTTLED ->
+                context.abortWith(Response.fromResponse(ErrorResponses.of(ContractError.TOO_MANY_FAILED_ATTEMPTS))
+                        .header("Retry-After", check.retryAfterSeconds())
+                        .build());
         }
     }
 }

@@ -6,10 +6,9 @@ import com.meetergo.apiauth.application.UserService;
 import com.meetergo.apiauth.security.contract.ScopeRefusals;
 
 /**
- * The refusals of the application rather than of authentication (a {@code DomainException} or a
- * filter of this layer, in the contract's error shape), as a resource method declares them with
- * {@link Refuses}. {@code text} is the message itself where it is one sentence (the same constant
- * the service throws with), else what the answer means.
+ * The refusals of the application rather than of authentication (a {@code DomainException} or a filter of this layer,
+ * in the contract's error shape), as a resource method declares them with {@link Refuses}. {@code text} is the message
+ * itself where it is one sentence (the same constant the service throws with), else what the answer means.
  */
 public enum Refusal {
     /** An id that is not the caller's company's is not found either: no existence oracle. */

@@ -50,8 +50,11 @@ public class UserResource {
     @GET
     @Path("me")
     @OwnerContextAllowed
-    @Operation(operationId = "getCurrentUser", summary = "Who am I",
-            description = "The user the request acts as: the token's owner for a PAT, the named user for an API key, or the company owner for an API key without x-meetergo-api-user-id.")
+    @Operation(
+            operationId = "getCurrentUser",
+            summary = "Who am I",
+            description = "The user the request acts as: the token's owner for a PAT, the named user for "
+                    + "an API key, or the company owner for an API key without x-meetergo-api-user-id.")
     public UserView me() {
         return UserView.of(users.me(caller.get()));
     }
@@ -59,7 +62,9 @@ public class UserResource {
     @RequiresScope(Scope.USERS_READ)
     @GET
     @RolesAllowed({Roles.OWNER, Roles.ADMIN})
-    @Operation(operationId = "listUsers", summary = "List users",
+    @Operation(
+            operationId = "listUsers",
+            summary = "List users",
             description = "Every user of the company, for owners and admins.")
     public List<UserView> list() {
         return users.list(caller.get()).stream().map(UserView::of).toList();
@@ -68,15 +73,23 @@ public class UserResource {
     @RequiresScope(Scope.USERS_WRITE)
     @POST
     @OwnerContextAllowed
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = CreatedUserView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedUserView.class)))
     @RolesAllowed(Roles.USER_MANAGER)
     @Refuses({Refusal.DUPLICATE_EMAIL, Refusal.INVALID_INPUT})
-    @Operation(operationId = "createUser", summary = "Create a user",
-            description = "Adds an ADMIN or MEMBER to the company. API keys only (acting as an owner or admin; without x-meetergo-api-user-id as the owner), never a PAT.")
+    @Operation(
+            operationId = "createUser",
+            summary = "Create a user",
+            description = "Adds an ADMIN or MEMBER to the company. API keys only (acting as an owner or "
+                    + "admin; without x-meetergo-api-user-id as the owner), never a PAT.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateUserRequest body) {
         var user = users.create(caller.get(), body.email(), body.givenName(), body.familyName(), body.role());
-        return Response.status(Response.Status.CREATED).entity(CreatedUserView.of(user)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(CreatedUserView.of(user))
+                .build();
     }
 
     @RequiresScope(Scope.USERS_WRITE)
@@ -84,11 +97,14 @@ public class UserResource {
     @Path("{id}")
     @RolesAllowed(Roles.USER_MANAGER)
     @Refuses({Refusal.NOT_FOUND, Refusal.DUPLICATE_EMAIL, Refusal.INVALID_INPUT})
-    @Operation(operationId = "updateUser", summary = "Update a user",
+    @Operation(
+            operationId = "updateUser",
+            summary = "Update a user",
             description = "Changes a user's name, email or role. API keys only, acting as an owner or admin.")
-    public UserView update(@PathParam("id") String id,
-            @NotNull(message = "a JSON body is required") @Valid UpdateUserRequest body) {
-        return UserView.of(users.update(caller.get(), id, body.email(), body.givenName(), body.familyName(), body.role()));
+    public UserView update(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid UpdateUserRequest body) {
+        return UserView.of(
+                users.update(caller.get(), id, body.email(), body.givenName(), body.familyName(), body.role()));
     }
 
     @RequiresScope(Scope.USERS_WRITE)
@@ -97,8 +113,11 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Deleted; its credentials stop working at once")
     @RolesAllowed(Roles.USER_MANAGER)
     @Refuses({Refusal.NOT_FOUND, Refusal.INVALID_INPUT})
-    @Operation(operationId = "deleteUser", summary = "Delete a user",
-            description = "Deletes a user of the company; its credentials stop working at once. API keys only, acting as an owner or admin.")
+    @Operation(
+            operationId = "deleteUser",
+            summary = "Delete a user",
+            description = "Deletes a user of the company; its credentials stop working at once. API keys "
+                    + "only, acting as an owner or admin.")
     public Response delete(@PathParam("id") String id) {
         users.delete(caller.get(), id);
         return Response.noContent().build();

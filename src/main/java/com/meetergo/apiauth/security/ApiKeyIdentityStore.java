@@ -1,10 +1,10 @@
 package com.meetergo.apiauth.security;
 
-import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
 import com.meetergo.apiauth.domain.model.credential.ApiKey;
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;
@@ -52,7 +52,8 @@ public class ApiKeyIdentityStore extends CredentialIdentityStore {
         if (userId.isEmpty()) {
             return Caller.rejected(key, CredentialType.API_KEY, ContractError.MALFORMED_USER_HEADER);
         }
-        return cache.user(userId.get()).filter(u -> u.belongsTo(key.companyId()))
+        return cache.user(userId.get())
+                .filter(u -> u.belongsTo(key.companyId()))
                 .map(u -> Caller.acting(key, CredentialType.API_KEY, u, false))
                 .orElseGet(() -> Caller.rejected(key, CredentialType.API_KEY, ContractError.USER_NOT_IN_COMPANY));
     }

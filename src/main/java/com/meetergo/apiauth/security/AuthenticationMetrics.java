@@ -30,7 +30,10 @@ public class AuthenticationMetrics {
     @Inject
     MetricRegistry registry;
 
-    /** By credential type (none, API key, PAT) and outcome; filled on first use (the registry returns the same counter twice). */
+    /**
+     * By credential type (none, API key, PAT) and outcome; filled on first use (the registry returns the same counter
+     * twice).
+     */
     private final Counter[][] counters = new Counter[3][AuthenticationOutcome.values().length];
 
     private final Counter[][] refusals = new Counter[3][AuthenticationOutcome.values().length];
@@ -39,8 +42,11 @@ public class AuthenticationMetrics {
 
     @PostConstruct
     void register() {
-        duration = registry.timer(Metadata.builder().withName(DURATION).withUnit(MetricUnits.SECONDS)
-                .withDescription("Time the authentication mechanism takes per protected request").build());
+        duration = registry.timer(Metadata.builder()
+                .withName(DURATION)
+                .withUnit(MetricUnits.SECONDS)
+                .withDescription("Time the authentication mechanism takes per protected request")
+                .build());
     }
 
     void record(CredentialType type, AuthenticationOutcome outcome, long startedNanos) {
@@ -53,14 +59,19 @@ public class AuthenticationMetrics {
         count(refusals, REFUSALS, "Authenticated requests refused, by credential type and reason", type, outcome);
     }
 
-    private void count(Counter[][] table, String name, String description, CredentialType type,
-            AuthenticationOutcome outcome) {
+    private void count(
+            Counter[][] table, String name, String description, CredentialType type, AuthenticationOutcome outcome) {
         int row = type == null ? 0 : type == CredentialType.API_KEY ? 1 : 2;
         var counter = table[row][outcome.ordinal()];
         if (counter == null) {
             var typeLabel = new String[] {"none", "api-key", "pat"}[row];
-            counter = registry.counter(Metadata.builder().withName(name).withDescription(description).build(),
-                    new Tag("type", typeLabel), new Tag("outcome", outcome.label()));
+            counter = registry.counter(
+                    Metadata.builder()
+                            .withName(name)
+                            .withDescription(description)
+                            .build(),
+                    new Tag("type", typeLabel),
+                    new Tag("outcome", outcome.label()));
             table[row][outcome.ordinal()] = counter;
         }
         counter.inc();

@@ -4,8 +4,19 @@ import com.meetergo.apiauth.security.contract.ContractError;
 
 /** How the authentication step ended, as counted in the metrics (label {@code outcome}). */
 public enum AuthenticationOutcome {
-    SUCCESS, MISSING, INVALID, EXPIRED, REVOKED, DEACTIVATED, IMPERSONATION_FORBIDDEN, FOREIGN_COMPANY,
-    MALFORMED_USER_HEADER, THROTTLED, UNAVAILABLE, PLAN, IP_NOT_ALLOWED,
+    SUCCESS,
+    MISSING,
+    INVALID,
+    EXPIRED,
+    REVOKED,
+    DEACTIVATED,
+    IMPERSONATION_FORBIDDEN,
+    FOREIGN_COMPANY,
+    MALFORMED_USER_HEADER,
+    THROTTLED,
+    UNAVAILABLE,
+    PLAN,
+    IP_NOT_ALLOWED,
     /** Counted by {@link ScopeFilter} after a successful authentication, in {@code apiauth_refusals_total}. */
     INSUFFICIENT_SCOPE;
 

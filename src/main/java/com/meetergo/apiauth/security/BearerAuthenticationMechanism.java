@@ -31,10 +31,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Where every request of the v4 API is authenticated. Reads {@code Authorization: Bearer …}, lets
- * the identity stores validate it, and answers failures with the contract's JSON. A gateway's check
- * ({@code /gateway/check}, for the platform's other services) takes the same steps, for the client's
- * request that the gateway forwards. Stateless: no
+ * Where every request of the v4 API is authenticated. Reads {@code Authorization: Bearer …}, lets the identity stores
+ * validate it, and answers failures with the contract's JSON. A gateway's check ({@code /gateway/check}, for the
+ * platform's other services) takes the same steps, for the client's request that the gateway forwards. Stateless: no
  * session, no cookie (no {@code @AutoApplySession}); every request proves itself again.
  */
 @ApplicationScoped
@@ -67,8 +66,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     GatewayRoutes gatewayRoutes;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         CurrentCaller.clear();
         // Every request, protected or not, before anything reads it.
         transport.mark(request, response);
@@ -114,8 +114,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
      * The steps of a request that needs a credential, after transport and size. A proven caller is
      * {@link CurrentCaller}'s, and logged into the container when {@code logIn}.
      */
-    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, boolean logIn) {
+    private AuthenticationStatus authenticate(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, boolean logIn) {
         long started = System.nanoTime();
         var headers = request.getHeaders("Authorization");
         var authorization = headers.hasMoreElements() ? headers.nextElement() : null;
@@ -155,31 +155,37 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
         // A valid credential whose user header cannot be honoured is answered by UserContextFilter;
         // the authentication step's outcome is that header's problem.
-        record(request, type, caller.rejection() == null ? AuthenticationOutcome.SUCCESS
-                : AuthenticationOutcome.of(caller.rejection()), started);
+        record(
+                request,
+                type,
+                caller.rejection() == null
+                        ? AuthenticationOutcome.SUCCESS
+                        : AuthenticationOutcome.of(caller.rejection()),
+                started);
         CurrentCaller.set(caller);
         used.fire(new CredentialUsed(caller, clientAddress.of(request)));
-        return logIn ? ContainerLogin.notify(context, result.getCallerPrincipal().getName(), result.getCallerGroups())
+        return logIn
+                ? ContainerLogin.notify(context, result.getCallerPrincipal().getName(), result.getCallerGroups())
                 : context.doNothing();
     }
 
     /**
-     * The step's outcome, counted; and, with this class's trace on (FINE), one line per request:
-     * method, path (never the query string), credential type and outcome. Never a secret: an
-     * operator can follow a client's failures without seeing what it sent.
+     * The step's outcome, counted; and, with this class's trace on (FINE), one line per request: method, path (never
+     * the query string), credential type and outcome. Never a secret: an operator can follow a client's failures
+     * without seeing what it sent.
      */
     private void record(HttpServletRequest request, CredentialType type, AuthenticationOutcome outcome, long started) {
         metrics.record(type, outcome, started);
         if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(request.getMethod() + " " + request.getRequestURI() + ": " + (type == null ? "no credential" : type)
-                    + " " + outcome);
+            LOG.fine(request.getMethod() + " " + request.getRequestURI() + ": "
+                    + (type == null ? "no credential" : type) + " " + outcome);
         }
     }
 
     /** The response is complete: this thread's next request starts without a caller. */
     @Override
-    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus secureResponse(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         CurrentCaller.clear();
         return AuthenticationStatus.SUCCESS;
     }
@@ -226,26 +232,28 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /**
-     * An answer that must also stop unprotected requests: Liberty lets an unprotected request
-     * through after SEND_FAILURE, but not after SEND_CONTINUE ("the response is complete").
+     * An answer that must also stop unprotected requests: Liberty lets an unprotected request through after
+     * SEND_FAILURE, but not after SEND_CONTINUE ("the response is complete").
      */
-    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
-            ContractError error) {
+    private static AuthenticationStatus refuse(
+            HttpServletRequest request, HttpServletResponse response, ContractError error) {
         reject(request, response, error, 0);
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static String keyIdOf(Credential credential) {
-        return credential instanceof ApiKeyCredential key ? TokenFormat.apiKeyId(key.key()).orElse(null) : null;
+        return credential instanceof ApiKeyCredential key
+                ? TokenFormat.apiKeyId(key.key()).orElse(null)
+                : null;
     }
 
-    private static AuthenticationStatus reject(HttpServletRequest request, HttpServletResponse response,
-            ContractError error) {
+    private static AuthenticationStatus reject(
+            HttpServletRequest request, HttpServletResponse response, ContractError error) {
         return reject(request, response, error, 0);
     }
 
-    private static AuthenticationStatus reject(HttpServletRequest request, HttpServletResponse response,
-            ContractError error, long retryAfter) {
+    private static AuthenticationStatus reject(
+            HttpServletRequest request, HttpServletResponse response, ContractError error, long retryAfter) {
         try {
             if (ForwardedRequest.isCheck(request)) {
                 ErrorResponses.writeForGateway(response, error, retryAfter);

@@ -1,5 +1,7 @@
 package com.meetergo.apiauth.security;
 
+import com.meetergo.apiauth.security.contract.ContractError;
+import com.meetergo.apiauth.security.contract.ErrorResponses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,8 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import com.meetergo.apiauth.security.contract.ContractError;
-import com.meetergo.apiauth.security.contract.ErrorResponses;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,12 +20,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Every body is bounded, whatever it declares. A declared length over {@code apiauth.request.max-body-bytes}
- * is refused by the mechanism before authentication; a body without one (chunked) passes that check,
- * so it is read here, at most one byte past the bound, and refused with 413 before anything parses
- * it; within the bound it is served from memory. A chunked body whose framing is broken is refused
- * with 400 in the contract's shape. Declared bodies are read through a stream that
- * fails with {@link BodyTooLargeException} past the bound all the same (the exception mappers answer 413).
+ * Every body is bounded, whatever it declares. A declared length over {@code apiauth.request.max-body-bytes} is refused
+ * by the mechanism before authentication; a body without one (chunked) passes that check, so it is read here, at most
+ * one byte past the bound, and refused with 413 before anything parses it; within the bound it is served from memory. A
+ * chunked body whose framing is broken is refused with 400 in the contract's shape. Declared bodies are read through a
+ * stream that fails with {@link BodyTooLargeException} past the bound all the same (the exception mappers answer 413).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BoundedBodyFilter extends HttpFilter {

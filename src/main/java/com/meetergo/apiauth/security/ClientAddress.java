@@ -12,16 +12,14 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one place a request's client address comes from, for the allowlists, the throttles, the
- * last use, the sources, the audit trail and the leak reports. It is the connection's peer, unless
- * that peer is a proxy the operator trusts ({@code trusted.proxies}, a regular expression of their
- * addresses; none by default): then it is the right-most address of the forwarding header those
- * proxies write ({@code trusted.proxies.header}: {@code X-Forwarded-For}, or {@code Forwarded})
- * that is not itself a trusted proxy. Each proxy appends the address it saw to the right, so
- * everything a client writes stays on the left, where it is never read; the other forwarding
- * headers ({@code Forwarded} when proxies write {@code X-Forwarded-For}, {@code X-Real-IP}) are
- * never read at all. An entry that is no address literal ({@code unknown}, an obfuscated
- * identifier) stops the walk at the proxy that wrote it.
+ * The one place a request's client address comes from, for the allowlists, the throttles, the last use, the sources,
+ * the audit trail and the leak reports. It is the connection's peer, unless that peer is a proxy the operator trusts
+ * ({@code trusted.proxies}, a regular expression of their addresses; none by default): then it is the right-most
+ * address of the forwarding header those proxies write ({@code trusted.proxies.header}: {@code X-Forwarded-For}, or
+ * {@code Forwarded}) that is not itself a trusted proxy. Each proxy appends the address it saw to the right, so
+ * everything a client writes stays on the left, where it is never read; the other forwarding headers ({@code Forwarded}
+ * when proxies write {@code X-Forwarded-For}, {@code X-Real-IP}) are never read at all. An entry that is no address
+ * literal ({@code unknown}, an obfuscated identifier) stops the walk at the proxy that wrote it.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -49,8 +47,8 @@ public class ClientAddress {
         if (known instanceof String address) {
             return address;
         }
-        var address = resolver.resolve(request.getRemoteAddr(),
-                Collections.list(request.getHeaders(resolver.header())));
+        var address =
+                resolver.resolve(request.getRemoteAddr(), Collections.list(request.getHeaders(resolver.header())));
         request.setAttribute(ATTRIBUTE, address);
         return address;
     }
@@ -59,8 +57,12 @@ public class ClientAddress {
     public record Resolver(Pattern trusted, String header, boolean forwarded) {
 
         public Resolver(String trustedProxies, String header) {
-            this("none".equals(trustedProxies) || trustedProxies == null || trustedProxies.isBlank() ? null
-                    : Pattern.compile(trustedProxies), header, "forwarded".equalsIgnoreCase(header.strip()));
+            this(
+                    "none".equals(trustedProxies) || trustedProxies == null || trustedProxies.isBlank()
+                            ? null
+                            : Pattern.compile(trustedProxies),
+                    header,
+                    "forwarded".equalsIgnoreCase(header.strip()));
             if (!forwarded && !"x-forwarded-for".equalsIgnoreCase(header.strip())) {
                 throw new IllegalArgumentException("trusted.proxies.header must be X-Forwarded-For or Forwarded");
             }
@@ -109,18 +111,23 @@ public class ClientAddress {
         private static String forParameter(String element) {
             for (var pair : element.split(";")) {
                 int equals = pair.indexOf('=');
-                if (equals > 0 && pair.substring(0, equals).strip().toLowerCase(Locale.ROOT).equals("for")) {
+                if (equals > 0
+                        && pair.substring(0, equals)
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .equals("for")) {
                     var value = pair.substring(equals + 1).strip();
                     return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                            ? value.substring(1, value.length() - 1) : value;
+                            ? value.substring(1, value.length() - 1)
+                            : value;
                 }
             }
             return "";
         }
 
         /**
-         * {@code entry} as an address literal without a port (IPv4 {@code a.b.c.d[:port]}, IPv6 bare
-         * or {@code [v6][:port]}), never resolved; null when it is none.
+         * {@code entry} as an address literal without a port (IPv4 {@code a.b.c.d[:port]}, IPv6 bare or
+         * {@code [v6][:port]}), never resolved; null when it is none.
          */
         static String literal(String entry) {
             var text = entry.strip();

@@ -3,8 +3,8 @@ package com.meetergo.apiauth.security;
 import com.meetergo.apiauth.security.contract.ContractError;
 
 /**
- * Thrown by an identity store to say why it refused a credential (a plain INVALID result cannot
- * say "expired" or "wrong user header"); the mechanism turns it into the contract's answer.
+ * Thrown by an identity store to say why it refused a credential (a plain INVALID result cannot say "expired" or "wrong
+ * user header"); the mechanism turns it into the contract's answer.
  */
 public class CredentialRejectedException extends RuntimeException {
 

@@ -13,10 +13,10 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 
 /**
- * Hands each credential to the one identity store of its type. Replaces the container's default
- * handler (an application may supply its own), which asks every store in priority order through a
- * reflective proxy call and then every group-providing store again: with exactly one store per
- * credential type that is all cost (bench/run's profile, docs/benchmark.md) and no choice to make.
+ * Hands each credential to the one identity store of its type. Replaces the container's default handler (an application
+ * may supply its own), which asks every store in priority order through a reflective proxy call and then every
+ * group-providing store again: with exactly one store per credential type that is all cost (bench/run's profile,
+ * docs/benchmark.md) and no choice to make.
  */
 @Alternative
 @Priority(1000)

@@ -10,11 +10,10 @@ import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down guessing: counts failed attempts per API key id and per client address. Once an
- * address is over its limit, every request from it that carries a credential is answered 429
- * before any lookup (no digest, no database read: a guess costs the guesser, not the server) until
- * its window ends; once a key id is over its limit, further failures for it are answered 429
- * instead of 401, and the holder of that key's right secret is never locked out.
+ * Slows down guessing: counts failed attempts per API key id and per client address. Once an address is over its limit,
+ * every request from it that carries a credential is answered 429 before any lookup (no digest, no database read: a
+ * guess costs the guesser, not the server) until its window ends; once a key id is over its limit, further failures for
+ * it are answered 429 instead of 401, and the holder of that key's right secret is never locked out.
  */
 @ApplicationScoped
 public class FailedAttemptThrottle {
@@ -48,10 +47,9 @@ public class FailedAttemptThrottle {
     }
 
     /**
-     * Counts a failure; returns the seconds to wait when this key id or address is now over its limit.
-     * Only ids of keys that exist get a counter of their own (a flood of made-up ids must not push the
-     * counters of real keys out of the bounded table); every failure counts against the client's
-     * network (an IPv6 client by its /64).
+     * Counts a failure; returns the seconds to wait when this key id or address is now over its limit. Only ids of keys
+     * that exist get a counter of their own (a flood of made-up ids must not push the counters of real keys out of the
+     * bounded table); every failure counts against the client's network (an IPv6 client by its /64).
      */
     /** The seconds to wait when {@code address} is over its limit already (counts nothing). */
     public OptionalLong throttled(String address) {

@@ -7,11 +7,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A Caffeine cache whose fills cannot outlive an invalidation: a value read from the database
- * before a revocation committed, and put after the revocation's invalidation ran, would bring
- * "active" back. Each invalidation first counts itself, then removes; each fill first puts, then
- * removes its own value again if any invalidation was counted since it started reading. Whatever
- * the interleaving, a fill that overlapped an invalidation leaves nothing behind.
+ * A Caffeine cache whose fills cannot outlive an invalidation: a value read from the database before a revocation
+ * committed, and put after the revocation's invalidation ran, would bring "active" back. Each invalidation first counts
+ * itself, then removes; each fill first puts, then removes its own value again if any invalidation was counted since it
+ * started reading. Whatever the interleaving, a fill that overlapped an invalidation leaves nothing behind.
  */
 final class GuardedCache<K, V> {
 
@@ -45,7 +44,9 @@ final class GuardedCache<K, V> {
         return Optional.ofNullable(cache.getIfPresent(key));
     }
 
-    /** How many invalidations have run: read it before a database read, hand it to {@link #putUnlessInvalidatedSince}. */
+    /**
+     * How many invalidations have run: read it before a database read, hand it to {@link #putUnlessInvalidatedSince}.
+     */
     long invalidationCount() {
         return invalidations.get();
     }

@@ -1,9 +1,9 @@
 package com.meetergo.apiauth.security;
 
-import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.PersonalAccessTokenCredential;
 import com.meetergo.apiauth.security.credential.SecretDigester;

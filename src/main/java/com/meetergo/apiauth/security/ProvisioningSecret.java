@@ -14,9 +14,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The secret of the platform's sign-up ({@code apiauth.provisioning.secret}): unset, the endpoint
- * does not exist; set, it must be at least 32 bytes like the pepper (checked when the application
- * starts: a shorter one stops the deployment), and wrong guesses are throttled per client address.
+ * The secret of the platform's sign-up ({@code apiauth.provisioning.secret}): unset, the endpoint does not exist; set,
+ * it must be at least 32 bytes like the pepper (checked when the application starts: a shorter one stops the
+ * deployment), and wrong guesses are throttled per client address.
  */
 @ApplicationScoped
 public class ProvisioningSecret {
@@ -24,11 +24,15 @@ public class ProvisioningSecret {
     public static final int MIN_LENGTH = 32;
 
     /** What a request's {@code x-provisioning-secret} gets. */
-    public enum Verdict { DISABLED, ACCEPTED, REFUSED, THROTTLED }
+    public enum Verdict {
+        DISABLED,
+        ACCEPTED,
+        REFUSED,
+        THROTTLED
+    }
 
     /** A verdict, and for THROTTLED the seconds until the address may fail again. */
-    public record Check(Verdict verdict, long retryAfterSeconds) {
-    }
+    public record Check(Verdict verdict, long retryAfterSeconds) {}
 
     @Inject
     @ConfigProperty(name = "apiauth.provisioning.secret")
@@ -47,10 +51,13 @@ public class ProvisioningSecret {
 
     @PostConstruct
     void init() {
-        secret = configured.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        secret = configured
+                .filter(s -> !s.isBlank())
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .orElse(null);
         if (secret != null && secret.length < MIN_LENGTH) {
-            throw new IllegalStateException("apiauth.provisioning.secret must be at least " + MIN_LENGTH
-                    + " bytes long");
+            throw new IllegalStateException(
+                    "apiauth.provisioning.secret must be at least " + MIN_LENGTH + " bytes long");
         }
         failures = new FixedWindows(failureLimit, failureWindow);
     }

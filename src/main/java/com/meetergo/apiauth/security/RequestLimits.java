@@ -8,9 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Size limits checked before anything else reads a request: no single header over
  * {@code apiauth.request.max-header-bytes} (default 8 KiB) and no body declared over
- * {@code apiauth.request.max-body-bytes} (default 64 KiB); a body that declares no length (chunked)
- * is bounded as it is read ({@link BoundedBodyFilter}). A credential is some 80 characters;
- * nothing the API takes needs more.
+ * {@code apiauth.request.max-body-bytes} (default 64 KiB); a body that declares no length (chunked) is bounded as it is
+ * read ({@link BoundedBodyFilter}). A credential is some 80 characters; nothing the API takes needs more.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -24,9 +23,9 @@ public class RequestLimits {
     long maxBodyBytes;
 
     public boolean headersTooLarge(HttpServletRequest request) {
-        for (var names = request.getHeaderNames(); names.hasMoreElements();) {
+        for (var names = request.getHeaderNames(); names.hasMoreElements(); ) {
             var name = names.nextElement();
-            for (var values = request.getHeaders(name); values.hasMoreElements();) {
+            for (var values = request.getHeaders(name); values.hasMoreElements(); ) {
                 if (name.length() + values.nextElement().length() > maxHeaderBytes) {
                     return true;
                 }

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one policy that turns a credential type and the acting user's role into the groups that
- * {@code @RolesAllowed} checks. Groups carry the role's name, plus {@link #USER_MANAGER} for an API
- * key acting as an owner or admin: user management is not available to PATs (the contract).
+ * The one policy that turns a credential type and the acting user's role into the groups that {@code @RolesAllowed}
+ * checks. Groups carry the role's name, plus {@link #USER_MANAGER} for an API key acting as an owner or admin: user
+ * management is not available to PATs (the contract).
  */
 public final class Roles {
 
@@ -21,8 +21,7 @@ public final class Roles {
     public static final String MEMBER = "MEMBER";
     public static final String USER_MANAGER = "USER_MANAGER";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** A caller without an acting user (a rejected user context) has no group at all. */
     public static Set<String> groupsFor(Caller caller) {
@@ -34,9 +33,9 @@ public final class Roles {
     }
 
     /**
-     * The groups as one stable string (sorted, comma-separated: a set's order is not stable), for
-     * the key of Liberty's cached Subject ({@link ContainerLogin}). Every set this class hands out is
-     * joined once, here; any other set is joined on the spot.
+     * The groups as one stable string (sorted, comma-separated: a set's order is not stable), for the key of Liberty's
+     * cached Subject ({@link ContainerLogin}). Every set this class hands out is joined once, here; any other set is
+     * joined on the spot.
      */
     static String joined(Set<String> groups) {
         var known = JOINED.get(groups);

@@ -15,14 +15,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Where scopes are enforced, for every endpoint: after authentication, the user-header rules and
- * the plan ({@link UserContextFilter} runs first), before the role check ({@code @RolesAllowed},
- * at {@link Priorities#AUTHORIZATION}). What a request may do is its credential's scopes AND its
- * acting user's role: this filter checks the first, the role check the second.
+ * Where scopes are enforced, for every endpoint: after authentication, the user-header rules and the plan
+ * ({@link UserContextFilter} runs first), before the role check ({@code @RolesAllowed}, at
+ * {@link Priorities#AUTHORIZATION}). What a request may do is its credential's scopes AND its acting user's role: this
+ * filter checks the first, the role check the second.
  *
- * <p>Reads nothing but the caller the identity store built from the cached credential and the
- * endpoint's rules ({@link EndpointRules}: the method's annotation, or the route table for a
- * gateway's check): no database read, warm or cold.
+ * <p>Reads nothing but the caller the identity store built from the cached credential and the endpoint's rules
+ * ({@link EndpointRules}: the method's annotation, or the route table for a gateway's check): no database read, warm or
+ * cold.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 500)

@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * This server's served requests per credential and client network ({@link Networks}), counted in
- * memory like {@link UsageCounts} and drained with them into the sources table: no database work
- * per request. Each entry remembers the first request of the current interval (when, and from which
- * address: what a new-network audit event names) and the last.
+ * This server's served requests per credential and client network ({@link Networks}), counted in memory like
+ * {@link UsageCounts} and drained with them into the sources table: no database work per request. Each entry remembers
+ * the first request of the current interval (when, and from which address: what a new-network audit event names) and
+ * the last.
  *
- * <p>Bounded: at most {@link #MAX_ENTRIES} entries (a client spraying addresses with a valid
- * credential fills it; beyond, new networks go uncounted until the next drain frees the idle ones,
- * while the usage figures still count every request); an entry idle for an hour leaves.
+ * <p>Bounded: at most {@link #MAX_ENTRIES} entries (a client spraying addresses with a valid credential fills it;
+ * beyond, new networks go uncounted until the next drain frees the idle ones, while the usage figures still count every
+ * request); an entry idle for an hour leaves.
  */
 @ApplicationScoped
 public class SourceCounts {
@@ -36,12 +36,12 @@ public class SourceCounts {
     Clock clock;
 
     /** Address to network: the parse happens once per client address, not per request. */
-    private final Cache<String, Optional<String>> networks = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, Optional<String>> networks =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final ConcurrentHashMap<Key, Seen> seen = new ConcurrentHashMap<>();
 
-    private record Key(String credentialId, String network) {
-    }
+    private record Key(String credentialId, String network) {}
 
     private static final class Seen {
         final String companyId;
@@ -49,6 +49,7 @@ public class SourceCounts {
         final LongAdder requests = new LongAdder();
         /** Millis of the interval's first request; 0 before it. */
         final AtomicLong intervalStart = new AtomicLong();
+
         volatile String intervalAddress;
         volatile long lastAt;
 
@@ -59,9 +60,15 @@ public class SourceCounts {
     }
 
     /** One credential's requests from one network since the last drain. */
-    public record Drained(String credentialId, String companyId, CredentialType type, String network,
-            Instant firstAt, String firstAddress, Instant lastAt, long requests) {
-    }
+    public record Drained(
+            String credentialId,
+            String companyId,
+            CredentialType type,
+            String network,
+            Instant firstAt,
+            String firstAddress,
+            Instant lastAt,
+            long requests) {}
 
     /** A request {@code caller} was served, from {@code clientAddress}. */
     void served(Caller caller, String clientAddress) {
@@ -100,14 +107,28 @@ public class SourceCounts {
             long last = s.lastAt;
             if (requests > 0) {
                 long first = start != 0 ? start : last;
-                drained.add(new Drained(e.getKey().credentialId(), s.companyId, s.type, e.getKey().network(),
-                        Instant.ofEpochMilli(first), address, Instant.ofEpochMilli(Math.max(first, last)), requests));
+                drained.add(new Drained(
+                        e.getKey().credentialId(),
+                        s.companyId,
+                        s.type,
+                        e.getKey().network(),
+                        Instant.ofEpochMilli(first),
+                        address,
+                        Instant.ofEpochMilli(Math.max(first, last)),
+                        requests));
             } else if (now - last > IDLE_MILLIS && seen.remove(e.getKey(), s)) {
                 // a request that took the entry just before it left is counted into the next one
                 long late = s.requests.sumThenReset();
                 if (late > 0) {
-                    restore(List.of(new Drained(e.getKey().credentialId(), s.companyId, s.type, e.getKey().network(),
-                            Instant.ofEpochMilli(last), address, Instant.ofEpochMilli(last), late)));
+                    restore(List.of(new Drained(
+                            e.getKey().credentialId(),
+                            s.companyId,
+                            s.type,
+                            e.getKey().network(),
+                            Instant.ofEpochMilli(last),
+                            address,
+                            Instant.ofEpochMilli(last),
+                            late)));
                 }
             }
         }
@@ -117,8 +138,8 @@ public class SourceCounts {
     /** Puts counts back that could not be stored: they go with the next drain. */
     public void restore(List<Drained> unstored) {
         for (var d : unstored) {
-            var s = seen.computeIfAbsent(new Key(d.credentialId(), d.network()),
-                    k -> new Seen(d.companyId(), d.type()));
+            var s = seen.computeIfAbsent(
+                    new Key(d.credentialId(), d.network()), k -> new Seen(d.companyId(), d.type()));
             if (s.intervalStart.compareAndSet(0, d.firstAt().toEpochMilli())) {
                 s.intervalAddress = d.firstAddress();
             }

@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * With TLS on, the API and the pages answer on HTTPS only: a plain-HTTP request is refused before
- * its credential is read (403 "HTTPS required"), and every HTTPS answer tells the browser to use
- * HTTPS from now on (Strict-Transport-Security, one year). The probes, metrics and OpenAPI are
- * Liberty's own endpoints and keep answering on plain HTTP for the internal network.
- * {@code apiauth.tls.plain-http}: {@code refuse} (liberty/tls/on.xml sets it) or {@code serve}.
+ * With TLS on, the API and the pages answer on HTTPS only: a plain-HTTP request is refused before its credential is
+ * read (403 "HTTPS required"), and every HTTPS answer tells the browser to use HTTPS from now on
+ * (Strict-Transport-Security, one year). The probes, metrics and OpenAPI are Liberty's own endpoints and keep answering
+ * on plain HTTP for the internal network. {@code apiauth.tls.plain-http}: {@code refuse} (liberty/tls/on.xml sets it)
+ * or {@code serve}.
  */
 @ApplicationScoped
 public class TransportSecurity {

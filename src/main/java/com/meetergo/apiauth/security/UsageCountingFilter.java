@@ -9,10 +9,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Counts each authenticated request's outcome once its answer is made: refused when the user header
- * was not honoured, the scope was missing or the role check refused (those mark the request with
- * {@link #REFUSED}), success otherwise — served, whatever the resource answered — with the client's
- * network ({@link SourceCounts}).
+ * Counts each authenticated request's outcome once its answer is made: refused when the user header was not honoured,
+ * the scope was missing or the role check refused (those mark the request with {@link #REFUSED}), success otherwise —
+ * served, whatever the resource answered — with the client's network ({@link SourceCounts}).
  */
 @Provider
 public class UsageCountingFilter implements ContainerResponseFilter {

@@ -10,15 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * This server's requests per credential and UTC day, counted in memory and drained every few
- * seconds into the usage table ({@code UsageLedger}, run by {@code UsageFlushTimer}): no database
- * write per request. Counted where the outcome is known: {@link #failed} by the API key store (a
- * wrong secret for an existing key id), {@link #refused} by {@link CredentialIdentityStore} (a
- * proven credential it refuses: status, plan, allowlist) and {@link UsageCountingFilter} (user
- * header, scope, role), {@link #success} by that filter.
+ * This server's requests per credential and UTC day, counted in memory and drained every few seconds into the usage
+ * table ({@code UsageLedger}, run by {@code UsageFlushTimer}): no database write per request. Counted where the outcome
+ * is known: {@link #failed} by the API key store (a wrong secret for an existing key id), {@link #refused} by
+ * {@link CredentialIdentityStore} (a proven credential it refuses: status, plan, allowlist) and
+ * {@link UsageCountingFilter} (user header, scope, role), {@link #success} by that filter.
  *
- * <p>Bounded: an entry exists only for a credential that exists (the stores count nothing for an
- * unknown id), per day, and leaves a day after its day ended.
+ * <p>Bounded: an entry exists only for a credential that exists (the stores count nothing for an unknown id), per day,
+ * and leaves a day after its day ended.
  */
 @ApplicationScoped
 public class UsageCounts {
@@ -30,8 +29,7 @@ public class UsageCounts {
 
     private final ConcurrentHashMap<Key, Counts> counts = new ConcurrentHashMap<>();
 
-    private record Key(String credentialId, long epochDay) {
-    }
+    private record Key(String credentialId, long epochDay) {}
 
     /** Three adders: {@link LongAdder#sumThenReset()} resets cell by cell, atomically, so a drain loses nothing. */
     private static final class Counts {
@@ -67,9 +65,8 @@ public class UsageCounts {
     }
 
     /**
-     * Takes what was counted since the last drain, leaving zeros behind; the entries of days before
-     * today go once empty. A request counted during the drain is in this drain or the next, never
-     * in both and never lost.
+     * Takes what was counted since the last drain, leaving zeros behind; the entries of days before today go once
+     * empty. A request counted during the drain is in this drain or the next, never in both and never lost.
      */
     public List<Drained> drain() {
         long today = Math.floorDiv(clock.millis(), DAY_MILLIS);
@@ -82,8 +79,12 @@ public class UsageCounts {
                 // drained, never counted into a removed entry; then removed.
                 counts.remove(key);
             }
-            var d = new Drained(key.credentialId(), LocalDate.ofEpochDay(key.epochDay()), c.success.sumThenReset(),
-                    c.refused.sumThenReset(), c.failed.sumThenReset());
+            var d = new Drained(
+                    key.credentialId(),
+                    LocalDate.ofEpochDay(key.epochDay()),
+                    c.success.sumThenReset(),
+                    c.refused.sumThenReset(),
+                    c.failed.sumThenReset());
             if (!d.isEmpty()) {
                 drained.add(d);
             }

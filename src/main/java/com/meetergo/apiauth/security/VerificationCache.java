@@ -25,20 +25,18 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * What the identity stores read on every request — credentials, users, company owners — kept in
- * bounded Caffeine caches so that a warm request reads nothing from the database. It caches what
- * the database says, never a decision: expiry, grace periods and the digest comparison are checked
- * on every hit. Unknown API key ids are remembered as unknown until a key with that id is created
- * (a change notice, like every change); unknown PAT digests always go to the database.
+ * What the identity stores read on every request — credentials, users, company owners — kept in bounded Caffeine caches
+ * so that a warm request reads nothing from the database. It caches what the database says, never a decision: expiry,
+ * grace periods and the digest comparison are checked on every hit. Unknown API key ids are remembered as unknown until
+ * a key with that id is created (a change notice, like every change); unknown PAT digests always go to the database.
  *
- * <p>Never stale for long: a change on this server empties its entry once its transaction commits
- * (the very next request sees it); a change on another server reaches this one through the
- * {@code change_notice} rows its poller reads several times a second. The cache answers only while
- * that poller has succeeded within {@code apiauth.cache.max-staleness} (1 s): when it stalls or the
- * database fails, every request reads the database until it succeeds again. Entries also end after
- * {@code apiauth.cache.ttl}, the bound should a notice ever be missed. Lookups made while the cache
- * may not answer are counted in {@code apiauth_cache_bypassed_total} (/metrics): a rising count on
- * a healthy database means the poller is late.
+ * <p>Never stale for long: a change on this server empties its entry once its transaction commits (the very next
+ * request sees it); a change on another server reaches this one through the {@code change_notice} rows its poller reads
+ * several times a second. The cache answers only while that poller has succeeded within
+ * {@code apiauth.cache.max-staleness} (1 s): when it stalls or the database fails, every request reads the database
+ * until it succeeds again. Entries also end after {@code apiauth.cache.ttl}, the bound should a notice ever be missed.
+ * Lookups made while the cache may not answer are counted in {@code apiauth_cache_bypassed_total} (/metrics): a rising
+ * count on a healthy database means the poller is late.
  */
 @ApplicationScoped
 public class VerificationCache {
@@ -107,23 +105,29 @@ public class VerificationCache {
         ownersByCompany = newCache();
         plansByCompany = newCache();
         freshUntil = System.nanoTime();
-        bypassed = registry.counter(Metadata.builder().withName("apiauth.cache.bypassed")
-                .withDescription("Lookups that read the database because the change notices were not read recently").build());
-        credentialReads = registry.counter(Metadata.builder().withName("apiauth.cache.credential.reads")
-                .withDescription("Credentials read from the database (an API key by id, a PAT by digest)").build());
-        unknownHits = registry.counter(Metadata.builder().withName("apiauth.cache.unknown.key.hits")
-                .withDescription("Guesses at API key ids answered as unknown without a database read").build());
+        bypassed = registry.counter(Metadata.builder()
+                .withName("apiauth.cache.bypassed")
+                .withDescription("Lookups that read the database because the change notices were not read recently")
+                .build());
+        credentialReads = registry.counter(Metadata.builder()
+                .withName("apiauth.cache.credential.reads")
+                .withDescription("Credentials read from the database (an API key by id, a PAT by digest)")
+                .build());
+        unknownHits = registry.counter(Metadata.builder()
+                .withName("apiauth.cache.unknown.key.hits")
+                .withDescription("Guesses at API key ids answered as unknown without a database read")
+                .build());
     }
 
     private <V> GuardedCache<String, V> newCache() {
-        return new GuardedCache<>(Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).build(),
-                invalidations);
+        return new GuardedCache<>(
+                Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).build(), invalidations);
     }
 
     /**
-     * The key with this id. An id the database does not know is remembered too (bounded, like every
-     * entry, and forgotten when a key with that id is created on any server): guessing at made-up
-     * ids costs one database read per id, not one per guess.
+     * The key with this id. An id the database does not know is remembered too (bounded, like every entry, and
+     * forgotten when a key with that id is created on any server): guessing at made-up ids costs one database read per
+     * id, not one per guess.
      */
     public Optional<ApiKey> apiKey(String id) {
         if (!answering()) {
@@ -160,13 +164,19 @@ public class VerificationCache {
     }
 
     public User ownerOf(String companyId) {
-        return answering() ? ownersByCompany.get(companyId, c -> Optional.of(users.ownerOf(c))).orElseThrow()
+        return answering()
+                ? ownersByCompany
+                        .get(companyId, c -> Optional.of(users.ownerOf(c)))
+                        .orElseThrow()
                 : users.ownerOf(companyId);
     }
 
     /** The company's plan: read on every request that proves a secret, so cached like the credential. */
     public Plan planOf(String companyId) {
-        return answering() ? plansByCompany.get(companyId, c -> companies.find(c).map(Company::plan)).orElseThrow()
+        return answering()
+                ? plansByCompany
+                        .get(companyId, c -> companies.find(c).map(Company::plan))
+                        .orElseThrow()
                 : companies.find(companyId).map(Company::plan).orElseThrow();
     }
 

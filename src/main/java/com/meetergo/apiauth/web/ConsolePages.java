@@ -10,11 +10,10 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The dashboard's two credential pages and their assets, plain files under WEB-INF/pages (so
- * nothing else of the WAR is served as a file). They call the same v4 API as every client, with
- * the credential the user pastes; they need no server-side session and set no cookie. Served
- * with a strict Content-Security-Policy: this origin's script and style files only, no inline
- * code, no framing, requests to this origin only.
+ * The dashboard's two credential pages and their assets, plain files under WEB-INF/pages (so nothing else of the WAR is
+ * served as a file). They call the same v4 API as every client, with the credential the user pastes; they need no
+ * server-side session and set no cookie. Served with a strict Content-Security-Policy: this origin's script and style
+ * files only, no inline code, no framing, requests to this origin only.
  */
 @WebServlet(urlPatterns = {"/admin/api-keys", "/integrations", "/assets/*"})
 public class ConsolePages extends HttpServlet {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The credential gauges as shipped: totals by type and no series per company, however many
- * companies the database holds (every test's tenants are here) — the scrape's size does not grow
- * with the platform. Per-company series, opted into, are tested in {@link MetricsIT}.
+ * The credential gauges as shipped: totals by type and no series per company, however many companies the database holds
+ * (every test's tenants are here) — the scrape's size does not grow with the platform. Per-company series, opted into,
+ * are tested in {@link MetricsIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 public class CredentialGaugesIT {
@@ -45,16 +45,22 @@ public class CredentialGaugesIT {
         }
         var credentialSeries = Arrays.stream(text.split("\n"))
                 .filter(line -> line.startsWith("apiauth_credentials_") || line.startsWith("apiauth_company_"))
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertEquals(4, credentialSeries.size(), credentialSeries::toString);
         for (var line : credentialSeries) {
-            assertTrue(line.matches("apiauth_credentials_(active|expiring)\\{mp_scope=\"application\",type=\"(api-key|pat)\",} [0-9.E]+"),
+            assertTrue(
+                    line.matches(
+                            "apiauth_credentials_(active|expiring)\\{mp_scope=\"application\",type=\"(api-key|pat)\",} [0-9.E]+"),
                     line);
         }
-        assertTrue(Arrays.stream(text.split("\n")).noneMatch(line -> line.contains("company=\"")),
+        assertTrue(
+                Arrays.stream(text.split("\n")).noneMatch(line -> line.contains("company=\"")),
                 "no series names a company");
         long activeKeys = Prometheus.series(text, "apiauth_credentials_active").stream()
-                .filter(s -> "api-key".equals(s.label("type"))).mapToLong(Prometheus.Series::count).sum();
+                .filter(s -> "api-key".equals(s.label("type")))
+                .mapToLong(Prometheus.Series::count)
+                .sum();
         assertTrue(activeKeys >= 2, "the two tenants' keys at least: " + credentialSeries);
         System.out.println("metrics: the application scope's scrape is " + text.length() + " bytes, "
                 + text.lines().filter(l -> !l.startsWith("#")).count() + " series, with every test's companies stored");

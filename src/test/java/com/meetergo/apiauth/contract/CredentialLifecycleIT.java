@@ -26,7 +26,10 @@ class CredentialLifecycleIT extends ApiTest {
 
     private static JsonObject listed(Tenant tenant, String keyId) {
         return Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
-                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(keyId)).findFirst().orElseThrow();
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(keyId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -34,13 +37,26 @@ class CredentialLifecycleIT extends ApiTest {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var id = key.split(":")[1];
-        assertStatus(Api.post("/v4/api-key/" + id + "/deactivate", "{}").bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + id + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         assertUnauthorized(Api.get("/v4/user/me").bearer(key).send(), "API key has been deactivated");
         assertEquals("DEACTIVATED", listed(tenant, id).getString("status"));
-        assertError(Api.post("/v4/api-key/" + id + "/deactivate", "{}").bearer(tenant.ownerToken()).send(), 409,
-                "Conflict", "Only an active credential can be deactivated");
+        assertError(
+                Api.post("/v4/api-key/" + id + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                409,
+                "Conflict",
+                "Only an active credential can be deactivated");
 
-        assertStatus(Api.post("/v4/api-key/" + id + "/activate", "{}").bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + id + "/activate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
         assertEquals("ACTIVE", listed(tenant, id).getString("status"));
     }
@@ -48,21 +64,48 @@ class CredentialLifecycleIT extends ApiTest {
     @Test
     void expiringWithinDaysListsWhatIsDue() {
         var tenant = Tenant.create();
-        var soon = Api.post("/v4/api-key", "{\"name\": \"soon\", \"expiresInDays\": 3}").bearer(tenant.ownerToken())
-                .send().string("id");
-        Api.post("/v4/api-key", "{\"name\": \"later\", \"expiresInDays\": 30}").bearer(tenant.ownerToken()).send();
-        var due = Api.get("/v4/api-key?expiringWithinDays=7").bearer(tenant.ownerToken()).send();
+        var soon = Api.post("/v4/api-key", "{\"name\": \"soon\", \"expiresInDays\": 3}")
+                .bearer(tenant.ownerToken())
+                .send()
+                .string("id");
+        Api.post("/v4/api-key", "{\"name\": \"later\", \"expiresInDays\": 30}")
+                .bearer(tenant.ownerToken())
+                .send();
+        var due = Api.get("/v4/api-key?expiringWithinDays=7")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(due, 200);
-        assertEquals(List.of(soon), due.array().stream().map(v -> v.asJsonObject().getString("id")).toList());
-        assertEquals(2, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
-        assertBadRequest(Api.get("/v4/api-key?expiringWithinDays=-1").bearer(tenant.ownerToken()).send(),
+        assertEquals(
+                List.of(soon),
+                due.array().stream().map(v -> v.asJsonObject().getString("id")).toList());
+        assertEquals(
+                2,
+                Api.get("/v4/api-key")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size());
+        assertBadRequest(
+                Api.get("/v4/api-key?expiringWithinDays=-1")
+                        .bearer(tenant.ownerToken())
+                        .send(),
                 "expiringWithinDays must be between 0 and 3650");
 
-        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"short\", \"expiresAt\": \""
-                + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\"}").bearer(tenant.ownerToken())
-                .send().string("id");
-        var duePats = Api.get("/v4/personal-access-token?expiringWithinDays=7").bearer(tenant.ownerToken()).send();
-        assertEquals(List.of(pat), duePats.array().stream().map(v -> v.asJsonObject().getString("id")).toList());
+        var pat = Api.post(
+                        "/v4/personal-access-token",
+                        "{\"name\": \"short\", \"expiresAt\": \""
+                                + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\"}")
+                .bearer(tenant.ownerToken())
+                .send()
+                .string("id");
+        var duePats = Api.get("/v4/personal-access-token?expiringWithinDays=7")
+                .bearer(tenant.ownerToken())
+                .send();
+        assertEquals(
+                List.of(pat),
+                duePats.array().stream()
+                        .map(v -> v.asJsonObject().getString("id"))
+                        .toList());
     }
 
     @Test
@@ -70,34 +113,56 @@ class CredentialLifecycleIT extends ApiTest {
         var tenant = Tenant.create();
         var id = tenant.apiKey().split(":")[1];
         assertStatus(Api.delete("/v4/api-key/" + id).bearer(tenant.ownerToken()).send(), 204);
-        assertError(Api.post("/v4/api-key/" + id + "/activate", "{}").bearer(tenant.ownerToken()).send(), 409,
-                "Conflict", "Only a deactivated credential can be activated");
-        assertError(Api.post("/v4/api-key/" + id + "/rotate", "{}").bearer(tenant.ownerToken()).send(), 409,
-                "Conflict", "Only an active credential that has not been rotated can be rotated");
+        assertError(
+                Api.post("/v4/api-key/" + id + "/activate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                409,
+                "Conflict",
+                "Only a deactivated credential can be activated");
+        assertError(
+                Api.post("/v4/api-key/" + id + "/rotate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                409,
+                "Conflict",
+                "Only an active credential that has not been rotated can be rotated");
     }
 
     @Test
     void deactivatedPatIsRefusedAndMembersCannotTouchOthersTokens() {
         var tenant = Tenant.create();
         var member = tenant.tokenOf(tenant.user("MEMBER"));
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"ci\"}").bearer(tenant.ownerToken()).send();
+        var created = Api.post("/v4/personal-access-token", "{\"name\": \"ci\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         var id = created.string("id");
-        assertError(Api.post("/v4/personal-access-token/" + id + "/deactivate", "{}").bearer(member).send(), 404,
-                "Not Found", "Personal access token not found");
-        assertStatus(Api.post("/v4/personal-access-token/" + id + "/deactivate", "{}").bearer(tenant.ownerToken())
-                .send(), 204);
-        assertUnauthorized(Api.get("/v4/user/me").bearer(created.string("token")).send(),
-                "API key has been deactivated");
+        assertError(
+                Api.post("/v4/personal-access-token/" + id + "/deactivate", "{}")
+                        .bearer(member)
+                        .send(),
+                404,
+                "Not Found",
+                "Personal access token not found");
+        assertStatus(
+                Api.post("/v4/personal-access-token/" + id + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
+        assertUnauthorized(
+                Api.get("/v4/user/me").bearer(created.string("token")).send(), "API key has been deactivated");
     }
 
     @Test
     void rotatedKeyHasANewSecretTheOldNameAndALinkWhileTheOldOneStillWorks() {
         var tenant = Tenant.create();
         var old = Api.post("/v4/api-key", "{\"name\": \"billing sync\", \"expiresInDays\": 30}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         var oldId = old.string("id");
         var rotated = Api.post("/v4/api-key/" + oldId + "/rotate", "{\"gracePeriodSeconds\": 600}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(rotated, 201);
         assertEquals("billing sync", rotated.string("name"));
         assertEquals(oldId, rotated.string("rotatedFrom"));
@@ -107,8 +172,13 @@ class CredentialLifecycleIT extends ApiTest {
         var oldListed = listed(tenant, oldId);
         assertEquals(rotated.string("id"), oldListed.getString("replacedBy"));
         assertEquals("ACTIVE", oldListed.getString("status"));
-        assertError(Api.post("/v4/api-key/" + oldId + "/rotate", "{}").bearer(tenant.ownerToken()).send(), 409,
-                "Conflict", "Only an active credential that has not been rotated can be rotated");
+        assertError(
+                Api.post("/v4/api-key/" + oldId + "/rotate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                409,
+                "Conflict",
+                "Only an active credential that has not been rotated can be rotated");
     }
 
     @Test
@@ -116,7 +186,8 @@ class CredentialLifecycleIT extends ApiTest {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var rotated = Api.post("/v4/api-key/" + key.split(":")[1] + "/rotate", "{\"gracePeriodSeconds\": 0}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(rotated, 201);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(key).send());
         assertStatus(Api.get("/v4/user/me").bearer(rotated.string("key")).send(), 200);
@@ -126,10 +197,16 @@ class CredentialLifecycleIT extends ApiTest {
     void rotationBoundsAreChecked() {
         var tenant = Tenant.create();
         var id = tenant.apiKey().split(":")[1];
-        assertBadRequest(Api.post("/v4/api-key/" + id + "/rotate", "{\"gracePeriodSeconds\": 86401}")
-                .bearer(tenant.ownerToken()).send(), "gracePeriodSeconds must be between 0 and 86400");
-        assertBadRequest(Api.post("/v4/api-key/" + id + "/rotate", "{\"expiresInDays\": 91}")
-                .bearer(tenant.ownerToken()).send(), "expiresInDays must be between 1 and 90");
+        assertBadRequest(
+                Api.post("/v4/api-key/" + id + "/rotate", "{\"gracePeriodSeconds\": 86401}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                "gracePeriodSeconds must be between 0 and 86400");
+        assertBadRequest(
+                Api.post("/v4/api-key/" + id + "/rotate", "{\"expiresInDays\": 91}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                "expiresInDays must be between 1 and 90");
     }
 
     @Test
@@ -144,7 +221,9 @@ class CredentialLifecycleIT extends ApiTest {
             for (int i = 0; i < threads; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return Api.post("/v4/api-key/" + id + "/rotate", "{}").bearer(tenant.ownerToken()).send();
+                    return Api.post("/v4/api-key/" + id + "/rotate", "{}")
+                            .bearer(tenant.ownerToken())
+                            .send();
                 }));
             }
             start.countDown();
@@ -159,25 +238,32 @@ class CredentialLifecycleIT extends ApiTest {
             pool.shutdownNow();
         }
         var successors = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
-                .map(v -> v.asJsonObject()).filter(o -> id.equals(o.getString("rotatedFrom", null))).count();
+                .map(v -> v.asJsonObject())
+                .filter(o -> id.equals(o.getString("rotatedFrom", null)))
+                .count();
         assertEquals(1, successors);
     }
 
     @Test
     void patRotatesItselfAndTheNewTokenReplacesIt() {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"deploy bot\"}").bearer(tenant.ownerToken())
+        var created = Api.post("/v4/personal-access-token", "{\"name\": \"deploy bot\"}")
+                .bearer(tenant.ownerToken())
                 .send();
         var token = created.string("token");
-        var rotated = Api.post("/v4/personal-access-token/self/rotate", "{\"gracePeriodSeconds\": 0}").bearer(token)
+        var rotated = Api.post("/v4/personal-access-token/self/rotate", "{\"gracePeriodSeconds\": 0}")
+                .bearer(token)
                 .send();
         assertStatus(rotated, 201);
         assertEquals("deploy bot", rotated.string("name"));
         assertEquals(created.string("id"), rotated.string("rotatedFrom"));
         assertInvalidCredential(Api.get("/v4/user/me").bearer(token).send());
         assertStatus(Api.get("/v4/user/me").bearer(rotated.string("token")).send(), 200);
-        assertBadRequest(Api.post("/v4/personal-access-token/self/rotate", "{}").bearer(tenant.apiKey())
-                .actingAs(tenant.ownerId()).send(),
+        assertBadRequest(
+                Api.post("/v4/personal-access-token/self/rotate", "{}")
+                        .bearer(tenant.apiKey())
+                        .actingAs(tenant.ownerId())
+                        .send(),
                 "'self' is the personal access token of the request; this request used an API key");
     }
 
@@ -189,12 +275,17 @@ class CredentialLifecycleIT extends ApiTest {
         var owner = tenant.ownerToken();
         Api.post("/v4/api-key/" + id + "/deactivate", "{}").bearer(owner).send();
         Api.post("/v4/api-key/" + id + "/activate", "{}").bearer(owner).send();
-        var successor = Api.post("/v4/api-key/" + id + "/rotate", "{}").bearer(owner).send().string("id");
+        var successor = Api.post("/v4/api-key/" + id + "/rotate", "{}")
+                .bearer(owner)
+                .send()
+                .string("id");
         Api.delete("/v4/api-key/" + successor).bearer(owner).send();
 
         var trail = Api.get("/v4/audit-event?credentialId=" + id).bearer(owner).send();
         assertStatus(trail, 200);
-        var types = trail.array().stream().map(v -> v.asJsonObject().getString("type")).toList();
+        var types = trail.array().stream()
+                .map(v -> v.asJsonObject().getString("type"))
+                .toList();
         assertEquals(List.of("rotated", "activated", "deactivated", "created"), types, trail::toString);
         var event = trail.array().getJsonObject(0);
         assertEquals("API_KEY", event.getString("credentialType"));
@@ -207,18 +298,36 @@ class CredentialLifecycleIT extends ApiTest {
         assertEquals(successor, revoked.array().getJsonObject(0).getString("credentialId"));
 
         var stranger = Tenant.create();
-        assertEquals(0, Api.get("/v4/audit-event?credentialId=" + id).bearer(stranger.ownerToken()).send().array()
-                .size());
-        assertForbidden(Api.get("/v4/audit-event").bearer(tenant.tokenOf(tenant.user("MEMBER"))).send());
-        assertBadRequest(Api.get("/v4/audit-event?type=nope").bearer(owner).send(), "type must be one of created,"
-                + " rotated, deactivated, activated, revoked, revoked_leaked, expired, expiring_soon, impersonation,"
-                + " revoked_with_creator, user_created, user_updated, user_role_changed, user_deleted, plan_changed,"
-                + " allowed_ips_changed, credential.new_source, webhook_endpoint_created, webhook_endpoint_deleted,"
-                + " webhook_endpoint_secret_rotated, webhook_endpoint_disabled, webhook_endpoint_enabled,"
-                + " owner_action_refused, token_policy_changed");
+        assertEquals(
+                0,
+                Api.get("/v4/audit-event?credentialId=" + id)
+                        .bearer(stranger.ownerToken())
+                        .send()
+                        .array()
+                        .size());
+        assertForbidden(Api.get("/v4/audit-event")
+                .bearer(tenant.tokenOf(tenant.user("MEMBER")))
+                .send());
+        assertBadRequest(
+                Api.get("/v4/audit-event?type=nope").bearer(owner).send(),
+                "type must be one of created,"
+                        + " rotated, deactivated, activated, revoked, revoked_leaked, expired, expiring_soon, impersonation,"
+                        + " revoked_with_creator, user_created, user_updated, user_role_changed, user_deleted, plan_changed,"
+                        + " allowed_ips_changed, credential.new_source, webhook_endpoint_created, webhook_endpoint_deleted,"
+                        + " webhook_endpoint_secret_rotated, webhook_endpoint_disabled, webhook_endpoint_enabled,"
+                        + " owner_action_refused, token_policy_changed");
         // page * pageSize once overflowed an int: a 500 and a SEVERE stack trace per request
-        assertBadRequest(Api.get("/v4/audit-event?page=10737419&pageSize=200").bearer(owner).send(),
+        assertBadRequest(
+                Api.get("/v4/audit-event?page=10737419&pageSize=200")
+                        .bearer(owner)
+                        .send(),
                 "page must be between 0 and 1000000");
-        assertEquals(0, Api.get("/v4/audit-event?page=1000000&pageSize=200").bearer(owner).send().array().size());
+        assertEquals(
+                0,
+                Api.get("/v4/audit-event?page=1000000&pageSize=200")
+                        .bearer(owner)
+                        .send()
+                        .array()
+                        .size());
     }
 }

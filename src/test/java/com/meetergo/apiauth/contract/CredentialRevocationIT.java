@@ -37,7 +37,9 @@ class CredentialRevocationIT extends ApiTest {
         assertInvalidCredential(Api.get("/v4/user/me").bearer(key).send());
         assertInvalidCredential(Api.get("/v4/user/me").bearer(token).send());
 
-        var trail = Api.get("/v4/audit-event?type=revoked_leaked").bearer(tenant.ownerToken()).send();
+        var trail = Api.get("/v4/audit-event?type=revoked_leaked")
+                .bearer(tenant.ownerToken())
+                .send();
         assertEquals(2, trail.array().size(), trail::toString);
         assertEquals("127.0.0.1", trail.array().getJsonObject(0).getString("sourceIp"));
     }
@@ -46,13 +48,15 @@ class CredentialRevocationIT extends ApiTest {
     void answerIsTheSameWhetherAnythingMatchedOrNot() {
         var tenant = Tenant.create();
         var live = tenant.apiKey();
-        var unknown = TokenFormat.newApiKey(new SecureRandom(), UUID.randomUUID().toString());
+        var unknown =
+                TokenFormat.newApiKey(new SecureRandom(), UUID.randomUUID().toString());
         var matched = Api.post("/v4/credential-revocation", body(live)).send();
         var unmatched = Api.post("/v4/credential-revocation", body(unknown)).send();
         assertEquals(matched.status(), unmatched.status());
         assertEquals(matched.body(), unmatched.body());
         assertEquals(matched.contentType(), unmatched.contentType());
-        var malformed = Api.post("/v4/credential-revocation", body("ak_live:nope", "rgo-short", "hello")).send();
+        var malformed = Api.post("/v4/credential-revocation", body("ak_live:nope", "rgo-short", "hello"))
+                .send();
         assertStatus(malformed, 202);
         assertEquals("{\"accepted\":0}", malformed.body());
     }
@@ -60,7 +64,7 @@ class CredentialRevocationIT extends ApiTest {
     @Test
     void moreThanAHundredValuesIsBadRequest() {
         var values = Collections.nCopies(101, "rgo-x").toArray(String[]::new);
-        assertBadRequest(Api.post("/v4/credential-revocation", body(values)).send(),
-                "credentials must hold 1 to 100 values");
+        assertBadRequest(
+                Api.post("/v4/credential-revocation", body(values)).send(), "credentials must hold 1 to 100 values");
     }
 }

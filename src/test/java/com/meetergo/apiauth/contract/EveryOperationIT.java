@@ -25,9 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract's header rules on every operation the server describes as secured (read from the
- * served /openapi, so that a new endpoint is covered the day it is added), and the role rules on
- * every operation of a kind.
+ * The contract's header rules on every operation the server describes as secured (read from the served /openapi, so
+ * that a new endpoint is covered the day it is added), and the role rules on every operation of a kind.
  */
 class EveryOperationIT extends ApiTest {
 
@@ -49,9 +48,12 @@ class EveryOperationIT extends ApiTest {
         /** The two operations whose user header is optional for a key: without it the key acts as the owner. */
         boolean actsAsOwnerWithoutHeader() {
             var parameters = description.getJsonArray("parameters");
-            return parameters != null && parameters.stream().map(JsonValue::asJsonObject)
-                    .filter(p -> Api.USER_HEADER.equals(p.getString("name")))
-                    .anyMatch(p -> p.getString("description").contains("without it the request acts as the company owner"));
+            return parameters != null
+                    && parameters.stream()
+                            .map(JsonValue::asJsonObject)
+                            .filter(p -> Api.USER_HEADER.equals(p.getString("name")))
+                            .anyMatch(p -> p.getString("description")
+                                    .contains("without it the request acts as the company owner"));
         }
 
         @Override
@@ -63,14 +65,14 @@ class EveryOperationIT extends ApiTest {
     private static final List<Operation> SECURED = new ArrayList<>();
 
     /**
-     * An operation the document says takes a PAT or an API key: its security names the credential
-     * schemes. The others say what they take instead (the provisioning secret, the introspection
-     * client) or {@code security: []} (the leak report).
+     * An operation the document says takes a PAT or an API key: its security names the credential schemes. The others
+     * say what they take instead (the provisioning secret, the introspection client) or {@code security: []} (the leak
+     * report).
      */
     static boolean securedByACredential(JsonObject operation) {
         var security = operation.getJsonArray("security");
-        return security != null && security.stream()
-                .anyMatch(r -> r.asJsonObject().containsKey("personalAccessToken"));
+        return security != null
+                && security.stream().anyMatch(r -> r.asJsonObject().containsKey("personalAccessToken"));
     }
 
     @BeforeAll
@@ -82,7 +84,8 @@ class EveryOperationIT extends ApiTest {
             for (var entry : paths.getJsonObject(path).entrySet()) {
                 if (entry.getValue().getValueType() == JsonValue.ValueType.OBJECT
                         && securedByACredential(entry.getValue().asJsonObject())) {
-                    SECURED.add(new Operation(entry.getKey(), path, entry.getValue().asJsonObject()));
+                    SECURED.add(
+                            new Operation(entry.getKey(), path, entry.getValue().asJsonObject()));
                 }
             }
         }
@@ -111,7 +114,8 @@ class EveryOperationIT extends ApiTest {
             var answer = operation.request().bearer(key).send();
             if (operation.actsAsOwnerWithoutHeader()) {
                 marked.add(operation.toString());
-                assertTrue(answer.status() != 400 || !answer.body().contains(ApiKeyIT.MISSING_USER_HEADER),
+                assertTrue(
+                        answer.status() != 400 || !answer.body().contains(ApiKeyIT.MISSING_USER_HEADER),
                         answer::toString);
             } else {
                 assertBadRequest(answer, ApiKeyIT.MISSING_USER_HEADER);
@@ -125,10 +129,13 @@ class EveryOperationIT extends ApiTest {
         var stranger = Tenant.create();
         var random = new SecureRandom();
         onEveryOperation(operation -> {
-            assertInvalidCredential(operation.request().bearer(TokenFormat.newPat(random)).send());
-            assertInvalidCredential(operation.request()
+            assertInvalidCredential(
+                    operation.request().bearer(TokenFormat.newPat(random)).send());
+            assertInvalidCredential(operation
+                    .request()
                     .bearer(TokenFormat.newApiKey(random, UUID.randomUUID().toString()))
-                    .actingAs(stranger.ownerId()).send());
+                    .actingAs(stranger.ownerId())
+                    .send());
         });
     }
 
@@ -136,8 +143,11 @@ class EveryOperationIT extends ApiTest {
     void aPatWithAUserHeaderIsForbiddenOnEveryOperation() {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");
-        onEveryOperation(operation -> assertError(operation.request().bearer(tenant.ownerToken()).actingAs(member)
-                .send(), 403, "Forbidden", PersonalAccessTokenIT.PAT_IMPERSONATION));
+        onEveryOperation(operation -> assertError(
+                operation.request().bearer(tenant.ownerToken()).actingAs(member).send(),
+                403,
+                "Forbidden",
+                PersonalAccessTokenIT.PAT_IMPERSONATION));
     }
 
     @Test
@@ -145,14 +155,18 @@ class EveryOperationIT extends ApiTest {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var stranger = Tenant.create();
-        onEveryOperation(operation -> assertError(operation.request().bearer(key).actingAs(stranger.ownerId()).send(),
-                500, "Internal Server Error", "API user does not belong to company"));
+        onEveryOperation(operation -> assertError(
+                operation.request().bearer(key).actingAs(stranger.ownerId()).send(),
+                500,
+                "Internal Server Error",
+                "API user does not belong to company"));
     }
 
     @Test
     void aMalformedUserHeaderIsBadRequestOnEveryOperation() {
         var key = Tenant.create().apiKey();
-        onEveryOperation(operation -> assertBadRequest(operation.request().bearer(key).actingAs("not-a-uuid").send(),
+        onEveryOperation(operation -> assertBadRequest(
+                operation.request().bearer(key).actingAs("not-a-uuid").send(),
                 "Header 'x-meetergo-api-user-id' must be a user id (UUID)"));
     }
 
@@ -166,11 +180,17 @@ class EveryOperationIT extends ApiTest {
         var target = tenant.apiKey();
         var id = target.split(":")[1];
         var deactivated = tenant.apiKey().split(":")[1];
-        assertStatus(Api.post("/v4/api-key/" + deactivated + "/deactivate", "{}").bearer(tenant.ownerToken()).send(),
+        assertStatus(
+                Api.post("/v4/api-key/" + deactivated + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
                 204);
-        java.util.function.Supplier<List<String>> keys = () -> Api.get("/v4/api-key").bearer(tenant.ownerToken())
-                .send().array().stream().map(JsonValue::asJsonObject)
-                .map(o -> o.getString("id") + " " + o.getString("status") + " " + o.get("replacedBy")).sorted().toList();
+        java.util.function.Supplier<List<String>> keys =
+                () -> Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
+                        .map(JsonValue::asJsonObject)
+                        .map(o -> o.getString("id") + " " + o.getString("status") + " " + o.get("replacedBy"))
+                        .sorted()
+                        .toList();
         var before = keys.get();
         var operations = List.<java.util.function.Supplier<Api>>of(
                 () -> Api.post("/v4/api-key", "{\"name\": \"mine\", \"expiresInDays\": 1}"),

@@ -31,7 +31,8 @@ class FirstStartIT extends ApiTest {
     void pepperWasGeneratedOnceAndIsPrivate() throws Exception {
         var pepper = SECRETS.resolve("pepper");
         // The PostgreSQL run configures the pepper (its two servers share it): then none is generated.
-        org.junit.jupiter.api.Assumptions.assumeFalse("postgresql".equals(System.getProperty("db.kind")),
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "postgresql".equals(System.getProperty("db.kind")),
                 "the PostgreSQL run sets apiauth.pepper for both of its servers");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pepper)));
         assertTrue(java.util.Base64.getDecoder().decode(Files.readString(pepper).strip()).length >= 32);

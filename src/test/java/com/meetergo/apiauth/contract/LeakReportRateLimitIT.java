@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The open leak report is rate limited per client address. A deployment of its own (the limiter
- * starts empty); it speaks from 127.0.0.1 and ::1, the two loopback addresses every machine has.
+ * The open leak report is rate limited per client address. A deployment of its own (the limiter starts empty); it
+ * speaks from 127.0.0.1 and ::1, the two loopback addresses every machine has.
  */
 class LeakReportRateLimitIT extends ApiTest {
 
@@ -33,8 +33,10 @@ class LeakReportRateLimitIT extends ApiTest {
         assertEquals(10, statuses.stream().filter(s -> s == 202).count(), statuses::toString);
         assertEquals(2, statuses.stream().filter(s -> s == 429).count(), statuses::toString);
         assertTrue(Integer.parseInt(retryAfter) >= 1 && Integer.parseInt(retryAfter) <= 61, retryAfter);
-        assertEquals("{\"statusCode\":429,\"message\":\"Too many requests; retry after " + retryAfter
-                + " seconds\",\"error\":\"Too Many Requests\"}", lastBody);
+        assertEquals(
+                "{\"statusCode\":429,\"message\":\"Too many requests; retry after " + retryAfter
+                        + " seconds\",\"error\":\"Too Many Requests\"}",
+                lastBody);
         // another address keeps its own budget
         var other = RawHttp.send("::1", "POST", "/v4/credential-revocation", body("rgo-x"));
         assertEquals(202, other.status(), other::toString);

@@ -16,11 +16,18 @@ import org.junit.jupiter.api.Test;
 class MeetingAndAppointmentIT extends ApiTest {
 
     private static Answer book(String token, String slug, String start) {
-        var type = Api.post("/v4/meeting-type", "{\"name\": \"Intro\", \"durationMinutes\": 45, \"slug\": \"" + slug
-                + "\"}").bearer(token).send();
+        var type = Api.post(
+                        "/v4/meeting-type",
+                        "{\"name\": \"Intro\", \"durationMinutes\": 45, \"slug\": \"" + slug + "\"}")
+                .bearer(token)
+                .send();
         assertStatus(type, 201);
-        var appointment = Api.post("/v4/appointment", "{\"meetingTypeId\": \"" + type.string("id")
-                + "\", \"start\": \"" + start + "\", \"guestEmail\": \"guest@example.com\"}").bearer(token).send();
+        var appointment = Api.post(
+                        "/v4/appointment",
+                        "{\"meetingTypeId\": \"" + type.string("id") + "\", \"start\": \"" + start
+                                + "\", \"guestEmail\": \"guest@example.com\"}")
+                .bearer(token)
+                .send();
         assertStatus(appointment, 201);
         return appointment;
     }
@@ -36,12 +43,24 @@ class MeetingAndAppointmentIT extends ApiTest {
         var type = mine.array().getJsonObject(0);
         assertEquals(Set.of("id", "ownerId", "name", "durationMinutes", "slug", "createdAt"), type.keySet());
         assertEquals(45, type.getInt("durationMinutes"));
-        assertEquals(0, Api.get("/v4/meeting-type").bearer(tenant.ownerToken()).send().array().size());
-        assertError(Api.post("/v4/meeting-type", "{\"name\": \"Intro\", \"durationMinutes\": 45,"
-                + " \"slug\": \"intro\"}").bearer(member).send(), 409, "Conflict",
+        assertEquals(
+                0,
+                Api.get("/v4/meeting-type")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size());
+        assertError(
+                Api.post("/v4/meeting-type", "{\"name\": \"Intro\", \"durationMinutes\": 45," + " \"slug\": \"intro\"}")
+                        .bearer(member)
+                        .send(),
+                409,
+                "Conflict",
                 "You already have a meeting type with this slug");
-        assertBadRequest(Api.post("/v4/meeting-type", "{\"name\": \"X\", \"durationMinutes\": 0,"
-                + " \"slug\": \"Bad Slug\"}").bearer(member).send(),
+        assertBadRequest(
+                Api.post("/v4/meeting-type", "{\"name\": \"X\", \"durationMinutes\": 0," + " \"slug\": \"Bad Slug\"}")
+                        .bearer(member)
+                        .send(),
                 "durationMinutes must be between 1 and 1440; slug must be lower-case letters, digits and dashes");
     }
 
@@ -63,10 +82,22 @@ class MeetingAndAppointmentIT extends ApiTest {
         assertEquals("2030-01-01T09:45:00Z", appointment.getString("end"));
 
         assertEquals(2, Api.get("/v4/appointment").bearer(admin).send().array().size());
-        assertEquals(2, Api.get("/v4/appointment").bearer(tenant.ownerToken()).send().array().size());
-        var filtered = Api.get("/v4/appointment?userId=" + memberId).bearer(admin).send();
+        assertEquals(
+                2,
+                Api.get("/v4/appointment")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size());
+        var filtered =
+                Api.get("/v4/appointment?userId=" + memberId).bearer(admin).send();
         assertEquals(1, filtered.array().size(), filtered::toString);
-        assertError(Api.get("/v4/appointment?userId=" + tenant.ownerId()).bearer(member).send(), 403, "Forbidden",
+        assertError(
+                Api.get("/v4/appointment?userId=" + tenant.ownerId())
+                        .bearer(member)
+                        .send(),
+                403,
+                "Forbidden",
                 "Members can list only their own appointments");
     }
 }

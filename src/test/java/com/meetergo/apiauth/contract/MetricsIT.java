@@ -29,7 +29,9 @@ class MetricsIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return InContainerTest.war(ApiTest.NO_ADDRESS_THROTTLE, "apiauth.metrics.gauge-refresh=PT0.5S",
+        return InContainerTest.war(
+                ApiTest.NO_ADDRESS_THROTTLE,
+                "apiauth.metrics.gauge-refresh=PT0.5S",
                 "apiauth.metrics.per-company-limit=1000000");
     }
 
@@ -66,34 +68,55 @@ class MetricsIT {
     void countsPlanRefusalsAndMissingScopes() {
         var tenant = Tenant.create();
         var narrow = Api.post("/v4/api-key", "{\"expiresInDays\": 30, \"scopes\": [\"appointments:read\"]}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(narrow, 201);
         var key = narrow.string("key");
         var before = scrape();
-        assertStatus(Api.get("/v4/appointment").bearer(key).actingAs(tenant.ownerId()).send(), 200);
-        assertStatus(Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send(), 403);
+        assertStatus(
+                Api.get("/v4/appointment")
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                200);
+        assertStatus(
+                Api.get("/v4/meeting-type")
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403);
         assertStatus(Api.get("/v4/user").bearer(key).actingAs(tenant.ownerId()).send(), 403);
         assertStatus(PlansIT.changePlan(tenant.companyId(), "ESSENTIALS"), 200);
         // the plan change reaches this server's cache within a second: count only the refusal
         ApiAssertions.millisUntilStatus(
-                () -> Api.get("/v4/appointment").bearer(key).actingAs(tenant.ownerId()).send(), 403);
+                () -> Api.get("/v4/appointment")
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403);
         var after = scrape();
         var authentications = delta(counts(before), counts(after));
         assertEquals(1L, authentications.get("api-key/plan"), after);
-        assertEquals(Map.of("api-key/insufficient-scope", 2L),
-                delta(counts(before, "apiauth_refusals_total"), counts(after, "apiauth_refusals_total")), after);
+        assertEquals(
+                Map.of("api-key/insufficient-scope", 2L),
+                delta(counts(before, "apiauth_refusals_total"), counts(after, "apiauth_refusals_total")),
+                after);
     }
 
     private static long durationCount(String text) {
         return Prometheus.series(text, "apiauth_authentication_duration_seconds_count").stream()
-                .mapToLong(Prometheus.Series::count).findFirst().orElse(0);
+                .mapToLong(Prometheus.Series::count)
+                .findFirst()
+                .orElse(0);
     }
 
     /** The value of a gauge of one company (null: of none, a total) and type, or -1 when it is not there (yet). */
     private static long gauge(String text, String name, String company, String type) {
         return Prometheus.series(text, name).stream()
                 .filter(s -> Objects.equals(company, s.label("company")) && type.equals(s.label("type")))
-                .mapToLong(Prometheus.Series::count).findFirst().orElse(-1);
+                .mapToLong(Prometheus.Series::count)
+                .findFirst()
+                .orElse(-1);
     }
 
     /** With the per-company series on (this deployment: every company), the totals are their sum. */
@@ -110,7 +133,9 @@ class MetricsIT {
                 for (var type : List.of("api-key", "pat")) {
                     long total = gauge(text, "apiauth_credentials_" + name, null, type);
                     long sum = Prometheus.series(text, "apiauth_company_credentials_" + name).stream()
-                            .filter(s -> type.equals(s.label("type"))).mapToLong(Prometheus.Series::count).sum();
+                            .filter(s -> type.equals(s.label("type")))
+                            .mapToLong(Prometheus.Series::count)
+                            .sum();
                     if (total < 1 && name.equals("active") || total != sum) {
                         mismatch += name + "/" + type + ": total " + total + ", companies " + sum + "; ";
                     }
@@ -124,13 +149,27 @@ class MetricsIT {
     void gaugesCountLiveAndSoonEndingCredentialsPerCompany() {
         var tenant = Tenant.create(); // its owner's first PAT: live, no expiry
         tenant.apiKey(); // 30 days
-        assertStatus(Api.post("/v4/api-key", "{\"expiresInDays\": 3}").bearer(tenant.ownerToken()).send(), 201);
+        assertStatus(
+                Api.post("/v4/api-key", "{\"expiresInDays\": 3}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                201);
         var revoked = tenant.apiKey();
-        assertStatus(Api.delete("/v4/api-key/" + revoked.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.delete("/v4/api-key/" + revoked.split(":")[1])
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         var company = tenant.companyId();
-        var expected = Map.of("apiauth_company_credentials_active/api-key", 2L,
-                "apiauth_company_credentials_expiring/api-key", 1L, "apiauth_company_credentials_active/pat", 1L,
-                "apiauth_company_credentials_expiring/pat", 0L);
+        var expected = Map.of(
+                "apiauth_company_credentials_active/api-key",
+                2L,
+                "apiauth_company_credentials_expiring/api-key",
+                1L,
+                "apiauth_company_credentials_active/pat",
+                1L,
+                "apiauth_company_credentials_expiring/pat",
+                0L);
         Map<String, Long> seen = Map.of();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!expected.equals(seen) && System.nanoTime() < deadline) {
@@ -154,10 +193,17 @@ class MetricsIT {
         var member = tenant.user("MEMBER");
         var pat = tenant.tokenOf(member);
         var revoked = tenant.apiKey();
-        assertStatus(Api.delete("/v4/api-key/" + revoked.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.delete("/v4/api-key/" + revoked.split(":")[1])
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         var deactivated = tenant.apiKey();
-        assertStatus(Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
-                .bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
 
         var before = scrape();
         for (int i = 0; i < 3; i++) {
@@ -171,19 +217,42 @@ class MetricsIT {
         assertStatus(Api.get("/v4/user/me").bearer(key + "x").send(), 401);
         assertStatus(Api.get("/v4/user/me").bearer(revoked).send(), 401);
         assertStatus(Api.get("/v4/user/me").bearer(deactivated).send(), 401);
-        assertStatus(Api.get("/v4/user/me").bearer(pat).actingAs(tenant.ownerId()).send(), 403);
-        assertStatus(Api.get("/v4/user/me").bearer(key).actingAs(stranger.ownerId()).send(), 500);
+        assertStatus(
+                Api.get("/v4/user/me").bearer(pat).actingAs(tenant.ownerId()).send(), 403);
+        assertStatus(
+                Api.get("/v4/user/me").bearer(key).actingAs(stranger.ownerId()).send(), 500);
         assertStatus(Api.get("/v4/user/me").bearer(key).actingAs("not-a-uuid").send(), 400);
         var after = scrape();
 
-        var expected = Map.of("pat/success", 3L, "api-key/success", 2L, "none/missing", 2L, "pat/invalid", 1L,
-                "api-key/invalid", 1L, "api-key/revoked", 1L, "api-key/deactivated", 1L,
-                "pat/impersonation-forbidden", 1L, "api-key/foreign-company", 1L, "api-key/malformed-user-header", 1L);
+        var expected = Map.of(
+                "pat/success",
+                3L,
+                "api-key/success",
+                2L,
+                "none/missing",
+                2L,
+                "pat/invalid",
+                1L,
+                "api-key/invalid",
+                1L,
+                "api-key/revoked",
+                1L,
+                "api-key/deactivated",
+                1L,
+                "pat/impersonation-forbidden",
+                1L,
+                "api-key/foreign-company",
+                1L,
+                "api-key/malformed-user-header",
+                1L);
         assertEquals(expected, delta(counts(before), counts(after)), after);
         assertEquals(14, durationCount(after) - durationCount(before), "one duration per authentication");
         for (var bucket : List.of("0.001", "0.002", "0.005", "0.01", "0.025", "0.05", "0.1")) {
-            assertTrue(Pattern.compile("apiauth_authentication_duration_seconds_bucket\\{[^}]*le=\"" + bucket + "\"")
-                    .matcher(after).find(), "the configured bucket le=" + bucket);
+            assertTrue(
+                    Pattern.compile("apiauth_authentication_duration_seconds_bucket\\{[^}]*le=\"" + bucket + "\"")
+                            .matcher(after)
+                            .find(),
+                    "the configured bucket le=" + bucket);
         }
     }
 }

@@ -21,8 +21,8 @@ class MissingCredentialIT extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "Bearer", "Bearer    ", "Basic b3duZXI6c2VjcmV0", "Token abc"})
     void headerWithoutBearerCredentialIsMissing(String value) {
-        assertUnauthorized(Api.get("/v4/meeting-type").header("Authorization", value).send(),
-                "Missing authorization header");
+        assertUnauthorized(
+                Api.get("/v4/meeting-type").header("Authorization", value).send(), "Missing authorization header");
     }
 
     @Test
@@ -33,10 +33,17 @@ class MissingCredentialIT extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "rgo-", "rgo-tooShort", "rgo-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000",
-            "ak_live:550e8400-e29b-41d4-a716-446655440000:secret",
-            "ak_live:550e8400-e29b-41d4-a716-446655440000:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000",
-            "'; drop table api_key; --", "{\"json\": true}"})
+    @ValueSource(
+            strings = {
+                "garbage",
+                "rgo-",
+                "rgo-tooShort",
+                "rgo-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000",
+                "ak_live:550e8400-e29b-41d4-a716-446655440000:secret",
+                "ak_live:550e8400-e29b-41d4-a716-446655440000:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000",
+                "'; drop table api_key; --",
+                "{\"json\": true}"
+            })
     void malformedCredentialIsInvalid(String credential) {
         assertInvalidCredential(Api.get("/v4/user/me").bearer(credential).send());
     }
@@ -46,10 +53,10 @@ class MissingCredentialIT extends ApiTest {
     void wellFormedUnknownCredentialIsInvalid() {
         var random = new java.security.SecureRandom();
         var pat = com.meetergo.apiauth.security.credential.TokenFormat.newPat(random);
-        var key = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random,
-                java.util.UUID.randomUUID().toString());
-        org.junit.jupiter.api.Assertions.assertTrue(com.meetergo.apiauth.security.credential.TokenFormat
-                .isWellFormedPat(pat));
+        var key = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(
+                random, java.util.UUID.randomUUID().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                com.meetergo.apiauth.security.credential.TokenFormat.isWellFormedPat(pat));
         org.junit.jupiter.api.Assertions.assertTrue(com.meetergo.apiauth.security.credential.TokenFormat.apiKeyId(key)
                 .isPresent());
         assertInvalidCredential(Api.get("/v4/user/me").bearer(pat).send());
@@ -59,7 +66,9 @@ class MissingCredentialIT extends ApiTest {
     @Test
     void schemeNameIsCaseInsensitive() {
         var token = Tenant.create().ownerToken();
-        var answer = Api.get("/v4/user/me").header("Authorization", "bEaReR " + token).send();
+        var answer = Api.get("/v4/user/me")
+                .header("Authorization", "bEaReR " + token)
+                .send();
         org.junit.jupiter.api.Assertions.assertEquals(200, answer.status(), answer::toString);
     }
 

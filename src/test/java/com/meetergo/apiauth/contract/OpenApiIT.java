@@ -22,35 +22,28 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API description at /openapi: every resource method of the WAR is in it, both credential
- * types are its security schemes, the user header is described where it applies, the contract's six
- * documented errors are there with their exact bodies, and what it calls secured really is.
+ * The API description at /openapi: every resource method of the WAR is in it, both credential types are its security
+ * schemes, the user header is described where it applies, the contract's six documented errors are there with their
+ * exact bodies, and what it calls secured really is.
  */
 class OpenApiIT extends ApiTest {
 
     /** The contract's "Error responses", word for word (docs/contract.md). */
-    private static final List<String> CONTRACT_ERRORS = List.of(
-            """
-            {"statusCode": 401, "message": "Missing authorization header", "error": "Unauthorized"}""",
-            """
-            {"statusCode": 401, "message": "Invalid API key", "error": "Unauthorized"}""",
-            """
-            {"statusCode": 401, "message": "API key has expired", "error": "Unauthorized"}""",
-            """
+    private static final List<String> CONTRACT_ERRORS = List.of("""
+            {"statusCode": 401, "message": "Missing authorization header", "error": "Unauthorized"}""", """
+            {"statusCode": 401, "message": "Invalid API key", "error": "Unauthorized"}""", """
+            {"statusCode": 401, "message": "API key has expired", "error": "Unauthorized"}""", """
             {"statusCode": 403, "message": "The 'x-meetergo-api-user-id' header requires a Platform API Key.\
              Personal Access Tokens always act as the token owner and cannot act on behalf of other users.",\
-             "error": "Forbidden"}""",
-            """
+             "error": "Forbidden"}""", """
             {"statusCode": 400, "message": "Missing required header 'x-meetergo-api-user-id' for API key\
-             authentication", "error": "Bad Request"}""",
-            """
+             authentication", "error": "Bad Request"}""", """
             {"statusCode": 500, "message": "API user does not belong to company", "error": "Internal Server Error"}""");
 
     private static JsonObject document;
@@ -65,7 +58,11 @@ class OpenApiIT extends ApiTest {
 
     /** Every JAX-RS resource method in the WAR's classes, as "get /v4/user/me". */
     private static List<String> resourceMethods() throws IOException, URISyntaxException, ClassNotFoundException {
-        var classes = Path.of(RestApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        var classes = Path.of(RestApplication.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         var operations = new ArrayList<String>();
         try (Stream<Path> files = Files.walk(classes.resolve("com/meetergo/apiauth/rest"), 1)) {
             for (var file : (Iterable<Path>) files::iterator) {
@@ -81,7 +78,8 @@ class OpenApiIT extends ApiTest {
                 }
                 for (Method method : type.getDeclaredMethods()) {
                     var verb = Stream.of(method.getAnnotations())
-                            .map(a -> a.annotationType().getAnnotation(HttpMethod.class)).filter(h -> h != null)
+                            .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                            .filter(h -> h != null)
                             .findFirst();
                     if (verb.isPresent()) {
                         var sub = method.getAnnotation(jakarta.ws.rs.Path.class);
@@ -102,7 +100,8 @@ class OpenApiIT extends ApiTest {
         for (var operation : operations) {
             var verb = operation.substring(0, operation.indexOf(' '));
             var path = operation.substring(operation.indexOf(' ') + 1);
-            assertTrue(paths.containsKey(path) && paths.getJsonObject(path).containsKey(verb),
+            assertTrue(
+                    paths.containsKey(path) && paths.getJsonObject(path).containsKey(verb),
                     operation + " is missing from /openapi");
         }
     }
@@ -143,19 +142,37 @@ class OpenApiIT extends ApiTest {
                 ["string", "null"]""");
         for (var view : List.of("ApiKeyView", "PersonalAccessTokenView")) {
             for (var field : List.of("lastUsedAt", "lastUsedIp", "graceUntil", "rotatedFrom", "replacedBy")) {
-                assertEquals(stringOrNull, schemas.getJsonObject(view).getJsonObject("properties").getJsonObject(field)
-                        .get("type"), view + "." + field);
+                assertEquals(
+                        stringOrNull,
+                        schemas.getJsonObject(view)
+                                .getJsonObject("properties")
+                                .getJsonObject(field)
+                                .get("type"),
+                        view + "." + field);
             }
         }
         for (var view : List.of("PersonalAccessTokenView", "CreatedPersonalAccessTokenView")) {
-            assertEquals(stringOrNull, schemas.getJsonObject(view).getJsonObject("properties")
-                    .getJsonObject("expiresAt").get("type"), view + ".expiresAt");
+            assertEquals(
+                    stringOrNull,
+                    schemas.getJsonObject(view)
+                            .getJsonObject("properties")
+                            .getJsonObject("expiresAt")
+                            .get("type"),
+                    view + ".expiresAt");
         }
-        assertEquals(stringOrNull, schemas.getJsonObject("AuditEventView").getJsonObject("properties")
-                .getJsonObject("subjectUserId").get("type"));
+        assertEquals(
+                stringOrNull,
+                schemas.getJsonObject("AuditEventView")
+                        .getJsonObject("properties")
+                        .getJsonObject("subjectUserId")
+                        .get("type"));
         // and what is never null stays a plain string: an API key always expires
-        assertEquals(json("\"string\""), schemas.getJsonObject("ApiKeyView").getJsonObject("properties")
-                .getJsonObject("expiresAt").get("type"));
+        assertEquals(
+                json("\"string\""),
+                schemas.getJsonObject("ApiKeyView")
+                        .getJsonObject("properties")
+                        .getJsonObject("expiresAt")
+                        .get("type"));
     }
 
     @Test
@@ -177,17 +194,23 @@ class OpenApiIT extends ApiTest {
         var schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
         assertEquals(json("""
                 {"type": "apiKey", "in": "header", "name": "x-provisioning-secret", "description": "The operator's\
-                 provisioning secret (APIAUTH_PROVISIONING_SECRET), for the platform's sign-up and billing."}"""),
-                schemes.get("provisioningSecret"));
+                 provisioning secret (APIAUTH_PROVISIONING_SECRET), for the platform's sign-up and billing."}"""), schemes.get("provisioningSecret"));
         assertEquals(json("""
                 {"type": "http", "scheme": "basic", "description": "The introspection client the operator configured\
                  (APIAUTH_INTROSPECTION_CLIENT_ID and _SECRET), RFC 6749 2.3.1."}"""), schemes.get("introspectionClient"));
         var paths = document.getJsonObject("paths");
-        assertEquals(json("[{\"provisioningSecret\": []}]"),
-                paths.getJsonObject("/provisioning/companies").getJsonObject("post").get("security"));
-        assertEquals(json("[{\"provisioningSecret\": []}]"),
-                paths.getJsonObject("/provisioning/companies/{companyId}/plan").getJsonObject("put").get("security"));
-        assertEquals(json("[{\"introspectionClient\": []}]"),
+        assertEquals(
+                json("[{\"provisioningSecret\": []}]"),
+                paths.getJsonObject("/provisioning/companies")
+                        .getJsonObject("post")
+                        .get("security"));
+        assertEquals(
+                json("[{\"provisioningSecret\": []}]"),
+                paths.getJsonObject("/provisioning/companies/{companyId}/plan")
+                        .getJsonObject("put")
+                        .get("security"));
+        assertEquals(
+                json("[{\"introspectionClient\": []}]"),
                 paths.getJsonObject("/oauth2/introspect").getJsonObject("post").get("security"));
     }
 
@@ -201,11 +224,15 @@ class OpenApiIT extends ApiTest {
                         || !operation.asJsonObject().containsKey("responses")) {
                     continue;
                 }
-                for (var response : operation.asJsonObject().getJsonObject("responses").values()) {
+                for (var response :
+                        operation.asJsonObject().getJsonObject("responses").values()) {
                     var content = response.asJsonObject().getJsonObject("content");
-                    if (content != null && content.containsKey("application/json")
+                    if (content != null
+                            && content.containsKey("application/json")
                             && content.getJsonObject("application/json").containsKey("examples")) {
-                        content.getJsonObject("application/json").getJsonObject("examples").values()
+                        content.getJsonObject("application/json")
+                                .getJsonObject("examples")
+                                .values()
                                 .forEach(e -> examples.add(e.asJsonObject().get("value")));
                     }
                 }
@@ -214,8 +241,12 @@ class OpenApiIT extends ApiTest {
         for (var error : CONTRACT_ERRORS) {
             assertTrue(examples.contains(json(error)), "not in /openapi: " + error);
         }
-        var missing = document.getJsonObject("paths").getJsonObject("/v4/meeting-type").getJsonObject("get")
-                .getJsonObject("responses").getJsonObject("401").getJsonObject("content")
+        var missing = document.getJsonObject("paths")
+                .getJsonObject("/v4/meeting-type")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .getJsonObject("401")
+                .getJsonObject("content")
                 .getJsonObject("application/json");
         assertEquals(json("""
                 {"$ref": "#/components/schemas/Error"}"""), missing.get("schema"));
@@ -229,7 +260,8 @@ class OpenApiIT extends ApiTest {
                  "schema": {"type": "string", "format": "uuid"}, "description": "With a Platform API Key: the user\
                  of the company to act as; without it the request acts as the company owner. Never with a Personal\
                  Access Token (403)."}"""), userHeader(paths.getJsonObject("/v4/user/me").getJsonObject("get")));
-        assertEquals(json("""
+        assertEquals(
+                json("""
                 {"name": "x-meetergo-api-user-id", "in": "header", "required": false,\
                  "schema": {"type": "string", "format": "uuid"}, "description": "With a Platform API Key: required,\
                  the user of the company to act as (400 without it). Never with a Personal Access Token (403)."}\
@@ -247,7 +279,8 @@ class OpenApiIT extends ApiTest {
         for (var path : paths.keySet()) {
             for (var entry : paths.getJsonObject(path).entrySet()) {
                 if (entry.getValue().getValueType() != JsonValue.ValueType.OBJECT
-                        || !EveryOperationIT.securedByACredential(entry.getValue().asJsonObject())) {
+                        || !EveryOperationIT.securedByACredential(
+                                entry.getValue().asJsonObject())) {
                     continue;
                 }
                 var concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
@@ -278,8 +311,10 @@ class OpenApiIT extends ApiTest {
         if (parameters == null) {
             return null;
         }
-        return parameters.stream().filter(p -> "x-meetergo-api-user-id".equals(p.asJsonObject().getString("name")))
-                .findFirst().orElse(null);
+        return parameters.stream()
+                .filter(p -> "x-meetergo-api-user-id".equals(p.asJsonObject().getString("name")))
+                .findFirst()
+                .orElse(null);
     }
 
     private static JsonValue json(String text) {

@@ -20,10 +20,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decision "Order of checks" (docs/decisions.md): the credential is checked before the user
- * header, and a credential's state (deactivated, revoked, expired) is told only to whoever holds its
- * right secret. Every invalid credential here is also well formed where it can be (its checksum
- * passes), so that the answer comes from the lookup, not from the format check.
+ * The decision "Order of checks" (docs/decisions.md): the credential is checked before the user header, and a
+ * credential's state (deactivated, revoked, expired) is told only to whoever holds its right secret. Every invalid
+ * credential here is also well formed where it can be (its checksum passes), so that the answer comes from the lookup,
+ * not from the format check.
  */
 class OrderOfChecksIT extends ApiTest {
 
@@ -41,31 +41,43 @@ class OrderOfChecksIT extends ApiTest {
         var tenant = Tenant.create();
         var deactivated = tenant.apiKey();
         var revoked = tenant.apiKey();
-        assertStatus(Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
-                .bearer(tenant.ownerToken()).send(), 204);
-        assertStatus(Api.delete("/v4/api-key/" + revoked.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
+        assertStatus(
+                Api.delete("/v4/api-key/" + revoked.split(":")[1])
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         // the right secrets learn the state (deactivated) or nothing (revoked) ...
         assertUnauthorized(Api.get("/v4/user/me").bearer(deactivated).send(), "API key has been deactivated");
         assertInvalidCredential(Api.get("/v4/user/me").bearer(revoked).send());
         // ... a wrong secret for the same ids learns nothing
-        assertInvalidCredential(Api.get("/v4/user/me").bearer(wrongSecretFor(deactivated)).send());
-        assertInvalidCredential(Api.get("/v4/user/me").bearer(wrongSecretFor(revoked)).send());
+        assertInvalidCredential(
+                Api.get("/v4/user/me").bearer(wrongSecretFor(deactivated)).send());
+        assertInvalidCredential(
+                Api.get("/v4/user/me").bearer(wrongSecretFor(revoked)).send());
     }
 
     @Test
     void aWrongSecretForAKeyWhoseGraceEndedIsInvalid() {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
-        assertStatus(Api.post("/v4/api-key/" + key.split(":")[1] + "/rotate", "{\"gracePeriodSeconds\": 0}")
-                .bearer(tenant.ownerToken()).send(), 201);
+        assertStatus(
+                Api.post("/v4/api-key/" + key.split(":")[1] + "/rotate", "{\"gracePeriodSeconds\": 0}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                201);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(key).send());
-        assertInvalidCredential(Api.get("/v4/user/me").bearer(wrongSecretFor(key)).send());
+        assertInvalidCredential(
+                Api.get("/v4/user/me").bearer(wrongSecretFor(key)).send());
     }
 
     /**
-     * Every kind of invalid credential, with every kind of user header (foreign user, malformed,
-     * missing where the operation needs one): always the credential's 401, never the header's
-     * 400, 403 or 500.
+     * Every kind of invalid credential, with every kind of user header (foreign user, malformed, missing where the
+     * operation needs one): always the credential's 401, never the header's 400, 403 or 500.
      */
     @Test
     void anInvalidCredentialIsRefusedBeforeTheUserHeaderIsRead() {
@@ -73,11 +85,19 @@ class OrderOfChecksIT extends ApiTest {
         var stranger = Tenant.create();
         var realKey = tenant.apiKey();
         var revokedKey = tenant.apiKey();
-        assertStatus(Api.delete("/v4/api-key/" + revokedKey.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
-        var revokedPat = Api.post("/v4/personal-access-token", "{\"name\": \"gone\"}").bearer(tenant.ownerToken())
+        assertStatus(
+                Api.delete("/v4/api-key/" + revokedKey.split(":")[1])
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
+        var revokedPat = Api.post("/v4/personal-access-token", "{\"name\": \"gone\"}")
+                .bearer(tenant.ownerToken())
                 .send();
-        assertStatus(Api.delete("/v4/personal-access-token/" + revokedPat.string("id")).bearer(tenant.ownerToken())
-                .send(), 204);
+        assertStatus(
+                Api.delete("/v4/personal-access-token/" + revokedPat.string("id"))
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         var unknownPat = TokenFormat.newPat(RANDOM);
         assertTrue(TokenFormat.isWellFormedPat(unknownPat));
         var unknownKey = TokenFormat.newApiKey(RANDOM, UUID.randomUUID().toString());
@@ -102,7 +122,9 @@ class OrderOfChecksIT extends ApiTest {
         for (var credential : invalid.entrySet()) {
             for (var header : headers.entrySet()) {
                 for (var request : List.of(Api.get("/v4/meeting-type"), Api.get("/v4/user/me"))) {
-                    var answer = header.getValue().apply(request.bearer(credential.getValue())).send();
+                    var answer = header.getValue()
+                            .apply(request.bearer(credential.getValue()))
+                            .send();
                     if (answer.status() != 401 || !answer.body().contains("\"Invalid API key\"")) {
                         wrong.add(credential.getKey() + " with " + header.getKey() + ": " + answer);
                     } else {
@@ -119,16 +141,32 @@ class OrderOfChecksIT extends ApiTest {
     void aDeactivatedCredentialsStateComesBeforeTheHeadersAnswer() {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
-        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"paused\"}").bearer(tenant.ownerToken()).send();
-        assertStatus(Api.post("/v4/api-key/" + key.split(":")[1] + "/deactivate", "{}").bearer(tenant.ownerToken())
-                .send(), 204);
-        assertStatus(Api.post("/v4/personal-access-token/" + pat.string("id") + "/deactivate", "{}")
-                .bearer(tenant.ownerToken()).send(), 204);
+        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"paused\"}")
+                .bearer(tenant.ownerToken())
+                .send();
+        assertStatus(
+                Api.post("/v4/api-key/" + key.split(":")[1] + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
+        assertStatus(
+                Api.post("/v4/personal-access-token/" + pat.string("id") + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         var stranger = Tenant.create();
         for (var credential : List.of(key, pat.string("token"))) {
-            assertUnauthorized(Api.get("/v4/meeting-type").bearer(credential).actingAs(stranger.ownerId()).send(),
+            assertUnauthorized(
+                    Api.get("/v4/meeting-type")
+                            .bearer(credential)
+                            .actingAs(stranger.ownerId())
+                            .send(),
                     "API key has been deactivated");
-            assertUnauthorized(Api.get("/v4/meeting-type").bearer(credential).actingAs("not-a-uuid").send(),
+            assertUnauthorized(
+                    Api.get("/v4/meeting-type")
+                            .bearer(credential)
+                            .actingAs("not-a-uuid")
+                            .send(),
                     "API key has been deactivated");
             assertUnauthorized(Api.get("/v4/meeting-type").bearer(credential).send(), "API key has been deactivated");
         }

@@ -26,8 +26,10 @@ class PersonalAccessTokenIT extends ApiTest {
         var me = Api.get("/v4/user/me").bearer(tenant.ownerToken()).send();
         assertStatus(me, 200);
         var user = me.object();
-        assertEquals(Set.of("id", "email", "givenName", "familyName", "role", "companyId", "createdAt"),
-                user.keySet(), me::toString);
+        assertEquals(
+                Set.of("id", "email", "givenName", "familyName", "role", "companyId", "createdAt"),
+                user.keySet(),
+                me::toString);
         assertEquals(tenant.ownerId(), user.getString("id"));
         assertEquals(tenant.companyId(), user.getString("companyId"));
         assertEquals("OWNER", user.getString("role"));
@@ -50,18 +52,39 @@ class PersonalAccessTokenIT extends ApiTest {
     void patNamingAnotherUserIsForbidden() {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");
-        assertError(Api.get("/v4/meeting-type").bearer(tenant.ownerToken()).actingAs(member).send(), 403,
-                "Forbidden", PAT_IMPERSONATION);
-        assertError(Api.get("/v4/user/me").bearer(tenant.tokenOf(member)).actingAs(tenant.ownerId()).send(), 403,
-                "Forbidden", PAT_IMPERSONATION);
-        assertError(Api.get("/v4/user/me").bearer(tenant.ownerToken()).actingAs("not-a-uuid").send(), 403,
-                "Forbidden", PAT_IMPERSONATION);
+        assertError(
+                Api.get("/v4/meeting-type")
+                        .bearer(tenant.ownerToken())
+                        .actingAs(member)
+                        .send(),
+                403,
+                "Forbidden",
+                PAT_IMPERSONATION);
+        assertError(
+                Api.get("/v4/user/me")
+                        .bearer(tenant.tokenOf(member))
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403,
+                "Forbidden",
+                PAT_IMPERSONATION);
+        assertError(
+                Api.get("/v4/user/me")
+                        .bearer(tenant.ownerToken())
+                        .actingAs("not-a-uuid")
+                        .send(),
+                403,
+                "Forbidden",
+                PAT_IMPERSONATION);
     }
 
     @Test
     void patNamingItsOwnOwnerIsHarmless() {
         var tenant = Tenant.create();
-        var me = Api.get("/v4/user/me").bearer(tenant.ownerToken()).actingAs(tenant.ownerId().toUpperCase()).send();
+        var me = Api.get("/v4/user/me")
+                .bearer(tenant.ownerToken())
+                .actingAs(tenant.ownerId().toUpperCase())
+                .send();
         assertStatus(me, 200);
         assertEquals(tenant.ownerId(), me.string("id"));
     }
@@ -72,9 +95,14 @@ class PersonalAccessTokenIT extends ApiTest {
         var member = tenant.user("MEMBER");
         var admin = tenant.user("ADMIN");
         for (var token : new String[] {tenant.ownerToken(), tenant.tokenOf(admin)}) {
-            assertForbidden(Api.post("/v4/user", "{\"email\": \"x@example.com\", \"givenName\": \"X\","
-                    + " \"familyName\": \"Y\"}").bearer(token).send());
-            assertForbidden(Api.patch("/v4/user/" + member, "{\"givenName\": \"Z\"}").bearer(token).send());
+            assertForbidden(Api.post(
+                            "/v4/user",
+                            "{\"email\": \"x@example.com\", \"givenName\": \"X\"," + " \"familyName\": \"Y\"}")
+                    .bearer(token)
+                    .send());
+            assertForbidden(Api.patch("/v4/user/" + member, "{\"givenName\": \"Z\"}")
+                    .bearer(token)
+                    .send());
             assertForbidden(Api.delete("/v4/user/" + member).bearer(token).send());
         }
     }
@@ -93,9 +121,13 @@ class PersonalAccessTokenIT extends ApiTest {
     @Test
     void createdTokenIsShownOnceAndListedWithoutSecret() {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"CI\"}").bearer(tenant.ownerToken()).send();
+        var created = Api.post("/v4/personal-access-token", "{\"name\": \"CI\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(created, 201);
-        assertEquals(Set.of("id", "name", "token", "scopes", "allowedIps", "createdAt", "expiresAt", "rotatedFrom"), created.object().keySet(),
+        assertEquals(
+                Set.of("id", "name", "token", "scopes", "allowedIps", "createdAt", "expiresAt", "rotatedFrom"),
+                created.object().keySet(),
                 created::toString);
         var token = created.string("token");
         assertTrue(token.matches("rgo-[0-9A-Za-z]{36}"), created::toString);
@@ -104,10 +136,27 @@ class PersonalAccessTokenIT extends ApiTest {
         var list = Api.get("/v4/personal-access-token").bearer(token).send();
         assertStatus(list, 200);
         assertFalse(list.body().contains(token.substring(4)), list::toString);
-        var listed = list.array().stream().map(v -> v.asJsonObject())
-                .filter(o -> o.getString("id").equals(created.string("id"))).findFirst().orElseThrow();
-        assertEquals(Set.of("id", "name", "hint", "scopes", "allowedIps", "createdAt", "expiresAt", "status", "lastUsedAt", "lastUsedIp",
-                "rotatedFrom", "replacedBy", "graceUntil"), listed.keySet());
+        var listed = list.array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(created.string("id")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                Set.of(
+                        "id",
+                        "name",
+                        "hint",
+                        "scopes",
+                        "allowedIps",
+                        "createdAt",
+                        "expiresAt",
+                        "status",
+                        "lastUsedAt",
+                        "lastUsedIp",
+                        "rotatedFrom",
+                        "replacedBy",
+                        "graceUntil"),
+                listed.keySet());
         assertEquals("ACTIVE", listed.getString("status"));
         assertEquals(token.substring(0, 8) + "…", listed.getString("hint"));
     }
@@ -115,10 +164,15 @@ class PersonalAccessTokenIT extends ApiTest {
     @Test
     void revokedTokenIsRefusedOnTheVeryNextRequest() {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"short\"}").bearer(tenant.ownerToken())
+        var created = Api.post("/v4/personal-access-token", "{\"name\": \"short\"}")
+                .bearer(tenant.ownerToken())
                 .send();
         var token = created.string("token");
-        assertStatus(Api.delete("/v4/personal-access-token/" + created.string("id")).bearer(token).send(), 204);
+        assertStatus(
+                Api.delete("/v4/personal-access-token/" + created.string("id"))
+                        .bearer(token)
+                        .send(),
+                204);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(token).send());
         assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).send(), 200);
     }
@@ -126,10 +180,20 @@ class PersonalAccessTokenIT extends ApiTest {
     @Test
     void tokenWithExpiryInThePastIsRefusedAtCreation() {
         var tenant = Tenant.create();
-        assertError(Api.post("/v4/personal-access-token", "{\"name\": \"old\", \"expiresAt\": \"2020-01-01T00:00:00Z\"}")
-                .bearer(tenant.ownerToken()).send(), 400, "Bad Request", "expiresAt must be in the future");
-        assertError(Api.post("/v4/personal-access-token", "{}").bearer(tenant.ownerToken()).send(), 400,
-                "Bad Request", "name is required");
+        assertError(
+                Api.post("/v4/personal-access-token", "{\"name\": \"old\", \"expiresAt\": \"2020-01-01T00:00:00Z\"}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                400,
+                "Bad Request",
+                "expiresAt must be in the future");
+        assertError(
+                Api.post("/v4/personal-access-token", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                400,
+                "Bad Request",
+                "name is required");
     }
 
     @Test
@@ -137,16 +201,29 @@ class PersonalAccessTokenIT extends ApiTest {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");
         var other = tenant.user("MEMBER");
-        var otherToken = Api.post("/v4/personal-access-token", "{\"name\": \"o\"}").bearer(tenant.tokenOf(other))
+        var otherToken = Api.post("/v4/personal-access-token", "{\"name\": \"o\"}")
+                .bearer(tenant.tokenOf(other))
                 .send();
         var id = otherToken.string("id");
-        assertError(Api.delete("/v4/personal-access-token/" + id).bearer(tenant.tokenOf(member)).send(), 404,
-                "Not Found", "Personal access token not found");
+        assertError(
+                Api.delete("/v4/personal-access-token/" + id)
+                        .bearer(tenant.tokenOf(member))
+                        .send(),
+                404,
+                "Not Found",
+                "Personal access token not found");
         assertStatus(Api.get("/v4/user/me").bearer(otherToken.string("token")).send(), 200);
         var admin = tenant.user("ADMIN");
-        assertStatus(Api.delete("/v4/personal-access-token/" + id).bearer(tenant.tokenOf(admin)).send(), 204);
-        assertInvalidCredential(Api.get("/v4/user/me").bearer(otherToken.string("token")).send());
-        var audit = Api.get("/v4/audit-event?credentialId=" + id + "&type=revoked").bearer(tenant.ownerToken()).send();
+        assertStatus(
+                Api.delete("/v4/personal-access-token/" + id)
+                        .bearer(tenant.tokenOf(admin))
+                        .send(),
+                204);
+        assertInvalidCredential(
+                Api.get("/v4/user/me").bearer(otherToken.string("token")).send());
+        var audit = Api.get("/v4/audit-event?credentialId=" + id + "&type=revoked")
+                .bearer(tenant.ownerToken())
+                .send();
         assertEquals(admin, audit.array().getJsonObject(0).getString("actorUserId"), audit::toString);
     }
 
@@ -155,20 +232,35 @@ class PersonalAccessTokenIT extends ApiTest {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");
         var memberPat = tenant.tokenOf(member);
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"nightly export\"}").bearer(memberPat).send();
+        var created = Api.post("/v4/personal-access-token", "{\"name\": \"nightly export\"}")
+                .bearer(memberPat)
+                .send();
         var id = created.string("id");
         var other = tenant.tokenOf(tenant.user("MEMBER"));
-        assertError(Api.post("/v4/personal-access-token/" + id + "/rotate", "{}").bearer(other).send(), 404,
-                "Not Found", "Personal access token not found");
+        assertError(
+                Api.post("/v4/personal-access-token/" + id + "/rotate", "{}")
+                        .bearer(other)
+                        .send(),
+                404,
+                "Not Found",
+                "Personal access token not found");
 
         var rotated = Api.post("/v4/personal-access-token/" + id + "/rotate", "{\"gracePeriodSeconds\": 3600}")
-                .bearer(memberPat).send();
+                .bearer(memberPat)
+                .send();
         assertStatus(rotated, 201);
         assertEquals("nightly export", rotated.string("name"));
         assertEquals(id, rotated.string("rotatedFrom"));
-        assertEquals(member, Api.get("/v4/user/me").bearer(rotated.string("token")).send().string("id"));
+        assertEquals(
+                member,
+                Api.get("/v4/user/me").bearer(rotated.string("token")).send().string("id"));
         assertStatus(Api.get("/v4/user/me").bearer(created.string("token")).send(), 200);
-        assertError(Api.post("/v4/personal-access-token/" + id + "/rotate", "{}").bearer(memberPat).send(), 409,
-                "Conflict", "Only an active credential that has not been rotated can be rotated");
+        assertError(
+                Api.post("/v4/personal-access-token/" + id + "/rotate", "{}")
+                        .bearer(memberPat)
+                        .send(),
+                409,
+                "Conflict",
+                "Only an active credential that has not been rotated can be rotated");
     }
 }

@@ -20,9 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract's "Plan" column: PATs need Essentials or above, API keys Enterprise or API Platform.
- * A credential its company's plan no longer includes is refused, after its secret is proven, until
- * an upgrade; none is revoked.
+ * The contract's "Plan" column: PATs need Essentials or above, API keys Enterprise or API Platform. A credential its
+ * company's plan no longer includes is refused, after its secret is proven, until an upgrade; none is revoked.
  */
 public class PlansIT extends ApiTest {
 
@@ -34,12 +33,15 @@ public class PlansIT extends ApiTest {
         var tag = UUID.randomUUID().toString().substring(0, 8);
         return Api.post("/provisioning/companies", """
                 {"name": "Plan %s", "owner": {"email": "plan-%s@example.com", "givenName": "P", "familyName": "Lan"}%s}
-                """.formatted(tag, tag, planField)).header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send();
+                """.formatted(tag, tag, planField))
+                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                .send();
     }
 
     public static Answer changePlan(String companyId, String plan) {
         return Api.put("/provisioning/companies/" + companyId + "/plan", "{\"plan\": \"" + plan + "\"}")
-                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send();
+                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                .send();
     }
 
     private static void assertJson(Answer answer, int status, String json) {
@@ -54,29 +56,37 @@ public class PlansIT extends ApiTest {
         var company = Api.get("/v4/company").bearer(tenant.ownerToken()).send();
         assertEquals("ENTERPRISE", company.string("plan"), company::toString);
         assertJson(company, 200, """
-                {"companyId": "%s", "name": "%s", "plan": "ENTERPRISE"}""".formatted(tenant.companyId(),
-                company.string("name")));
+                {"companyId": "%s", "name": "%s", "plan": "ENTERPRISE"}""".formatted(tenant.companyId(), company.string("name")));
         assertTrue(company.string("name").startsWith("Company "), company::toString);
         // any caller of the company, a member too, with either credential
         var member = tenant.user("MEMBER");
-        assertEquals("ENTERPRISE", Api.get("/v4/company").bearer(tenant.tokenOf(member)).send().string("plan"));
-        assertEquals("ENTERPRISE", Api.get("/v4/company").bearer(tenant.apiKey()).actingAs(member).send()
-                .string("plan"));
+        assertEquals(
+                "ENTERPRISE",
+                Api.get("/v4/company").bearer(tenant.tokenOf(member)).send().string("plan"));
+        assertEquals(
+                "ENTERPRISE",
+                Api.get("/v4/company")
+                        .bearer(tenant.apiKey())
+                        .actingAs(member)
+                        .send()
+                        .string("plan"));
     }
 
     @Test
     void provisioningTakesAPlan() {
         var essentials = provision(", \"plan\": \"ESSENTIALS\"");
         assertStatus(essentials, 201);
-        var company = Api.get("/v4/company").bearer(essentials.string("ownerToken")).send();
+        var company =
+                Api.get("/v4/company").bearer(essentials.string("ownerToken")).send();
         assertJson(company, 200, """
-                {"companyId": "%s", "name": "%s", "plan": "ESSENTIALS"}""".formatted(essentials.string("companyId"),
-                company.string("name")));
+                {"companyId": "%s", "name": "%s", "plan": "ESSENTIALS"}""".formatted(essentials.string("companyId"), company.string("name")));
         // a plan without PATs: the owner exists, and gets no token
         var free = provision(", \"plan\": \"FREE\"");
         assertStatus(free, 201);
         assertEquals(JsonValue.NULL, free.object().get("ownerToken"), free::toString);
-        assertEquals(java.util.Set.of("companyId", "ownerId", "ownerToken"), free.object().keySet());
+        assertEquals(
+                java.util.Set.of("companyId", "ownerId", "ownerToken"),
+                free.object().keySet());
         assertBadRequest(provision(", \"plan\": \"GOLD\""), INVALID_PLAN);
         assertBadRequest(provision(", \"plan\": \"enterprise\""), INVALID_PLAN);
     }
@@ -87,20 +97,41 @@ public class PlansIT extends ApiTest {
         assertJson(changePlan(tenant.companyId(), "ESSENTIALS"), 200, """
                 {"companyId": "%s", "plan": "ESSENTIALS"}""".formatted(tenant.companyId()));
         assertBadRequest(changePlan(tenant.companyId(), "PLATINUM"), INVALID_PLAN);
-        assertBadRequest(Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "{}")
-                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send(), "plan is required");
+        assertBadRequest(
+                Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "{}")
+                        .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                        .send(),
+                "plan is required");
         assertError(changePlan(UUID.randomUUID().toString(), "ESSENTIALS"), 404, "Not Found", "Company not found");
         // without the secret: refused before the body is read, whatever the body
-        assertError(Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "{\"plan\": \"FREE\"}").send(),
-                401, "Unauthorized", "Invalid provisioning secret");
-        assertError(Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "not json")
-                .header("x-provisioning-secret", "guess").send(), 401, "Unauthorized", "Invalid provisioning secret");
+        assertError(
+                Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "{\"plan\": \"FREE\"}")
+                        .send(),
+                401,
+                "Unauthorized",
+                "Invalid provisioning secret");
+        assertError(
+                Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "not json")
+                        .header("x-provisioning-secret", "guess")
+                        .send(),
+                401,
+                "Unauthorized",
+                "Invalid provisioning secret");
         // and no credential of the company can do it
-        assertError(Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "{\"plan\": \"FREE\"}")
-                .bearer(tenant.ownerToken()).send(), 401, "Unauthorized", "Invalid provisioning secret");
-        assertEquals("ESSENTIALS", Api.get("/v4/company").bearer(tenant.ownerToken()).send().string("plan"));
+        assertError(
+                Api.put("/provisioning/companies/" + tenant.companyId() + "/plan", "{\"plan\": \"FREE\"}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                401,
+                "Unauthorized",
+                "Invalid provisioning secret");
+        assertEquals(
+                "ESSENTIALS",
+                Api.get("/v4/company").bearer(tenant.ownerToken()).send().string("plan"));
 
-        var audit = Api.get("/v4/audit-event?type=plan_changed").bearer(tenant.ownerToken()).send();
+        var audit = Api.get("/v4/audit-event?type=plan_changed")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(audit, 200);
         assertEquals(1, audit.array().size(), audit::toString);
         var event = audit.array().getJsonObject(0);
@@ -116,26 +147,48 @@ public class PlansIT extends ApiTest {
         assertStatus(changePlan(tenant.companyId(), "BUSINESS"), 200);
 
         assertError(Api.get("/v4/user/me").bearer(key).send(), 403, "Forbidden", KEY_NEEDS_PLAN);
-        assertError(Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send(), 403, "Forbidden",
+        assertError(
+                Api.get("/v4/meeting-type")
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403,
+                "Forbidden",
                 KEY_NEEDS_PLAN);
         // the plan is told only to the holder of the right secret, and comes before the user header
         var forged = TokenFormat.newApiKey(new SecureRandom(), key.split(":")[1]);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(forged).send());
-        assertError(Api.get("/v4/meeting-type").bearer(key).actingAs("not-a-uuid").send(), 403, "Forbidden",
+        assertError(
+                Api.get("/v4/meeting-type").bearer(key).actingAs("not-a-uuid").send(),
+                403,
+                "Forbidden",
                 KEY_NEEDS_PLAN);
         assertError(Api.get("/v4/meeting-type").bearer(key).send(), 403, "Forbidden", KEY_NEEDS_PLAN);
         // PATs are in the plan: they work, and cannot create a key either
         assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).send(), 200);
-        assertError(Api.post("/v4/api-key", "{\"name\": \"x\", \"expiresInDays\": 1}").bearer(tenant.ownerToken())
-                .send(), 403, "Forbidden", KEY_NEEDS_PLAN);
+        assertError(
+                Api.post("/v4/api-key", "{\"name\": \"x\", \"expiresInDays\": 1}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                403,
+                "Forbidden",
+                KEY_NEEDS_PLAN);
         // not revoked: listed as it was
-        var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().getJsonObject(0);
+        var listed = Api.get("/v4/api-key")
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .getJsonObject(0);
         assertEquals("ACTIVE", listed.getString("status"));
 
         // counted as the plan's refusals, not as invalid credentials
         var metrics = Api.get("/metrics?scope=application").send().body();
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("apiauth_authentications_total{")
-                && l.contains("outcome=\"plan\"") && l.contains("type=\"api-key\"")), metrics);
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l -> l.startsWith("apiauth_authentications_total{")
+                                && l.contains("outcome=\"plan\"")
+                                && l.contains("type=\"api-key\"")),
+                metrics);
 
         assertStatus(changePlan(tenant.companyId(), "API_PLATFORM"), 200);
         assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
@@ -150,9 +203,17 @@ public class PlansIT extends ApiTest {
 
         assertError(Api.get("/v4/user/me").bearer(tenant.ownerToken()).send(), 403, "Forbidden", PAT_NEEDS_PLAN);
         // before the PAT's own header rule: naming another user is still the plan's 403
-        assertError(Api.get("/v4/meeting-type").bearer(memberPat).actingAs(tenant.ownerId()).send(), 403,
-                "Forbidden", PAT_NEEDS_PLAN);
-        assertInvalidCredential(Api.get("/v4/user/me").bearer(TokenFormat.newPat(new SecureRandom())).send());
+        assertError(
+                Api.get("/v4/meeting-type")
+                        .bearer(memberPat)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403,
+                "Forbidden",
+                PAT_NEEDS_PLAN);
+        assertInvalidCredential(Api.get("/v4/user/me")
+                .bearer(TokenFormat.newPat(new SecureRandom()))
+                .send());
 
         assertStatus(changePlan(tenant.companyId(), "ESSENTIALS"), 200);
         assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).send(), 200);

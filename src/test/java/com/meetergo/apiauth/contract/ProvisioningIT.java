@@ -21,16 +21,22 @@ class ProvisioningIT extends ApiTest {
 
     @Test
     void provisioningWithoutTheSecretIsRefused() {
-        assertError(Api.post("/provisioning/companies", body()).send(), 401, "Unauthorized",
+        assertError(
+                Api.post("/provisioning/companies", body()).send(), 401, "Unauthorized", "Invalid provisioning secret");
+        assertError(
+                Api.post("/provisioning/companies", body())
+                        .header("x-provisioning-secret", "guess")
+                        .send(),
+                401,
+                "Unauthorized",
                 "Invalid provisioning secret");
-        assertError(Api.post("/provisioning/companies", body()).header("x-provisioning-secret", "guess").send(), 401,
-                "Unauthorized", "Invalid provisioning secret");
     }
 
     @Test
     void provisionedOwnerTokenActsAsTheNewOwner() {
         var created = Api.post("/provisioning/companies", body())
-                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send();
+                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                .send();
         assertStatus(created, 201);
         assertTrue(created.string("ownerToken").startsWith("rgo-"));
         var me = Api.get("/v4/user/me").bearer(created.string("ownerToken")).send();
@@ -42,25 +48,44 @@ class ProvisioningIT extends ApiTest {
     @Test
     void provisioningTheSameOwnerEmailTwiceIsAConflict() {
         var body = body();
-        assertStatus(Api.post("/provisioning/companies", body)
-                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send(), 201);
-        assertError(Api.post("/provisioning/companies", body)
-                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send(), 409, "Conflict",
+        assertStatus(
+                Api.post("/provisioning/companies", body)
+                        .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                        .send(),
+                201);
+        assertError(
+                Api.post("/provisioning/companies", body)
+                        .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                        .send(),
+                409,
+                "Conflict",
                 "A user with this email already exists");
     }
 
     /**
-     * The secret is checked before the body is read: an outsider with a wrong secret and a broken
-     * body learns nothing of the body's rules (it used to get the validation's 400).
+     * The secret is checked before the body is read: an outsider with a wrong secret and a broken body learns nothing
+     * of the body's rules (it used to get the validation's 400).
      */
     @Test
     void aWrongSecretIsRefusedBeforeTheBodyIsRead() {
-        assertError(Api.post("/provisioning/companies", "{\"name\": \"\"}").header("x-provisioning-secret", "guess")
-                .send(), 401, "Unauthorized", "Invalid provisioning secret");
-        assertError(Api.post("/provisioning/companies", "not json").send(), 401, "Unauthorized",
+        assertError(
+                Api.post("/provisioning/companies", "{\"name\": \"\"}")
+                        .header("x-provisioning-secret", "guess")
+                        .send(),
+                401,
+                "Unauthorized",
                 "Invalid provisioning secret");
-        assertError(Api.post("/provisioning/companies", "{\"name\": \"Acme\"}")
-                .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET).send(), 400, "Bad Request",
+        assertError(
+                Api.post("/provisioning/companies", "not json").send(),
+                401,
+                "Unauthorized",
+                "Invalid provisioning secret");
+        assertError(
+                Api.post("/provisioning/companies", "{\"name\": \"Acme\"}")
+                        .header("x-provisioning-secret", Tenant.PROVISIONING_SECRET)
+                        .send(),
+                400,
+                "Bad Request",
                 "owner is required");
     }
 }

@@ -25,15 +25,21 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scopes: what a credential may do within its acting user's role. Every endpoint's scope, the 403
- * and its RFC 6750 challenge, write including read, the scope-free endpoints, the order of checks,
- * and escalation tried from the attacker's side (a narrow credential minting or rotating into a
- * broader one, with and without a user header).
+ * Scopes: what a credential may do within its acting user's role. Every endpoint's scope, the 403 and its RFC 6750
+ * challenge, write including read, the scope-free endpoints, the order of checks, and escalation tried from the
+ * attacker's side (a narrow credential minting or rotating into a broader one, with and without a user header).
  */
 class ScopesIT extends ApiTest {
 
-    static final List<String> ALL = List.of("appointments:read", "appointments:write", "audit:read",
-            "credentials:read", "credentials:write", "meeting-types:read", "meeting-types:write", "users:read",
+    static final List<String> ALL = List.of(
+            "appointments:read",
+            "appointments:write",
+            "audit:read",
+            "credentials:read",
+            "credentials:write",
+            "meeting-types:read",
+            "meeting-types:write",
+            "users:read",
             "users:write");
 
     static final String ESCALATION = "A credential cannot grant scopes it does not hold";
@@ -85,8 +91,12 @@ class ScopesIT extends ApiTest {
 
     /** A key of {@code tenant} holding {@code scopes} (a JSON array, or null for none given). */
     static Answer createKey(Tenant tenant, String scopesJson) {
-        return Api.post("/v4/api-key", "{\"name\": \"scoped\", \"expiresInDays\": 30"
-                + (scopesJson == null ? "" : ", \"scopes\": " + scopesJson) + "}").bearer(tenant.ownerToken()).send();
+        return Api.post(
+                        "/v4/api-key",
+                        "{\"name\": \"scoped\", \"expiresInDays\": 30"
+                                + (scopesJson == null ? "" : ", \"scopes\": " + scopesJson) + "}")
+                .bearer(tenant.ownerToken())
+                .send();
     }
 
     static String key(Tenant tenant, String scopesJson) {
@@ -96,21 +106,26 @@ class ScopesIT extends ApiTest {
     }
 
     static String pat(Tenant tenant, String scopesJson) {
-        var answer = Api.post("/v4/personal-access-token", "{\"name\": \"scoped\""
-                + (scopesJson == null ? "" : ", \"scopes\": " + scopesJson) + "}").bearer(tenant.ownerToken()).send();
+        var answer = Api.post(
+                        "/v4/personal-access-token",
+                        "{\"name\": \"scoped\"" + (scopesJson == null ? "" : ", \"scopes\": " + scopesJson) + "}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(answer, 201);
         return answer.string("token");
     }
 
     static List<String> scopes(JsonObject credential) {
-        return credential.getJsonArray("scopes").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+        return credential.getJsonArray("scopes").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .toList();
     }
 
     static Answer call(String operation, String credential, String actingAs) {
         var space = operation.indexOf(' ');
         var method = operation.substring(0, space);
-        var path = operation.substring(space + 1).replace("{id}", UUID.randomUUID().toString());
+        var path =
+                operation.substring(space + 1).replace("{id}", UUID.randomUUID().toString());
         var request = switch (method) {
             case "GET" -> Api.get(path);
             case "DELETE" -> Api.delete(path);
@@ -127,8 +142,10 @@ class ScopesIT extends ApiTest {
 
     static void assertInsufficientScope(Answer answer, String scope) {
         assertError(answer, 403, "Forbidden", "Insufficient scope: this endpoint requires '" + scope + "'");
-        assertEquals(List.of("Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""),
-                answer.header("WWW-Authenticate"), answer::toString);
+        assertEquals(
+                List.of("Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""),
+                answer.header("WWW-Authenticate"),
+                answer::toString);
     }
 
     @Test
@@ -137,10 +154,13 @@ class ScopesIT extends ApiTest {
         var created = createKey(tenant, null);
         assertStatus(created, 201);
         assertEquals(ALL, scopes(created.object()));
-        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"full\"}").bearer(tenant.ownerToken()).send();
+        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"full\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertEquals(ALL, scopes(pat.object()), pat::toString);
         // naming every scope is the same full access
-        var named = createKey(tenant, ALL.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",", "[", "]")));
+        var named =
+                createKey(tenant, ALL.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",", "[", "]")));
         assertEquals(ALL, scopes(named.object()), named::toString);
         var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array();
         for (var item : listed) {
@@ -155,15 +175,20 @@ class ScopesIT extends ApiTest {
         assertStatus(created, 201);
         assertEquals(List.of("appointments:read", "meeting-types:write"), scopes(created.object()));
         var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
-                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(created.string("id"))).findFirst()
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(created.string("id")))
+                .findFirst()
                 .orElseThrow();
         assertEquals(List.of("appointments:read", "meeting-types:write"), scopes(listed));
         var empty = Api.post("/v4/personal-access-token", "{\"name\": \"none\", \"scopes\": []}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(empty, 201);
         assertEquals(List.of(), scopes(empty.object()));
         var listedPat = Api.get("/v4/personal-access-token").bearer(tenant.ownerToken()).send().array().stream()
-                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(empty.string("id"))).findFirst()
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(empty.string("id")))
+                .findFirst()
                 .orElseThrow();
         assertEquals(List.of(), scopes(listedPat));
     }
@@ -172,13 +197,28 @@ class ScopesIT extends ApiTest {
     void anUnknownScopeIsNamedBack() {
         var tenant = Tenant.create();
         assertBadRequest(createKey(tenant, "[\"appointments:read\", \"foo\"]"), "Unknown scope 'foo'");
-        assertBadRequest(Api.post("/v4/personal-access-token", "{\"name\": \"x\", \"scopes\": [\"Users:Read\"]}")
-                .bearer(tenant.ownerToken()).send(), "Unknown scope 'Users:Read'");
-        var own = Api.get("/v4/personal-access-token").bearer(tenant.ownerToken()).send().array();
+        assertBadRequest(
+                Api.post("/v4/personal-access-token", "{\"name\": \"x\", \"scopes\": [\"Users:Read\"]}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                "Unknown scope 'Users:Read'");
+        var own = Api.get("/v4/personal-access-token")
+                .bearer(tenant.ownerToken())
+                .send()
+                .array();
         var ownerToken = own.getJsonObject(0).getString("id");
-        assertBadRequest(Api.post("/v4/personal-access-token/" + ownerToken + "/rotate", "{\"scopes\": [\"admin\"]}")
-                .bearer(tenant.ownerToken()).send(), "Unknown scope 'admin'");
-        assertEquals(1, Api.get("/v4/personal-access-token").bearer(tenant.ownerToken()).send().array().size(),
+        assertBadRequest(
+                Api.post("/v4/personal-access-token/" + ownerToken + "/rotate", "{\"scopes\": [\"admin\"]}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                "Unknown scope 'admin'");
+        assertEquals(
+                1,
+                Api.get("/v4/personal-access-token")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size(),
                 "nothing was created or rotated");
     }
 
@@ -196,8 +236,10 @@ class ScopesIT extends ApiTest {
                 var names = new ArrayList<String>();
                 for (var requirement : requirements) {
                     for (var scheme : requirement.asJsonObject().entrySet()) {
-                        names.add(scheme.getKey() + "=" + scheme.getValue().asJsonArray().getValuesAs(JsonString.class)
-                                .stream().map(JsonString::getString).collect(Collectors.joining(",")));
+                        names.add(scheme.getKey() + "="
+                                + scheme.getValue().asJsonArray().getValuesAs(JsonString.class).stream()
+                                        .map(JsonString::getString)
+                                        .collect(Collectors.joining(",")));
                     }
                 }
                 var op = entry.getKey().toUpperCase() + " " + path;
@@ -205,10 +247,19 @@ class ScopesIT extends ApiTest {
                 assertEquals(List.of("personalAccessToken=" + scope, "platformApiKey=" + scope), names, op);
                 documented.put(op, scope);
                 if (!scope.isEmpty()) {
-                    var forbidden = operation.getJsonObject("responses").getJsonObject("403").getJsonObject("content")
-                            .getJsonObject("application/json").getJsonObject("examples");
-                    assertEquals("Insufficient scope: this endpoint requires '" + scope + "'", forbidden
-                            .getJsonObject("insufficient_scope").getJsonObject("value").getString("message"), op);
+                    var forbidden = operation
+                            .getJsonObject("responses")
+                            .getJsonObject("403")
+                            .getJsonObject("content")
+                            .getJsonObject("application/json")
+                            .getJsonObject("examples");
+                    assertEquals(
+                            "Insufficient scope: this endpoint requires '" + scope + "'",
+                            forbidden
+                                    .getJsonObject("insufficient_scope")
+                                    .getJsonObject("value")
+                                    .getString("message"),
+                            op);
                 }
             }
         }
@@ -247,9 +298,16 @@ class ScopesIT extends ApiTest {
     void writeIncludesRead() {
         var tenant = Tenant.create();
         var writer = key(tenant, "[\"meeting-types:write\"]");
-        var listed = Api.get("/v4/meeting-type").bearer(writer).actingAs(tenant.ownerId()).send();
+        var listed = Api.get("/v4/meeting-type")
+                .bearer(writer)
+                .actingAs(tenant.ownerId())
+                .send();
         assertStatus(listed, 200);
-        assertInsufficientScope(Api.get("/v4/appointment").bearer(writer).actingAs(tenant.ownerId()).send(),
+        assertInsufficientScope(
+                Api.get("/v4/appointment")
+                        .bearer(writer)
+                        .actingAs(tenant.ownerId())
+                        .send(),
                 "appointments:read");
     }
 
@@ -261,10 +319,13 @@ class ScopesIT extends ApiTest {
         assertStatus(me, 200);
         assertEquals(tenant.ownerId(), me.string("id"), me::toString);
         assertStatus(Api.get("/v4/company").bearer(token).send(), 200);
-        var renewed = Api.post("/v4/personal-access-token/self/rotate", "{}").bearer(token).send();
+        var renewed = Api.post("/v4/personal-access-token/self/rotate", "{}")
+                .bearer(token)
+                .send();
         assertStatus(renewed, 201);
         assertEquals(List.of(), scopes(renewed.object()), "the successor keeps the scopes");
-        assertInsufficientScope(Api.get("/v4/personal-access-token").bearer(token).send(), "credentials:read");
+        assertInsufficientScope(
+                Api.get("/v4/personal-access-token").bearer(token).send(), "credentials:read");
         // an API key with no scope: the owner-by-default endpoint GET /v4/user/me too
         var key = key(tenant, "[]");
         assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
@@ -277,9 +338,13 @@ class ScopesIT extends ApiTest {
         // a member's full-access PAT cannot list users: the role check, as before
         assertForbidden(Api.get("/v4/user").bearer(tenant.tokenOf(member)).send());
         // a key holding users:read acting as the member: the role again
-        assertForbidden(Api.get("/v4/user").bearer(key(tenant, "[\"users:read\"]")).actingAs(member).send());
+        assertForbidden(Api.get("/v4/user")
+                .bearer(key(tenant, "[\"users:read\"]"))
+                .actingAs(member)
+                .send());
         // without the scope, the scope is checked first
-        assertInsufficientScope(Api.get("/v4/user").bearer(key(tenant, "[]")).actingAs(member).send(), "users:read");
+        assertInsufficientScope(
+                Api.get("/v4/user").bearer(key(tenant, "[]")).actingAs(member).send(), "users:read");
     }
 
     @Test
@@ -288,16 +353,38 @@ class ScopesIT extends ApiTest {
         var stranger = Tenant.create();
         var none = key(tenant, "[]");
         assertBadRequest(Api.get("/v4/meeting-type").bearer(none).send(), ApiKeyIT.MISSING_USER_HEADER);
-        assertError(Api.get("/v4/meeting-type").bearer(none).actingAs(stranger.ownerId()).send(), 500,
-                "Internal Server Error", "API user does not belong to company");
+        assertError(
+                Api.get("/v4/meeting-type")
+                        .bearer(none)
+                        .actingAs(stranger.ownerId())
+                        .send(),
+                500,
+                "Internal Server Error",
+                "API user does not belong to company");
         var narrowPat = pat(tenant, "[]");
-        assertError(Api.get("/v4/meeting-type").bearer(narrowPat).actingAs(stranger.ownerId()).send(), 403,
-                "Forbidden", "The 'x-meetergo-api-user-id' header requires a Platform API Key. Personal Access Tokens"
+        assertError(
+                Api.get("/v4/meeting-type")
+                        .bearer(narrowPat)
+                        .actingAs(stranger.ownerId())
+                        .send(),
+                403,
+                "Forbidden",
+                "The 'x-meetergo-api-user-id' header requires a Platform API Key. Personal Access Tokens"
                         + " always act as the token owner and cannot act on behalf of other users.");
         assertStatus(PlansIT.changePlan(tenant.companyId(), "BUSINESS"), 200);
         com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus(
-                () -> Api.get("/v4/user/me").bearer(none).actingAs(tenant.ownerId()).send(), 403);
-        assertError(Api.get("/v4/meeting-type").bearer(none).actingAs(tenant.ownerId()).send(), 403, "Forbidden",
+                () -> Api.get("/v4/user/me")
+                        .bearer(none)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403);
+        assertError(
+                Api.get("/v4/meeting-type")
+                        .bearer(none)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403,
+                "Forbidden",
                 PlansIT.KEY_NEEDS_PLAN);
     }
 
@@ -308,29 +395,68 @@ class ScopesIT extends ApiTest {
         var narrow = key(tenant, "[\"credentials:write\"]");
         var owner = tenant.ownerId();
         // minting: full access (no "scopes"), a scope it lacks, or a PAT for the acting user
-        assertError(Api.post("/v4/api-key", "{\"expiresInDays\": 30}").bearer(narrow).actingAs(owner).send(), 403,
-                "Forbidden", ESCALATION);
-        assertError(Api.post("/v4/api-key", "{\"expiresInDays\": 30, \"scopes\": [\"credentials:write\", \"users:read\"]}")
-                .bearer(narrow).actingAs(owner).send(), 403, "Forbidden", ESCALATION);
-        assertError(Api.post("/v4/personal-access-token", "{\"name\": \"launder\"}").bearer(narrow).actingAs(owner)
-                .send(), 403, "Forbidden", ESCALATION);
-        assertError(Api.post("/v4/personal-access-token", "{\"name\": \"launder\", \"scopes\": [\"audit:read\"]}")
-                .bearer(narrow).actingAs(owner).send(), 403, "Forbidden", ESCALATION);
+        assertError(
+                Api.post("/v4/api-key", "{\"expiresInDays\": 30}")
+                        .bearer(narrow)
+                        .actingAs(owner)
+                        .send(),
+                403,
+                "Forbidden",
+                ESCALATION);
+        assertError(
+                Api.post("/v4/api-key", "{\"expiresInDays\": 30, \"scopes\": [\"credentials:write\", \"users:read\"]}")
+                        .bearer(narrow)
+                        .actingAs(owner)
+                        .send(),
+                403,
+                "Forbidden",
+                ESCALATION);
+        assertError(
+                Api.post("/v4/personal-access-token", "{\"name\": \"launder\"}")
+                        .bearer(narrow)
+                        .actingAs(owner)
+                        .send(),
+                403,
+                "Forbidden",
+                ESCALATION);
+        assertError(
+                Api.post("/v4/personal-access-token", "{\"name\": \"launder\", \"scopes\": [\"audit:read\"]}")
+                        .bearer(narrow)
+                        .actingAs(owner)
+                        .send(),
+                403,
+                "Forbidden",
+                ESCALATION);
         // without a user header: the credential endpoints need one; the owner-by-default one needs users:write
-        assertBadRequest(Api.post("/v4/api-key", "{\"expiresInDays\": 30}").bearer(narrow).send(),
+        assertBadRequest(
+                Api.post("/v4/api-key", "{\"expiresInDays\": 30}")
+                        .bearer(narrow)
+                        .send(),
                 ApiKeyIT.MISSING_USER_HEADER);
         assertInsufficientScope(Api.post("/v4/user", """
-                {"email": "x@example.com", "givenName": "X", "familyName": "Y", "role": "ADMIN"}""").bearer(narrow)
-                .send(), "users:write");
+                {"email": "x@example.com", "givenName": "X", "familyName": "Y", "role": "ADMIN"}""").bearer(narrow).send(), "users:write");
         // rotating: a broader key by id (its successor's secret would be the attacker's), or itself wider
         var full = key(tenant, null);
         var fullId = full.split(":")[1];
-        assertError(Api.post("/v4/api-key/" + fullId + "/rotate", "{}").bearer(narrow).actingAs(owner).send(), 403,
-                "Forbidden", ESCALATION);
+        assertError(
+                Api.post("/v4/api-key/" + fullId + "/rotate", "{}")
+                        .bearer(narrow)
+                        .actingAs(owner)
+                        .send(),
+                403,
+                "Forbidden",
+                ESCALATION);
         var narrowId = narrow.split(":")[1];
-        assertError(Api.post("/v4/api-key/" + narrowId + "/rotate", "{\"scopes\": [\"credentials:write\", \"audit:read\"]}")
-                .bearer(narrow).actingAs(owner).send(), 403, "Forbidden", ESCALATION);
-        // nothing was minted and nothing rotated: the company still has exactly its two keys, both active and not replaced
+        assertError(
+                Api.post("/v4/api-key/" + narrowId + "/rotate", "{\"scopes\": [\"credentials:write\", \"audit:read\"]}")
+                        .bearer(narrow)
+                        .actingAs(owner)
+                        .send(),
+                403,
+                "Forbidden",
+                ESCALATION);
+        // nothing was minted and nothing rotated: the company still has exactly its two keys, both active and not
+        // replaced
         var keys = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array();
         assertEquals(2, keys.size(), keys::toString);
         for (var k : keys) {
@@ -339,10 +465,14 @@ class ScopesIT extends ApiTest {
         }
         // what it may do: mint within its own scopes, and rotate a narrower one to its successor
         var within = Api.post("/v4/api-key", "{\"expiresInDays\": 30, \"scopes\": [\"credentials:read\"]}")
-                .bearer(narrow).actingAs(owner).send();
+                .bearer(narrow)
+                .actingAs(owner)
+                .send();
         assertStatus(within, 201);
         assertEquals(List.of("credentials:read"), scopes(within.object()));
-        var rotated = Api.post("/v4/api-key/" + within.string("id") + "/rotate", "{}").bearer(narrow).actingAs(owner)
+        var rotated = Api.post("/v4/api-key/" + within.string("id") + "/rotate", "{}")
+                .bearer(narrow)
+                .actingAs(owner)
                 .send();
         assertStatus(rotated, 201);
         assertEquals(List.of("credentials:read"), scopes(rotated.object()));
@@ -352,29 +482,41 @@ class ScopesIT extends ApiTest {
     void rotationKeepsOrNarrowsTheScopesNeverWidens() {
         var tenant = Tenant.create();
         var full = createKey(tenant, null);
-        var kept = Api.post("/v4/api-key/" + full.string("id") + "/rotate", "{}").bearer(tenant.ownerToken()).send();
+        var kept = Api.post("/v4/api-key/" + full.string("id") + "/rotate", "{}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(kept, 201);
         assertEquals(ALL, scopes(kept.object()));
-        var narrowed = Api.post("/v4/api-key/" + kept.string("id") + "/rotate",
-                "{\"scopes\": [\"appointments:write\"]}").bearer(tenant.ownerToken()).send();
+        var narrowed = Api.post(
+                        "/v4/api-key/" + kept.string("id") + "/rotate", "{\"scopes\": [\"appointments:write\"]}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(narrowed, 201);
         assertEquals(List.of("appointments:write"), scopes(narrowed.object()));
         // a full-access caller cannot widen a narrow credential by rotating it
-        assertBadRequest(Api.post("/v4/api-key/" + narrowed.string("id") + "/rotate",
-                "{\"scopes\": [\"appointments:write\", \"audit:read\"]}").bearer(tenant.ownerToken()).send(),
+        assertBadRequest(
+                Api.post(
+                                "/v4/api-key/" + narrowed.string("id") + "/rotate",
+                                "{\"scopes\": [\"appointments:write\", \"audit:read\"]}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
                 "A rotation keeps or narrows the scopes; it cannot add any");
         // write to read is narrowing
-        var toRead = Api.post("/v4/api-key/" + narrowed.string("id") + "/rotate",
-                "{\"scopes\": [\"appointments:read\"]}").bearer(tenant.ownerToken()).send();
+        var toRead = Api.post(
+                        "/v4/api-key/" + narrowed.string("id") + "/rotate", "{\"scopes\": [\"appointments:read\"]}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(toRead, 201);
         assertEquals(List.of("appointments:read"), scopes(toRead.object()));
         // a PAT narrows itself on self-rotation
         var token = pat(tenant, "[\"meeting-types:write\", \"appointments:read\"]");
         var self = Api.post("/v4/personal-access-token/self/rotate", "{\"scopes\": [\"appointments:read\"]}")
-                .bearer(token).send();
+                .bearer(token)
+                .send();
         assertStatus(self, 201);
         assertEquals(List.of("appointments:read"), scopes(self.object()));
-        assertInsufficientScope(Api.get("/v4/meeting-type").bearer(self.string("token")).send(), "meeting-types:read");
+        assertInsufficientScope(
+                Api.get("/v4/meeting-type").bearer(self.string("token")).send(), "meeting-types:read");
     }
 
     @Test
@@ -383,23 +525,37 @@ class ScopesIT extends ApiTest {
         var created = createKey(tenant, "[\"audit:read\", \"appointments:read\"]");
         assertStatus(created, 201);
         var rotated = Api.post("/v4/api-key/" + created.string("id") + "/rotate", "{\"scopes\": [\"audit:read\"]}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(rotated, 201);
         var full = createKey(tenant, null);
         Map<String, String> details = new TreeMap<>();
         for (var id : List.of(created.string("id"), rotated.string("id"), full.string("id"))) {
-            var events = Api.get("/v4/audit-event?credentialId=" + id).bearer(tenant.ownerToken()).send();
+            var events = Api.get("/v4/audit-event?credentialId=" + id)
+                    .bearer(tenant.ownerToken())
+                    .send();
             assertStatus(events, 200);
             for (var e : events.array()) {
                 var event = e.asJsonObject();
-                details.put(event.getString("type") + " " + (id.equals(created.string("id")) ? "old"
-                        : id.equals(rotated.string("id")) ? "new" : "full"), event.getString("detail", null));
+                details.put(
+                        event.getString("type") + " "
+                                + (id.equals(created.string("id"))
+                                        ? "old"
+                                        : id.equals(rotated.string("id")) ? "new" : "full"),
+                        event.getString("detail", null));
             }
         }
-        assertEquals(Map.of("created old", "scopes: [appointments:read audit:read]",
-                "rotated old", "scopes: [audit:read]",
-                "created new", "scopes: [audit:read]",
-                "created full", "scopes: full access"), details);
+        assertEquals(
+                Map.of(
+                        "created old",
+                        "scopes: [appointments:read audit:read]",
+                        "rotated old",
+                        "scopes: [audit:read]",
+                        "created new",
+                        "scopes: [audit:read]",
+                        "created full",
+                        "scopes: full access"),
+                details);
         assertNotEquals(created.string("id"), rotated.string("id"));
     }
 }

@@ -8,7 +8,6 @@ import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,8 +16,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bearer API keeps no session: no answer, good or bad, sets a cookie; and no request is served
- * with another request's caller, although the server's threads serve them all in turn.
+ * A bearer API keeps no session: no answer, good or bad, sets a cookie; and no request is served with another request's
+ * caller, although the server's threads serve them all in turn.
  */
 class StatelessIT extends ApiTest {
 
@@ -30,17 +29,19 @@ class StatelessIT extends ApiTest {
                 Api.get("/v4/user/me").bearer(tenant.apiKey()).send(),
                 Api.get("/v4/user/me").send(),
                 Api.get("/v4/user/me").bearer("rgo-wrong").send(),
-                Api.get("/v4/user").bearer(tenant.ownerToken()).actingAs(tenant.ownerId()).send());
+                Api.get("/v4/user")
+                        .bearer(tenant.ownerToken())
+                        .actingAs(tenant.ownerId())
+                        .send());
         for (Answer answer : answers) {
             assertEquals(List.of(), answer.setCookies(), answer::toString);
         }
     }
 
     /**
-     * The caller is bound to the thread that serves the request: 16 clients mix two companies'
-     * credentials with missing ones, a PAT naming another user (the credential is valid, its caller
-     * rejected) and open paths, 800 requests over the server's pooled
-     * threads; every answer is its own credential's, never the previous request's on that thread.
+     * The caller is bound to the thread that serves the request: 16 clients mix two companies' credentials with missing
+     * ones, a PAT naming another user (the credential is valid, its caller rejected) and open paths, 800 requests over
+     * the server's pooled threads; every answer is its own credential's, never the previous request's on that thread.
      */
     @Test
     void noRequestIsServedWithAnotherRequestsCaller() throws Exception {
@@ -53,12 +54,31 @@ class StatelessIT extends ApiTest {
             requests.add(() -> {
                 for (int i = 0; i < 50; i++) {
                     switch (i % 5) {
-                        case 0 -> expectUser(Api.get("/v4/user/me").bearer(a.ownerToken()).send(), a.ownerId());
-                        case 1 -> expectUser(Api.get("/v4/user/me").bearer(bKey).actingAs(bMember).send(), bMember);
+                        case 0 ->
+                            expectUser(
+                                    Api.get("/v4/user/me")
+                                            .bearer(a.ownerToken())
+                                            .send(),
+                                    a.ownerId());
+                        case 1 ->
+                            expectUser(
+                                    Api.get("/v4/user/me")
+                                            .bearer(bKey)
+                                            .actingAs(bMember)
+                                            .send(),
+                                    bMember);
                         case 2 -> expectMissing(Api.get("/v4/user/me").send());
-                        case 3 -> assertError(Api.get("/v4/user/me").bearer(a.ownerToken()).actingAs(bMember).send(),
-                                403, "Forbidden", PersonalAccessTokenIT.PAT_IMPERSONATION);
-                        default -> assertEquals(200, Api.get("/health/live").send().status());
+                        case 3 ->
+                            assertError(
+                                    Api.get("/v4/user/me")
+                                            .bearer(a.ownerToken())
+                                            .actingAs(bMember)
+                                            .send(),
+                                    403,
+                                    "Forbidden",
+                                    PersonalAccessTokenIT.PAT_IMPERSONATION);
+                        default ->
+                            assertEquals(200, Api.get("/health/live").send().status());
                     }
                 }
                 return "done";

@@ -19,10 +19,22 @@ class TenantIsolationIT extends ApiTest {
         var attacker = Tenant.create();
         var victimUser = victim.user("MEMBER");
         for (var target : new String[] {victim.ownerId(), victimUser}) {
-            assertError(Api.get("/v4/user/me").bearer(attacker.apiKey()).actingAs(target).send(), 500,
-                    "Internal Server Error", "API user does not belong to company");
-            assertError(Api.get("/v4/appointment").bearer(attacker.apiKey()).actingAs(target).send(), 500,
-                    "Internal Server Error", "API user does not belong to company");
+            assertError(
+                    Api.get("/v4/user/me")
+                            .bearer(attacker.apiKey())
+                            .actingAs(target)
+                            .send(),
+                    500,
+                    "Internal Server Error",
+                    "API user does not belong to company");
+            assertError(
+                    Api.get("/v4/appointment")
+                            .bearer(attacker.apiKey())
+                            .actingAs(target)
+                            .send(),
+                    500,
+                    "Internal Server Error",
+                    "API user does not belong to company");
         }
     }
 
@@ -33,8 +45,14 @@ class TenantIsolationIT extends ApiTest {
         long before = com.meetergo.apiauth.support.ServerLog.mark();
         var key = attacker.apiKey();
         for (int i = 0; i < 20; i++) {
-            assertError(Api.get("/v4/user/me").bearer(key).actingAs(victim.ownerId()).send(), 500,
-                    "Internal Server Error", "API user does not belong to company");
+            assertError(
+                    Api.get("/v4/user/me")
+                            .bearer(key)
+                            .actingAs(victim.ownerId())
+                            .send(),
+                    500,
+                    "Internal Server Error",
+                    "API user does not belong to company");
         }
         var added = com.meetergo.apiauth.support.ServerLog.since(before);
         org.junit.jupiter.api.Assertions.assertFalse(added.contains(" E ") || added.contains(" W "), added);
@@ -51,7 +69,10 @@ class TenantIsolationIT extends ApiTest {
         var list = Api.get("/v4/api-key").bearer(attackerAdmin).send();
         assertStatus(list, 200);
         assertFalse(list.body().contains(victimKeyId), list::toString);
-        assertError(Api.delete("/v4/api-key/" + victimKeyId).bearer(attackerAdmin).send(), 404, "Not Found",
+        assertError(
+                Api.delete("/v4/api-key/" + victimKeyId).bearer(attackerAdmin).send(),
+                404,
+                "Not Found",
                 "API key not found");
         assertStatus(Api.get("/v4/user/me").bearer(victimKey).send(), 200);
     }
@@ -66,22 +87,45 @@ class TenantIsolationIT extends ApiTest {
         var list = Api.get("/v4/user").bearer(key).actingAs(attacker.ownerId()).send();
         assertStatus(list, 200);
         assertEquals(1, list.array().size(), list::toString);
-        assertError(Api.patch("/v4/user/" + victimMember, "{\"givenName\": \"Pwned\"}").bearer(key)
-                .actingAs(attacker.ownerId()).send(), 404, "Not Found", "User not found");
-        assertError(Api.delete("/v4/user/" + victimMember).bearer(key).actingAs(attacker.ownerId()).send(), 404,
-                "Not Found", "User not found");
-        assertEquals("MEMBER", Api.get("/v4/user/me").bearer(victim.apiKey()).actingAs(victimMember).send()
-                .string("role"));
+        assertError(
+                Api.patch("/v4/user/" + victimMember, "{\"givenName\": \"Pwned\"}")
+                        .bearer(key)
+                        .actingAs(attacker.ownerId())
+                        .send(),
+                404,
+                "Not Found",
+                "User not found");
+        assertError(
+                Api.delete("/v4/user/" + victimMember)
+                        .bearer(key)
+                        .actingAs(attacker.ownerId())
+                        .send(),
+                404,
+                "Not Found",
+                "User not found");
+        assertEquals(
+                "MEMBER",
+                Api.get("/v4/user/me")
+                        .bearer(victim.apiKey())
+                        .actingAs(victimMember)
+                        .send()
+                        .string("role"));
     }
 
     @Test
     void tokensOfAnotherCompanyCannotBeRevoked() {
         var victim = Tenant.create();
         var attacker = Tenant.create();
-        var victimToken = Api.post("/v4/personal-access-token", "{\"name\": \"v\"}").bearer(victim.ownerToken())
+        var victimToken = Api.post("/v4/personal-access-token", "{\"name\": \"v\"}")
+                .bearer(victim.ownerToken())
                 .send();
-        assertError(Api.delete("/v4/personal-access-token/" + victimToken.string("id"))
-                .bearer(attacker.ownerToken()).send(), 404, "Not Found", "Personal access token not found");
+        assertError(
+                Api.delete("/v4/personal-access-token/" + victimToken.string("id"))
+                        .bearer(attacker.ownerToken())
+                        .send(),
+                404,
+                "Not Found",
+                "Personal access token not found");
         assertStatus(Api.get("/v4/user/me").bearer(victimToken.string("token")).send(), 200);
     }
 
@@ -89,20 +133,37 @@ class TenantIsolationIT extends ApiTest {
     void appointmentsOfAnotherCompanyAreNeverListed() {
         var victim = Tenant.create();
         var attacker = Tenant.create();
-        var type = Api.post("/v4/meeting-type", "{\"name\": \"Secret call\", \"durationMinutes\": 30,"
-                + " \"slug\": \"secret\"}").bearer(victim.ownerToken()).send();
+        var type = Api.post(
+                        "/v4/meeting-type",
+                        "{\"name\": \"Secret call\", \"durationMinutes\": 30," + " \"slug\": \"secret\"}")
+                .bearer(victim.ownerToken())
+                .send();
         assertStatus(type, 201);
-        assertStatus(Api.post("/v4/appointment", "{\"meetingTypeId\": \"" + type.string("id") + "\","
-                + " \"start\": \"2030-01-01T10:00:00Z\", \"guestEmail\": \"guest@example.com\"}")
-                .bearer(victim.ownerToken()).send(), 201);
+        assertStatus(
+                Api.post(
+                                "/v4/appointment",
+                                "{\"meetingTypeId\": \"" + type.string("id") + "\","
+                                        + " \"start\": \"2030-01-01T10:00:00Z\", \"guestEmail\": \"guest@example.com\"}")
+                        .bearer(victim.ownerToken())
+                        .send(),
+                201);
 
         var all = Api.get("/v4/appointment").bearer(attacker.ownerToken()).send();
         assertStatus(all, 200);
         assertEquals(0, all.array().size(), all::toString);
-        var filtered = Api.get("/v4/appointment?userId=" + victim.ownerId()).bearer(attacker.ownerToken()).send();
+        var filtered = Api.get("/v4/appointment?userId=" + victim.ownerId())
+                .bearer(attacker.ownerToken())
+                .send();
         assertEquals(0, filtered.array().size(), filtered::toString);
-        assertError(Api.post("/v4/appointment", "{\"meetingTypeId\": \"" + type.string("id") + "\","
-                + " \"start\": \"2030-01-02T10:00:00Z\", \"guestEmail\": \"x@example.com\"}")
-                .bearer(attacker.ownerToken()).send(), 404, "Not Found", "Meeting type not found");
+        assertError(
+                Api.post(
+                                "/v4/appointment",
+                                "{\"meetingTypeId\": \"" + type.string("id") + "\","
+                                        + " \"start\": \"2030-01-02T10:00:00Z\", \"guestEmail\": \"x@example.com\"}")
+                        .bearer(attacker.ownerToken())
+                        .send(),
+                404,
+                "Not Found",
+                "Meeting type not found");
     }
 }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Usage per credential and UTC day: each outcome counted exactly once (success, refused after the
- * secret was proven, failed for a wrong secret of an existing key id), every day present, the same
- * callers and scope as the lists. This server flushes every half second.
+ * Usage per credential and UTC day: each outcome counted exactly once (success, refused after the secret was proven,
+ * failed for a wrong secret of an existing key id), every day present, the same callers and scope as the lists. This
+ * server flushes every half second.
  */
 @ExtendWith(ArquillianExtension.class)
 public class UsageIT {
@@ -65,7 +65,9 @@ public class UsageIT {
     }
 
     static String newKey(Tenant tenant, String extra) {
-        var answer = Api.post("/v4/api-key", "{\"expiresInDays\": 30" + extra + "}").bearer(tenant.ownerToken()).send();
+        var answer = Api.post("/v4/api-key", "{\"expiresInDays\": 30" + extra + "}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(answer, 201);
         return answer.string("key");
     }
@@ -85,8 +87,12 @@ public class UsageIT {
             assertStatus(Api.get("/v4/user/me").bearer(key).actingAs(owner).send(), 200);
         }
         assertStatus(Api.get("/v4/meeting-type").bearer(key).actingAs(member).send(), 200);
-        assertStatus(Api.delete("/v4/api-key/00000000-0000-4000-8000-000000000000").bearer(key).actingAs(owner)
-                .send(), 404);
+        assertStatus(
+                Api.delete("/v4/api-key/00000000-0000-4000-8000-000000000000")
+                        .bearer(key)
+                        .actingAs(owner)
+                        .send(),
+                404);
         // refused: the user header (missing, malformed), the role, the scope
         assertStatus(Api.get("/v4/meeting-type").bearer(key).send(), 400);
         assertStatus(Api.get("/v4/meeting-type").bearer(key).actingAs("nope").send(), 400);
@@ -94,44 +100,77 @@ public class UsageIT {
         assertStatus(Api.get("/v4/meeting-type").bearer(narrow).actingAs(owner).send(), 403);
         // failed: a well-formed wrong secret for this key's id, twice
         for (int i = 0; i < 2; i++) {
-            assertStatus(Api.get("/v4/user/me").bearer(TokenFormat.newApiKey(RANDOM, keyId)).send(), 401);
+            assertStatus(
+                    Api.get("/v4/user/me")
+                            .bearer(TokenFormat.newApiKey(RANDOM, keyId))
+                            .send(),
+                    401);
         }
         // not this key's: an unknown id counts nowhere
-        assertStatus(Api.get("/v4/user/me")
-                .bearer(TokenFormat.newApiKey(RANDOM, java.util.UUID.randomUUID().toString())).send(), 401);
+        assertStatus(
+                Api.get("/v4/user/me")
+                        .bearer(TokenFormat.newApiKey(
+                                RANDOM, java.util.UUID.randomUUID().toString()))
+                        .send(),
+                401);
 
-        awaitJson(() -> Api.get("/v4/api-key/" + keyId + "/usage?days=1").bearer(tenant.ownerToken()).send(), """
-                {"credentialId": "%s", "days": [{"date": "%s", "success": 5, "refused": 3, "failed": 2}]}"""
-                .formatted(keyId, today()));
-        awaitJson(() -> Api.get("/v4/api-key/" + narrowId + "/usage?days=1").bearer(tenant.ownerToken()).send(), """
-                {"credentialId": "%s", "days": [{"date": "%s", "success": 0, "refused": 1, "failed": 0}]}"""
-                .formatted(narrowId, today()));
+        awaitJson(
+                () -> Api.get("/v4/api-key/" + keyId + "/usage?days=1")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 5, "refused": 3, "failed": 2}]}""".formatted(keyId, today()));
+        awaitJson(
+                () -> Api.get("/v4/api-key/" + narrowId + "/usage?days=1")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 0, "refused": 1, "failed": 0}]}""".formatted(narrowId, today()));
 
         // refused by status: a deactivated key with its right secret
-        assertStatus(Api.post("/v4/api-key/" + keyId + "/deactivate", "{}").bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + keyId + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         assertStatus(Api.get("/v4/user/me").bearer(key).actingAs(owner).send(), 401);
-        assertStatus(Api.post("/v4/api-key/" + keyId + "/activate", "{}").bearer(tenant.ownerToken()).send(), 204);
-        awaitJson(() -> Api.get("/v4/api-key/" + keyId + "/usage?days=1").bearer(tenant.ownerToken()).send(), """
-                {"credentialId": "%s", "days": [{"date": "%s", "success": 5, "refused": 4, "failed": 2}]}"""
-                .formatted(keyId, today()));
+        assertStatus(
+                Api.post("/v4/api-key/" + keyId + "/activate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
+        awaitJson(
+                () -> Api.get("/v4/api-key/" + keyId + "/usage?days=1")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 5, "refused": 4, "failed": 2}]}""".formatted(keyId, today()));
     }
 
     @Test
     void aTokensUsageCountsItsRequestsAndFailsNothing() {
         var tenant = Tenant.create();
         var created = Api.post("/v4/personal-access-token", "{\"name\": \"counted\", \"scopes\": [\"users:read\"]}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(created, 201);
         var token = created.string("token");
         var id = created.string("id");
         assertStatus(Api.get("/v4/user").bearer(token).send(), 200);
         assertStatus(Api.get("/v4/user/me").bearer(token).send(), 200);
         assertStatus(Api.get("/v4/meeting-type").bearer(token).send(), 403);
-        assertStatus(Api.get("/v4/user/me").bearer(token).actingAs(tenant.user("MEMBER")).send(), 403);
-        awaitJson(() -> Api.get("/v4/personal-access-token/" + id + "/usage?days=1").bearer(tenant.ownerToken())
-                .send(), """
-                {"credentialId": "%s", "days": [{"date": "%s", "success": 2, "refused": 2, "failed": 0}]}"""
-                .formatted(id, today()));
+        assertStatus(
+                Api.get("/v4/user/me")
+                        .bearer(token)
+                        .actingAs(tenant.user("MEMBER"))
+                        .send(),
+                403);
+        awaitJson(
+                () -> Api.get("/v4/personal-access-token/" + id + "/usage?days=1")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 2, "refused": 2, "failed": 0}]}""".formatted(id, today()));
     }
 
     @Test
@@ -139,37 +178,83 @@ public class UsageIT {
         var tenant = Tenant.create();
         var key = newKey(tenant, "");
         var keyId = key.split(":")[1];
-        var answer = Api.get("/v4/api-key/" + keyId + "/usage?days=3").bearer(tenant.ownerToken()).send();
+        var answer = Api.get("/v4/api-key/" + keyId + "/usage?days=3")
+                .bearer(tenant.ownerToken())
+                .send();
         var today = LocalDate.now(ZoneOffset.UTC);
-        assertEquals(json("""
+        assertEquals(
+                json("""
                 {"credentialId": "%s", "days": [
                   {"date": "%s", "success": 0, "refused": 0, "failed": 0},
                   {"date": "%s", "success": 0, "refused": 0, "failed": 0},
-                  {"date": "%s", "success": 0, "refused": 0, "failed": 0}]}""".formatted(keyId, today.minusDays(2),
-                today.minusDays(1), today)), answer.json(), answer::toString);
-        assertEquals(30, Api.get("/v4/api-key/" + keyId + "/usage").bearer(tenant.ownerToken()).send().object()
-                .getJsonArray("days").size(), "30 days unless asked otherwise");
-        assertEquals(90, Api.get("/v4/api-key/" + keyId + "/usage?days=90").bearer(tenant.ownerToken()).send()
-                .object().getJsonArray("days").size());
+                  {"date": "%s", "success": 0, "refused": 0, "failed": 0}]}""".formatted(keyId, today.minusDays(2), today.minusDays(1), today)),
+                answer.json(),
+                answer::toString);
+        assertEquals(
+                30,
+                Api.get("/v4/api-key/" + keyId + "/usage")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .object()
+                        .getJsonArray("days")
+                        .size(),
+                "30 days unless asked otherwise");
+        assertEquals(
+                90,
+                Api.get("/v4/api-key/" + keyId + "/usage?days=90")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .object()
+                        .getJsonArray("days")
+                        .size());
         for (var days : new String[] {"0", "91", "-1"}) {
-            assertBadRequest(Api.get("/v4/api-key/" + keyId + "/usage?days=" + days).bearer(tenant.ownerToken()).send(),
+            assertBadRequest(
+                    Api.get("/v4/api-key/" + keyId + "/usage?days=" + days)
+                            .bearer(tenant.ownerToken())
+                            .send(),
                     "days must be between 1 and 90");
         }
         // another company's key: 404, as everywhere
         var stranger = Tenant.create();
-        assertError(Api.get("/v4/api-key/" + keyId + "/usage").bearer(stranger.ownerToken()).send(), 404, "Not Found",
+        assertError(
+                Api.get("/v4/api-key/" + keyId + "/usage")
+                        .bearer(stranger.ownerToken())
+                        .send(),
+                404,
+                "Not Found",
                 "API key not found");
         // a member: the role of the key list
-        assertError(Api.get("/v4/api-key/" + keyId + "/usage").bearer(tenant.tokenOf(tenant.user("MEMBER"))).send(),
-                403, "Forbidden", "Forbidden resource");
+        assertError(
+                Api.get("/v4/api-key/" + keyId + "/usage")
+                        .bearer(tenant.tokenOf(tenant.user("MEMBER")))
+                        .send(),
+                403,
+                "Forbidden",
+                "Forbidden resource");
         // a credential without credentials:read
         var blind = newKey(tenant, ", \"scopes\": [\"users:read\"]");
-        assertError(Api.get("/v4/api-key/" + keyId + "/usage").bearer(blind).actingAs(tenant.ownerId()).send(), 403,
-                "Forbidden", "Insufficient scope: this endpoint requires 'credentials:read'");
+        assertError(
+                Api.get("/v4/api-key/" + keyId + "/usage")
+                        .bearer(blind)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                403,
+                "Forbidden",
+                "Insufficient scope: this endpoint requires 'credentials:read'");
         // a PAT's usage: its owner only, as the PAT list
-        var ownerTokenId = Api.get("/v4/personal-access-token").bearer(tenant.ownerToken()).send().array()
-                .getJsonObject(0).getString("id");
-        assertError(Api.get("/v4/personal-access-token/" + ownerTokenId + "/usage").bearer(key)
-                .actingAs(tenant.user("ADMIN")).send(), 404, "Not Found", "Personal access token not found");
+        var ownerTokenId = Api.get("/v4/personal-access-token")
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .getJsonObject(0)
+                .getString("id");
+        assertError(
+                Api.get("/v4/personal-access-token/" + ownerTokenId + "/usage")
+                        .bearer(key)
+                        .actingAs(tenant.user("ADMIN"))
+                        .send(),
+                404,
+                "Not Found",
+                "Personal access token not found");
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class UserAuditIT extends ApiTest {
 
     private static List<JsonObject> events(Tenant tenant, String query) {
-        var answer = Api.get("/v4/audit-event?pageSize=200&" + query).bearer(tenant.ownerToken()).send();
+        var answer = Api.get("/v4/audit-event?pageSize=200&" + query)
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(answer, 200);
         return answer.array().stream().map(JsonValue::asJsonObject).toList();
     }
@@ -27,16 +29,34 @@ class UserAuditIT extends ApiTest {
         var admin = tenant.user("ADMIN");
         var key = tenant.apiKey();
         var keyId = key.split(":")[1];
-        var created = Api.post("/v4/user", "{\"email\": \"a-" + UUID.randomUUID() + "@example.com\", \"givenName\":"
-                + " \"Al\", \"familyName\": \"Audit\"}").bearer(key).actingAs(admin).send();
+        var created = Api.post(
+                        "/v4/user",
+                        "{\"email\": \"a-" + UUID.randomUUID() + "@example.com\", \"givenName\":"
+                                + " \"Al\", \"familyName\": \"Audit\"}")
+                .bearer(key)
+                .actingAs(admin)
+                .send();
         assertStatus(created, 201);
         var user = created.string("userId");
-        assertStatus(Api.patch("/v4/user/" + user, "{\"givenName\": \"Bo\"}").bearer(key).actingAs(admin).send(), 200);
-        assertStatus(Api.patch("/v4/user/" + user, "{\"role\": \"ADMIN\"}").bearer(key).actingAs(admin).send(), 200);
+        assertStatus(
+                Api.patch("/v4/user/" + user, "{\"givenName\": \"Bo\"}")
+                        .bearer(key)
+                        .actingAs(admin)
+                        .send(),
+                200);
+        assertStatus(
+                Api.patch("/v4/user/" + user, "{\"role\": \"ADMIN\"}")
+                        .bearer(key)
+                        .actingAs(admin)
+                        .send(),
+                200);
         assertStatus(Api.delete("/v4/user/" + user).bearer(key).actingAs(admin).send(), 204);
 
-        var trail = events(tenant, "").stream().filter(e -> user.equals(e.getString("subjectUserId", null))).toList();
-        assertEquals(List.of("user_deleted", "user_role_changed", "user_updated", "user_created"),
+        var trail = events(tenant, "").stream()
+                .filter(e -> user.equals(e.getString("subjectUserId", null)))
+                .toList();
+        assertEquals(
+                List.of("user_deleted", "user_role_changed", "user_updated", "user_created"),
                 trail.stream().map(e -> e.getString("type")).toList());
         for (var event : trail) {
             assertEquals(keyId, event.getString("actorCredentialId"), event::toString);

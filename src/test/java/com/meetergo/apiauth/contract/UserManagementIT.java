@@ -32,11 +32,15 @@ class UserManagementIT extends ApiTest {
                 + " \"role\": \"ADMIN\"}";
         var created = Api.post("/v4/user", body).bearer(key).actingAs(admin).send();
         assertStatus(created, 201);
-        assertEquals(Set.of("id", "userId", "email", "givenName", "familyName", "role", "companyId", "createdAt"),
+        assertEquals(
+                Set.of("id", "userId", "email", "givenName", "familyName", "role", "companyId", "createdAt"),
                 created.object().keySet());
         assertEquals(email, created.string("email"));
         assertEquals("ADMIN", created.string("role"));
-        assertError(Api.post("/v4/user", body).bearer(key).actingAs(admin).send(), 409, "Conflict",
+        assertError(
+                Api.post("/v4/user", body).bearer(key).actingAs(admin).send(),
+                409,
+                "Conflict",
                 "A user with this email already exists");
     }
 
@@ -72,7 +76,9 @@ class UserManagementIT extends ApiTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(2, Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
+        assertEquals(
+                2,
+                Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
     }
 
     @Test
@@ -80,23 +86,42 @@ class UserManagementIT extends ApiTest {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");
         var key = tenant.apiKey();
-        assertForbidden(Api.post("/v4/user", "{\"email\": \"" + email() + "\", \"givenName\": \"A\","
-                + " \"familyName\": \"B\"}").bearer(key).actingAs(member).send());
-        assertForbidden(Api.delete("/v4/user/" + tenant.ownerId()).bearer(key).actingAs(member).send());
+        assertForbidden(Api.post(
+                        "/v4/user",
+                        "{\"email\": \"" + email() + "\", \"givenName\": \"A\"," + " \"familyName\": \"B\"}")
+                .bearer(key)
+                .actingAs(member)
+                .send());
+        assertForbidden(Api.delete("/v4/user/" + tenant.ownerId())
+                .bearer(key)
+                .actingAs(member)
+                .send());
     }
 
     @Test
     void invalidUserBodiesAreBadRequests() {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
-        assertBadRequest(Api.post("/v4/user", "{\"email\": \"nope\", \"givenName\": \"A\", \"familyName\": \"B\"}")
-                .bearer(key).send(), "email must be an email address");
-        assertBadRequest(Api.post("/v4/user", "{\"email\": \"" + email() + "\"}").bearer(key).send(),
+        assertBadRequest(
+                Api.post("/v4/user", "{\"email\": \"nope\", \"givenName\": \"A\", \"familyName\": \"B\"}")
+                        .bearer(key)
+                        .send(),
+                "email must be an email address");
+        assertBadRequest(
+                Api.post("/v4/user", "{\"email\": \"" + email() + "\"}")
+                        .bearer(key)
+                        .send(),
                 "familyName is required; givenName is required");
-        assertBadRequest(Api.post("/v4/user", "{\"email\": \"" + email() + "\", \"givenName\": \"A\","
-                + " \"familyName\": \"B\", \"role\": \"OWNER\"}").bearer(key).send(),
+        assertBadRequest(
+                Api.post(
+                                "/v4/user",
+                                "{\"email\": \"" + email() + "\", \"givenName\": \"A\","
+                                        + " \"familyName\": \"B\", \"role\": \"OWNER\"}")
+                        .bearer(key)
+                        .send(),
                 "role must be ADMIN or MEMBER: a company has exactly one owner");
-        assertBadRequest(Api.post("/v4/user", "").bearer(key).send(),
+        assertBadRequest(
+                Api.post("/v4/user", "").bearer(key).send(),
                 "The request body is not valid JSON of the expected shape");
     }
 
@@ -105,14 +130,19 @@ class UserManagementIT extends ApiTest {
         var tenant = Tenant.create();
         var member = tenant.user("MEMBER");
         var key = tenant.apiKey();
-        var patched = Api.patch("/v4/user/" + member, "{\"givenName\": \"Grace\", \"role\": \"ADMIN\"}").bearer(key)
-                .actingAs(tenant.ownerId()).send();
+        var patched = Api.patch("/v4/user/" + member, "{\"givenName\": \"Grace\", \"role\": \"ADMIN\"}")
+                .bearer(key)
+                .actingAs(tenant.ownerId())
+                .send();
         assertStatus(patched, 200);
         assertEquals("Grace", patched.string("givenName"));
         assertEquals("MEMBER", patched.string("familyName"));
         assertEquals("ADMIN", patched.string("role"));
-        assertBadRequest(Api.patch("/v4/user/" + tenant.ownerId(), "{\"role\": \"MEMBER\"}").bearer(key)
-                .actingAs(tenant.ownerId()).send(),
+        assertBadRequest(
+                Api.patch("/v4/user/" + tenant.ownerId(), "{\"role\": \"MEMBER\"}")
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
                 "The company owner's role cannot be changed");
     }
 
@@ -122,18 +152,31 @@ class UserManagementIT extends ApiTest {
         var member = tenant.user("MEMBER");
         var memberToken = tenant.tokenOf(member);
         var key = tenant.apiKey();
-        assertStatus(Api.delete("/v4/user/" + member).bearer(key).actingAs(tenant.ownerId()).send(), 204);
-        assertError(Api.get("/v4/user/me").bearer(key).actingAs(member).send(), 500, "Internal Server Error",
+        assertStatus(
+                Api.delete("/v4/user/" + member)
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                204);
+        assertError(
+                Api.get("/v4/user/me").bearer(key).actingAs(member).send(),
+                500,
+                "Internal Server Error",
                 "API user does not belong to company");
         assertInvalidCredential(Api.get("/v4/user/me").bearer(memberToken).send());
-        assertEquals(1, Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
+        assertEquals(
+                1,
+                Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
     }
 
     @Test
     void ownerCannotBeDeleted() {
         var tenant = Tenant.create();
-        assertBadRequest(Api.delete("/v4/user/" + tenant.ownerId()).bearer(tenant.apiKey()).actingAs(tenant.ownerId())
-                .send(),
+        assertBadRequest(
+                Api.delete("/v4/user/" + tenant.ownerId())
+                        .bearer(tenant.apiKey())
+                        .actingAs(tenant.ownerId())
+                        .send(),
                 "The company owner cannot be deleted");
     }
 
@@ -145,11 +188,22 @@ class UserManagementIT extends ApiTest {
         var email = email();
         var first = Api.post("/v4/user", user(email)).bearer(key).send();
         assertStatus(first, 201);
-        assertError(Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT))).bearer(key).send(), 409,
-                "Conflict", "A user with this email already exists");
-        assertStatus(Api.delete("/v4/user/" + first.string("userId")).bearer(key).actingAs(tenant.ownerId()).send(),
+        assertError(
+                Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT)))
+                        .bearer(key)
+                        .send(),
+                409,
+                "Conflict",
+                "A user with this email already exists");
+        assertStatus(
+                Api.delete("/v4/user/" + first.string("userId"))
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
                 204);
-        var again = Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT))).bearer(key).send();
+        var again = Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT)))
+                .bearer(key)
+                .send();
         assertStatus(again, 201);
         assertNotEquals(first.string("userId"), again.string("userId"));
     }

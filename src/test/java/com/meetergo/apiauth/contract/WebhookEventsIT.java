@@ -29,18 +29,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The events the server raises itself — expiry warnings (7 days and 1 day ahead), expiry, a new
- * network — delivered with their whole bodies to a receiver that verifies every signature
- * ({@link WebhookInbox}, in the test server). The sweep is called, not waited for; a key is made
- * due by moving its expiry; days of use are moved with the test clock (WebhooksIT has the events
- * that callers cause).
+ * The events the server raises itself — expiry warnings (7 days and 1 day ahead), expiry, a new network — delivered
+ * with their whole bodies to a receiver that verifies every signature ({@link WebhookInbox}, in the test server). The
+ * sweep is called, not waited for; a key is made due by moving its expiry; days of use are moved with the test clock
+ * (WebhooksIT has the events that callers cause).
  */
 class WebhookEventsIT extends InContainerTest {
 
     @Deployment
     public static WebArchive deployment() {
-        return warWithTestClock(NO_SWEEP, "apiauth.usage.flush-interval=PT1H", "apiauth.webhook.allow-private-targets=true",
-                "apiauth.webhook.poll-interval=PT0.2S").addClasses(RawHttp.class, WebhookInbox.class);
+        return warWithTestClock(
+                        NO_SWEEP,
+                        "apiauth.usage.flush-interval=PT1H",
+                        "apiauth.webhook.allow-private-targets=true",
+                        "apiauth.webhook.poll-interval=PT0.2S")
+                .addClasses(RawHttp.class, WebhookInbox.class);
     }
 
     @Inject
@@ -64,8 +67,10 @@ class WebhookEventsIT extends InContainerTest {
     }
 
     private static String subscribe(Tenant tenant, String events) {
-        var created = Api.post("/v4/webhook-endpoint", "{\"url\": \"" + WebhookInbox.url() + "\", \"events\": " + events
-                + "}").bearer(tenant.ownerToken()).send();
+        var created = Api.post(
+                        "/v4/webhook-endpoint", "{\"url\": \"" + WebhookInbox.url() + "\", \"events\": " + events + "}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(created, 201);
         WebhookInbox.trust(created.string("secret"));
         return created.string("id");
@@ -84,13 +89,16 @@ class WebhookEventsIT extends InContainerTest {
     private static WebhookInbox.Delivery awaitEvent(String type, String credentialId, int nth) {
         var deadline = Instant.now().plusSeconds(20);
         while (true) {
-            var matching = WebhookInbox.received().stream().filter(d -> d.type().equals(type)
-                    && d.data().getString("id").equals(credentialId)).toList();
+            var matching = WebhookInbox.received().stream()
+                    .filter(d ->
+                            d.type().equals(type) && d.data().getString("id").equals(credentialId))
+                    .toList();
             if (matching.size() >= nth) {
                 return matching.get(nth - 1);
             }
-            assertTrue(Instant.now().isBefore(deadline), "no " + type + " #" + nth + " within 20 s: "
-                    + WebhookInbox.received());
+            assertTrue(
+                    Instant.now().isBefore(deadline),
+                    "no " + type + " #" + nth + " within 20 s: " + WebhookInbox.received());
             WebhookInbox.quiet(Duration.ofMillis(50));
         }
     }
@@ -100,17 +108,32 @@ class WebhookEventsIT extends InContainerTest {
         var tenant = Tenant.create();
         subscribe(tenant, "[\"credential.expiring_soon\", \"credential.expired\"]");
         var created = Api.post("/v4/api-key", "{\"name\": \"ending\", \"expiresInDays\": 30}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         var id = created.string("id");
-        var hint = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().getJsonObject(0).getString("hint");
+        var hint = Api.get("/v4/api-key")
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .getJsonObject(0)
+                .getString("hint");
 
         var inSixDays = Instant.now().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.SECONDS);
         expiresAt(id, inSixDays);
         sweep.run();
         var week = awaitEvent("credential.expiring_soon", id, 1);
-        assertEquals(Json.createObjectBuilder().add("id", id).add("type", "API_KEY").add("name", "ending")
-                .add("hint", hint).add("companyId", tenant.companyId()).add("expiresAt", inSixDays.toString())
-                .add("expiresWithin", "P7D").build(), week.data(), week::toString);
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("id", id)
+                        .add("type", "API_KEY")
+                        .add("name", "ending")
+                        .add("hint", hint)
+                        .add("companyId", tenant.companyId())
+                        .add("expiresAt", inSixDays.toString())
+                        .add("expiresWithin", "P7D")
+                        .build(),
+                week.data(),
+                week::toString);
 
         var inTwentyHours = Instant.now().plus(Duration.ofHours(20)).truncatedTo(ChronoUnit.SECONDS);
         expiresAt(id, inTwentyHours);
@@ -123,9 +146,17 @@ class WebhookEventsIT extends InContainerTest {
         expiresAt(id, past);
         sweep.run();
         var expired = awaitEvent("credential.expired", id, 1);
-        assertEquals(Json.createObjectBuilder().add("id", id).add("type", "API_KEY").add("name", "ending")
-                .add("hint", hint).add("companyId", tenant.companyId()).add("expiresAt", past.toString()).build(),
-                expired.data(), expired::toString);
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("id", id)
+                        .add("type", "API_KEY")
+                        .add("name", "ending")
+                        .add("hint", hint)
+                        .add("companyId", tenant.companyId())
+                        .add("expiresAt", past.toString())
+                        .build(),
+                expired.data(),
+                expired::toString);
         for (var d : java.util.List.of(week, day, expired)) {
             assertTrue(d.verified(), d::toString);
             assertEquals(java.util.Set.of("type", "timestamp", "data"), d.json().keySet());
@@ -136,19 +167,24 @@ class WebhookEventsIT extends InContainerTest {
     }
 
     private static long countOf(String type, String credentialId) {
-        return WebhookInbox.received().stream().filter(d -> d.type().equals(type)
-                && d.data().getString("id").equals(credentialId)).count();
+        return WebhookInbox.received().stream()
+                .filter(d -> d.type().equals(type) && d.data().getString("id").equals(credentialId))
+                .count();
     }
 
     @Test
     void aNewNetworkIsAnnouncedWithItsAddress() throws IOException {
         var tenant = Tenant.create();
         subscribe(tenant, "[\"credential.new_source\"]");
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"roaming\"}").bearer(tenant.ownerToken())
+        var created = Api.post("/v4/personal-access-token", "{\"name\": \"roaming\"}")
+                .bearer(tenant.ownerToken())
                 .send();
         var token = created.string("token");
         var id = created.string("id");
-        var day1 = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(9));
+        var day1 = Instant.now()
+                .plus(Duration.ofDays(2))
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(Duration.ofHours(9));
         clock.setTo(day1);
         use(token, "127.0.0.1");
         flush();
@@ -163,13 +199,21 @@ class WebhookEventsIT extends InContainerTest {
         assertTrue(event.signed(), event::toString);
         assertEquals(day2.toString(), event.json().getString("timestamp"));
         var data = event.data();
-        var expected = Json.createObjectBuilder().add("id", id).add("type", "PERSONAL_ACCESS_TOKEN")
-                .add("name", "roaming").add("hint", data.getString("hint")).add("companyId", tenant.companyId())
+        var expected = Json.createObjectBuilder()
+                .add("id", id)
+                .add("type", "PERSONAL_ACCESS_TOKEN")
+                .add("name", "roaming")
+                .add("hint", data.getString("hint"))
+                .add("companyId", tenant.companyId())
                 .add("userId", tenant.ownerId());
         if (!created.object().isNull("expiresAt")) {
             expected.add("expiresAt", Instant.parse(created.string("expiresAt")).toString());
         }
-        assertEquals(expected.add("sourceIp", "127.0.3.4").add("network", "127.0.3.0/24").build(), data,
+        assertEquals(
+                expected.add("sourceIp", "127.0.3.4")
+                        .add("network", "127.0.3.0/24")
+                        .build(),
+                data,
                 event::toString);
         assertTrue(token.startsWith(data.getString("hint").replace("…", "")), "the hint, never the token");
     }

@@ -31,8 +31,8 @@ class IpAllowlistTest {
 
     @Test
     void entriesAreCanonicalOnceInTheOrderGiven() {
-        var list = IpAllowlist.named(List.of("198.51.100.7", "2001:DB8:0:0::/32", " 10.0.0.0/8 ", "198.51.100.7",
-                "::ffff:0:0/96"));
+        var list = IpAllowlist.named(
+                List.of("198.51.100.7", "2001:DB8:0:0::/32", " 10.0.0.0/8 ", "198.51.100.7", "::ffff:0:0/96"));
         assertEquals(List.of("198.51.100.7", "2001:db8::/32", "10.0.0.0/8", "::ffff:0:0/96"), list.entries());
         assertEquals("198.51.100.7 2001:db8::/32 10.0.0.0/8 ::ffff:0:0/96", list.stored());
         assertEquals(list, IpAllowlist.fromStored(list.stored()));
@@ -56,7 +56,8 @@ class IpAllowlistTest {
         assertFalse(list.permits(null));
         assertFalse(list.permits("localhost"));
         assertFalse(list.permits("10.0.0.0/8"));
-        assertFalse(IpAllowlist.named(List.of("127.0.0.1")).permits("::1"), "IPv4 and IPv6 loopbacks are two addresses");
+        assertFalse(
+                IpAllowlist.named(List.of("127.0.0.1")).permits("::1"), "IPv4 and IPv6 loopbacks are two addresses");
     }
 
     @Test
@@ -72,37 +73,66 @@ class IpAllowlistTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "localhost", "example.com", "10.1", "0x0a000001", "10.0.0.01", "010.0.0.1",
-            "10.*.*.*", "10.0.0.1-5", "10.0.0.0/255.0.0.0", "/24", "10.0.0.0/33", "2001:db8::/129", "fe80::1%eth0",
-            "[2001:db8::1]", "10.0.0.0/08", "1.2.3.4.5", "256.0.0.1", "*", "10.0.0.0 /8", "2001:db8::g"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "localhost",
+                "example.com",
+                "10.1",
+                "0x0a000001",
+                "10.0.0.01",
+                "010.0.0.1",
+                "10.*.*.*",
+                "10.0.0.1-5",
+                "10.0.0.0/255.0.0.0",
+                "/24",
+                "10.0.0.0/33",
+                "2001:db8::/129",
+                "fe80::1%eth0",
+                "[2001:db8::1]",
+                "10.0.0.0/08",
+                "1.2.3.4.5",
+                "256.0.0.1",
+                "*",
+                "10.0.0.0 /8",
+                "2001:db8::g"
+            })
     void refusesWhatIsNotAnAddressOrRangeNamingTheEntry(String entry) {
         var refused = assertThrows(DomainException.class, () -> IpAllowlist.named(List.of("192.0.2.1", entry)));
         assertEquals(DomainException.Kind.INVALID, refused.kind());
-        assertEquals("allowedIps entry '" + entry + "' is not an IPv4 or IPv6 address or CIDR range",
-                refused.getMessage());
+        assertEquals(
+                "allowedIps entry '" + entry + "' is not an IPv4 or IPv6 address or CIDR range", refused.getMessage());
     }
 
     @Test
     void aRangeIsWrittenFromItsFirstAddress() {
         var refused = assertThrows(DomainException.class, () -> IpAllowlist.named(List.of("10.0.0.1/8")));
-        assertEquals("allowedIps entry '10.0.0.1/8' has bits set after its prefix: the range is 10.0.0.0/8",
+        assertEquals(
+                "allowedIps entry '10.0.0.1/8' has bits set after its prefix: the range is 10.0.0.0/8",
                 refused.getMessage());
         var v6 = assertThrows(DomainException.class, () -> IpAllowlist.named(List.of("2001:db8::1/32")));
-        assertEquals("allowedIps entry '2001:db8::1/32' has bits set after its prefix: the range is 2001:db8::/32",
+        assertEquals(
+                "allowedIps entry '2001:db8::1/32' has bits set after its prefix: the range is 2001:db8::/32",
                 v6.getMessage());
     }
 
     @Test
     void aNullEntryAndTooManyEntriesAreRefused() {
-        var nullEntry = assertThrows(DomainException.class,
-                () -> IpAllowlist.named(Collections.singletonList(null)));
+        var nullEntry = assertThrows(DomainException.class, () -> IpAllowlist.named(Collections.singletonList(null)));
         assertEquals("allowedIps entry 'null' is not an IPv4 or IPv6 address or CIDR range", nullEntry.getMessage());
-        var many = java.util.stream.IntStream.rangeClosed(1, IpAllowlist.MAX_ENTRIES + 1).mapToObj(i -> "192.0.2." + i)
+        var many = java.util.stream.IntStream.rangeClosed(1, IpAllowlist.MAX_ENTRIES + 1)
+                .mapToObj(i -> "192.0.2." + i)
                 .toList();
-        assertEquals("allowedIps holds at most 64 entries",
-                assertThrows(DomainException.class, () -> IpAllowlist.named(many)).getMessage());
+        assertEquals(
+                "allowedIps holds at most 64 entries",
+                assertThrows(DomainException.class, () -> IpAllowlist.named(many))
+                        .getMessage());
         var longest = IpAllowlist.named(java.util.stream.IntStream.range(0, IpAllowlist.MAX_ENTRIES)
-                .mapToObj(i -> String.format("ffff:ffff:ffff:ffff:ffff:ffff:ffff:%04x/128", i)).toList());
-        assertTrue(longest.stored().length() <= 3000, "fits the column: " + longest.stored().length());
+                .mapToObj(i -> String.format("ffff:ffff:ffff:ffff:ffff:ffff:ffff:%04x/128", i))
+                .toList());
+        assertTrue(
+                longest.stored().length() <= 3000,
+                "fits the column: " + longest.stored().length());
     }
 }

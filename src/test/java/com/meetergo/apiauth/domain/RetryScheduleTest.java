@@ -20,8 +20,11 @@ class RetryScheduleTest {
         for (int attempt = 1; attempt <= 17; attempt++) {
             delays.add(RetrySchedule.delayAfter(attempt));
         }
-        assertEquals(List.of(5L, 10L, 20L, 40L, 80L, 160L, 320L, 640L, 1280L, 2560L, 5120L, 10240L, 20480L, 40960L,
-                43200L, 43200L, 43200L), delays.stream().map(Duration::toSeconds).toList());
+        assertEquals(
+                List.of(
+                        5L, 10L, 20L, 40L, 80L, 160L, 320L, 640L, 1280L, 2560L, 5120L, 10240L, 20480L, 40960L, 43200L,
+                        43200L, 43200L),
+                delays.stream().map(Duration::toSeconds).toList());
     }
 
     @Test
@@ -31,7 +34,8 @@ class RetryScheduleTest {
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int i = 0; i < 10_000; i++) {
-            long millis = Duration.between(now, schedule.next(now, 1, now).orElseThrow()).toMillis();
+            long millis = Duration.between(now, schedule.next(now, 1, now).orElseThrow())
+                    .toMillis();
             min = Math.min(min, millis);
             max = Math.max(max, millis);
         }
@@ -39,7 +43,9 @@ class RetryScheduleTest {
         assertTrue(max <= 6_000 && max > 5_900, "the longest: " + max + " ms");
     }
 
-    /** A delivery failing every time is tried 18 to 20 times (19 without jitter), the last within 3 days of its event. */
+    /**
+     * A delivery failing every time is tried 18 to 20 times (19 without jitter), the last within 3 days of its event.
+     */
     @Test
     void aDeliveryThatAlwaysFailsIsGivenUpAfterThreeDays() {
         var schedule = new RetrySchedule(new SplittableRandom(11));

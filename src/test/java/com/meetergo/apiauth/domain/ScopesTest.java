@@ -33,8 +33,8 @@ class ScopesTest {
 
     @Test
     void onlyFullAccessCoversFullAccess() {
-        var everyWrite = Scopes.named(List.of("users:write", "meeting-types:write", "appointments:write",
-                "credentials:write", "audit:read"));
+        var everyWrite = Scopes.named(
+                List.of("users:write", "meeting-types:write", "appointments:write", "credentials:write", "audit:read"));
         assertTrue(everyWrite.cover(Scopes.named(List.of("users:read", "audit:read"))));
         assertFalse(everyWrite.cover(Scopes.FULL), "full access includes scopes added later");
         assertTrue(Scopes.FULL.cover(everyWrite));

@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The contract through a real gateway (gateway/run, the shipped configuration) in front of a service
- * that is not Java ({@code gateway/echo-upstream}): a client behind the gateway gets, for every
- * refusal, the answer the WAR gives to the same request, compared whole (status, Content-Type, body,
- * WWW-Authenticate, Retry-After), and the upstream never sees a refused request; an allowed one reaches
- * the upstream with who it acts as, never with identity or forwarding headers the client wrote.
+ * The contract through a real gateway (gateway/run, the shipped configuration) in front of a service that is not Java
+ * ({@code gateway/echo-upstream}): a client behind the gateway gets, for every refusal, the answer the WAR gives to the
+ * same request, compared whole (status, Content-Type, body, WWW-Authenticate, Retry-After), and the upstream never sees
+ * a refused request; an allowed one reaches the upstream with who it acts as, never with identity or forwarding headers
+ * the client wrote.
  *
- * <p>The gateway connects to api-auth from 127.0.0.1, which the deployment trusts as a proxy; clients
- * speak from other loopback addresses, so that the address api-auth judges is visibly the client's.
+ * <p>The gateway connects to api-auth from 127.0.0.1, which the deployment trusts as a proxy; clients speak from other
+ * loopback addresses, so that the address api-auth judges is visibly the client's.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class GatewayContract {
@@ -94,7 +94,8 @@ public abstract class GatewayContract {
         };
         for (var line : headers) {
             int colon = line.indexOf(':');
-            request.header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            request.header(
+                    line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
         return request.send();
     }
@@ -106,7 +107,8 @@ public abstract class GatewayContract {
 
     static String whole(RawHttp.Reply reply) {
         return reply.status() + " " + reply.header("Content-Type") + " WWW-Authenticate="
-                + reply.headers("WWW-Authenticate") + " Retry-After=" + reply.headers("Retry-After") + " " + reply.body();
+                + reply.headers("WWW-Authenticate") + " Retry-After=" + reply.headers("Retry-After") + " "
+                + reply.body();
     }
 
     /** A refusal through the gateway is the WAR's, whole, and never reaches the upstream. */
@@ -150,8 +152,9 @@ public abstract class GatewayContract {
         var key = tenant.apiKey();
         var member = tenant.user("MEMBER");
         var soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        var expiring = Api.post("/v4/personal-access-token",
-                "{\"name\": \"brief\", \"expiresAt\": \"" + soon + "\"}").bearer(tenant.ownerToken()).send();
+        var expiring = Api.post("/v4/personal-access-token", "{\"name\": \"brief\", \"expiresAt\": \"" + soon + "\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(expiring, 201);
         Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis() + 50));
 
@@ -164,7 +167,8 @@ public abstract class GatewayContract {
         seeds.put("a key naming a user of another company", new String[] {bearer(key), actingAs(stranger.ownerId())});
         var statuses = new ArrayList<Integer>();
         for (var seed : seeds.entrySet()) {
-            statuses.add(assertRefusedAsByTheWar("GET", "/v4/meeting-type", seed.getValue()).status());
+            statuses.add(assertRefusedAsByTheWar("GET", "/v4/meeting-type", seed.getValue())
+                    .status());
         }
         assertEquals(List.of(401, 401, 401, 403, 400, 500), statuses, "the contract's six answers");
     }
@@ -173,12 +177,17 @@ public abstract class GatewayContract {
     void scopesRolesPlanStateAndAllowlistAreTheWars() throws IOException {
         var tenant = Tenant.create();
         var memberToken = tenant.tokenOf(tenant.user("MEMBER"));
-        var narrow = Api.post("/v4/personal-access-token",
-                "{\"name\": \"narrow\", \"scopes\": [\"meeting-types:read\"]}").bearer(tenant.ownerToken()).send()
+        var narrow = Api.post(
+                        "/v4/personal-access-token", "{\"name\": \"narrow\", \"scopes\": [\"meeting-types:read\"]}")
+                .bearer(tenant.ownerToken())
+                .send()
                 .string("token");
         var deactivated = tenant.apiKey();
-        assertStatus(Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
-                .bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
 
         assertRefusedAsByTheWar("GET", "/v4/appointment", bearer(narrow));
         assertRefusedAsByTheWar("GET", "/v4/api-key", bearer(memberToken));
@@ -196,22 +205,38 @@ public abstract class GatewayContract {
     void theUpstreamLearnsWhoTheRequestActsAsAndNothingTheClientForged() throws IOException {
         var tenant = Tenant.create();
         var admin = tenant.user("ADMIN");
-        var created = Api.post("/v4/api-key", "{\"name\": \"gw\", \"expiresInDays\": 30}").bearer(tenant.ownerToken())
+        var created = Api.post("/v4/api-key", "{\"name\": \"gw\", \"expiresInDays\": 30}")
+                .bearer(tenant.ownerToken())
                 .send();
         var key = created.string("key");
         var forged = IdentityHeaders.ALL.stream().map(h -> h + ": forged").toArray(String[]::new);
 
         var asAdmin = allowed(CLIENT, "GET", "/v4/meeting-type", with(forged, bearer(key), actingAs(admin)));
-        assertIdentity(asAdmin, admin, tenant.companyId(), "ADMIN", "API_KEY", key.split(":")[1],
+        assertIdentity(
+                asAdmin,
+                admin,
+                tenant.companyId(),
+                "ADMIN",
+                "API_KEY",
+                key.split(":")[1],
                 Instant.parse(created.string("expiresAt")).toString());
         var asOwner = allowed(CLIENT, "GET", "/v4/user/me", with(forged, bearer(key)));
-        assertIdentity(asOwner, tenant.ownerId(), tenant.companyId(), "OWNER", "API_KEY", key.split(":")[1],
+        assertIdentity(
+                asOwner,
+                tenant.ownerId(),
+                tenant.companyId(),
+                "OWNER",
+                "API_KEY",
+                key.split(":")[1],
                 Instant.parse(created.string("expiresAt")).toString());
-        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"gw\", \"scopes\": [\"appointments:read\","
-                + " \"meeting-types:write\"]}").bearer(tenant.ownerToken()).send();
+        var pat = Api.post(
+                        "/v4/personal-access-token",
+                        "{\"name\": \"gw\", \"scopes\": [\"appointments:read\"," + " \"meeting-types:write\"]}")
+                .bearer(tenant.ownerToken())
+                .send();
         var byPat = allowed(CLIENT, "GET", "/v4/meeting-type", with(forged, bearer(pat.string("token"))));
-        assertIdentity(byPat, tenant.ownerId(), tenant.companyId(), "OWNER", "PERSONAL_ACCESS_TOKEN",
-                pat.string("id"), null);
+        assertIdentity(
+                byPat, tenant.ownerId(), tenant.companyId(), "OWNER", "PERSONAL_ACCESS_TOKEN", pat.string("id"), null);
         assertEquals(List.of("appointments:read meeting-types:write"), seen(byPat, IdentityHeaders.SCOPES));
 
         // an open route: no identity at all, whatever the client wrote
@@ -227,14 +252,22 @@ public abstract class GatewayContract {
         return all.toArray(String[]::new);
     }
 
-    private static void assertIdentity(JsonObject echo, String user, String company, String role, String type,
-            String credentialId, String expiresAt) {
+    private static void assertIdentity(
+            JsonObject echo,
+            String user,
+            String company,
+            String role,
+            String type,
+            String credentialId,
+            String expiresAt) {
         assertEquals(List.of(user), seen(echo, IdentityHeaders.USER_ID), echo::toString);
         assertEquals(List.of(company), seen(echo, IdentityHeaders.COMPANY_ID));
         assertEquals(List.of(role), seen(echo, IdentityHeaders.ROLE));
         assertEquals(List.of(type), seen(echo, IdentityHeaders.CREDENTIAL_TYPE));
         assertEquals(List.of(credentialId), seen(echo, IdentityHeaders.CREDENTIAL_ID));
-        assertEquals(expiresAt == null ? List.of() : List.of(expiresAt), seen(echo, IdentityHeaders.EXPIRES_AT),
+        assertEquals(
+                expiresAt == null ? List.of() : List.of(expiresAt),
+                seen(echo, IdentityHeaders.EXPIRES_AT),
                 echo::toString);
     }
 
@@ -242,27 +275,37 @@ public abstract class GatewayContract {
     void aClientCannotChooseItsAddressOrTheRequestThatIsChecked() throws IOException {
         var tenant = Tenant.create();
         var fenced = Api.post("/v4/api-key", "{\"expiresInDays\": 1, \"allowedIps\": [\"" + CLIENT + "/32\"]}")
-                .bearer(tenant.ownerToken()).send().string("key");
+                .bearer(tenant.ownerToken())
+                .send()
+                .string("key");
         var asOwner = actingAs(tenant.ownerId());
         allowed(CLIENT, "GET", "/v4/meeting-type", bearer(fenced), asOwner);
         int before = upstream.requests().size();
-        for (var forgery : List.of("X-Forwarded-For: " + CLIENT, "Forwarded: for=" + CLIENT,
-                "Forwarded: for=\"" + CLIENT + "\";proto=https", "Forwarded: for=198.51.100.1, for=" + CLIENT,
+        for (var forgery : List.of(
+                "X-Forwarded-For: " + CLIENT,
+                "Forwarded: for=" + CLIENT,
+                "Forwarded: for=\"" + CLIENT + "\";proto=https",
+                "Forwarded: for=198.51.100.1, for=" + CLIENT,
                 "X-Real-IP: " + CLIENT)) {
             var reply = through(OTHER_CLIENT, "GET", "/v4/meeting-type", bearer(fenced), asOwner, forgery);
-            assertEquals("403 application/json WWW-Authenticate=[] Retry-After=[] {\"statusCode\":403,\"message\":\""
-                    + AllowlistIT.NOT_ALLOWED + "\",\"error\":\"Forbidden\"}", whole(reply), forgery);
+            assertEquals(
+                    "403 application/json WWW-Authenticate=[] Retry-After=[] {\"statusCode\":403,\"message\":\""
+                            + AllowlistIT.NOT_ALLOWED + "\",\"error\":\"Forbidden\"}",
+                    whole(reply),
+                    forgery);
         }
         assertEquals(before, upstream.requests().size());
         // the upstream hears the address the gateway saw
-        var echo = allowed(CLIENT, "GET", "/v4/meeting-type", bearer(fenced), asOwner,
-                "X-Forwarded-For: 198.51.100.7");
+        var echo = allowed(CLIENT, "GET", "/v4/meeting-type", bearer(fenced), asOwner, "X-Forwarded-For: 198.51.100.7");
         assertEquals(List.of(CLIENT), seen(echo, "X-Forwarded-For"));
 
         // the request judged is the one the gateway routes, whatever the client says it is
         var member = tenant.tokenOf(tenant.user("MEMBER"));
-        for (var forgery : List.of("X-Original-URI: /v4/meeting-type", "X-Forwarded-Uri: /v4/meeting-type",
-                "X-Original-Method: GET", "X-Forwarded-Method: GET")) {
+        for (var forgery : List.of(
+                "X-Original-URI: /v4/meeting-type",
+                "X-Forwarded-Uri: /v4/meeting-type",
+                "X-Original-Method: GET",
+                "X-Forwarded-Method: GET")) {
             assertRefusedAsByTheWar("GET", "/v4/api-key", bearer(member), forgery);
             assertRefusedAsByTheWar("DELETE", "/v4/api-key/" + UUID.randomUUID(), bearer(member), forgery);
         }
@@ -271,15 +314,22 @@ public abstract class GatewayContract {
     @Test
     void aCredentialRevokedThroughTheApiIsRefusedThroughTheGatewayWithinASecond() throws IOException {
         var tenant = Tenant.create();
-        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"soon gone\"}").bearer(tenant.ownerToken()).send();
+        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"soon gone\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         allowed(CLIENT, "GET", "/v4/meeting-type", bearer(pat.string("token")));
-        assertStatus(Api.delete("/v4/personal-access-token/" + pat.string("id")).bearer(tenant.ownerToken()).send(),
+        assertStatus(
+                Api.delete("/v4/personal-access-token/" + pat.string("id"))
+                        .bearer(tenant.ownerToken())
+                        .send(),
                 204);
         long revoked = System.nanoTime();
         var reply = through(CLIENT, "GET", "/v4/meeting-type", bearer(pat.string("token")));
         long millis = (System.nanoTime() - revoked) / 1_000_000;
-        assertEquals("401 application/json WWW-Authenticate=[Bearer] Retry-After=[] "
-                + "{\"statusCode\":401,\"message\":\"Invalid API key\",\"error\":\"Unauthorized\"}", whole(reply));
+        assertEquals(
+                "401 application/json WWW-Authenticate=[Bearer] Retry-After=[] "
+                        + "{\"statusCode\":401,\"message\":\"Invalid API key\",\"error\":\"Unauthorized\"}",
+                whole(reply));
         assertTrue(millis < 1000, millis + " ms");
     }
 
@@ -288,16 +338,25 @@ public abstract class GatewayContract {
         var from = "127.0.0.9";
         RawHttp.Reply reply = null;
         for (int i = 0; i < 21; i++) {
-            reply = through(from, "GET", "/v4/meeting-type", bearer("rgo-" + UUID.randomUUID().toString().replace("-", "")));
+            reply = through(
+                    from,
+                    "GET",
+                    "/v4/meeting-type",
+                    bearer("rgo-" + UUID.randomUUID().toString().replace("-", "")));
         }
         assertEquals(429, reply.status(), reply::toString);
         assertEquals("application/json", reply.header("Content-Type"));
-        assertEquals("{\"statusCode\":429,\"message\":\"Too many failed attempts; retry later\","
-                + "\"error\":\"Too Many Requests\"}", reply.body());
+        assertEquals(
+                "{\"statusCode\":429,\"message\":\"Too many failed attempts; retry later\","
+                        + "\"error\":\"Too Many Requests\"}",
+                reply.body());
         assertEquals(1, reply.headers("Retry-After").size(), reply::toString);
         assertTrue(Long.parseLong(reply.header("Retry-After")) > 0);
         // another client is not throttled
-        assertEquals(401, through(OTHER_CLIENT, "GET", "/v4/meeting-type", bearer("rgo-nothing")).status());
+        assertEquals(
+                401,
+                through(OTHER_CLIENT, "GET", "/v4/meeting-type", bearer("rgo-nothing"))
+                        .status());
     }
 
     @Test
@@ -309,8 +368,10 @@ public abstract class GatewayContract {
             assertEquals(before, upstream.requests().size());
             assertEquals(503, reply.status(), reply::toString);
             assertEquals("application/json", reply.header("Content-Type"), reply::toString);
-            assertEquals("{\"statusCode\":503,\"message\":\"Service temporarily unavailable; retry later\","
-                    + "\"error\":\"Service Unavailable\"}", reply.body());
+            assertEquals(
+                    "{\"statusCode\":503,\"message\":\"Service temporarily unavailable; retry later\","
+                            + "\"error\":\"Service Unavailable\"}",
+                    reply.body());
         }
     }
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The local PostgreSQL stops in the middle of a run: valid credentials get 503, never "Invalid
- * API key"; readiness goes DOWN; nothing is half written; when the database is back the server
- * recovers on its own. Runs only against PostgreSQL (mvn verify -Ddb.kind=postgresql), as root.
+ * The local PostgreSQL stops in the middle of a run: valid credentials get 503, never "Invalid API key"; readiness goes
+ * DOWN; nothing is half written; when the database is back the server recovers on its own. Runs only against PostgreSQL
+ * (mvn verify -Ddb.kind=postgresql), as root.
  */
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
 class DatabaseOutageIT extends ApiTest {
@@ -31,18 +31,18 @@ class DatabaseOutageIT extends ApiTest {
     void outageIsServiceUnavailableAndTheServerRecoversWithoutRestart() throws Exception {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
-        var users = Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size();
+        var users =
+                Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size();
         assertEquals(200, Api.get("/health/ready").send().status());
         postgres("stop");
         try {
             // Well-formed unknown credentials reach the database too: their answer is the outage's, not 401.
             var random = new java.security.SecureRandom();
             var unknownPat = com.meetergo.apiauth.security.credential.TokenFormat.newPat(random);
-            var unknownKey = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random,
-                    java.util.UUID.randomUUID().toString());
+            var unknownKey = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(
+                    random, java.util.UUID.randomUUID().toString());
             for (var credential : new String[] {key, tenant.ownerToken(), unknownPat, unknownKey}) {
-                assertError(Api.get("/v4/user/me").bearer(credential).send(), 503, "Service Unavailable",
-                        UNAVAILABLE);
+                assertError(Api.get("/v4/user/me").bearer(credential).send(), 503, "Service Unavailable", UNAVAILABLE);
             }
             // A malformed one never gets that far.
             assertError(Api.get("/v4/user/me").bearer("rgo-short").send(), 401, "Unauthorized", "Invalid API key");
@@ -54,8 +54,13 @@ class DatabaseOutageIT extends ApiTest {
         }
         var back = eventually(() -> Api.get("/v4/user/me").bearer(key).send(), a -> a.status() == 200);
         assertStatus(back, 200);
-        assertEquals(200, eventually(() -> Api.get("/health/ready").send(), a -> a.status() == 200).status());
-        assertEquals(users, Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
+        assertEquals(
+                200,
+                eventually(() -> Api.get("/health/ready").send(), a -> a.status() == 200)
+                        .status());
+        assertEquals(
+                users,
+                Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
     }
 
     @Test
@@ -73,7 +78,9 @@ class DatabaseOutageIT extends ApiTest {
             postgres("start");
         }
         eventually(() -> Api.get("/v4/user/me").bearer(key).send(), a -> a.status() == 200);
-        assertEquals(1, Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
+        assertEquals(
+                1,
+                Api.get("/v4/user").bearer(tenant.ownerToken()).send().array().size());
         assertStatus(Api.post("/v4/user", body).bearer(key).send(), 201);
     }
 
@@ -91,8 +98,8 @@ class DatabaseOutageIT extends ApiTest {
     private static void postgres(String action) throws IOException, InterruptedException {
         var versions = new File("/etc/postgresql").list();
         assertTrue(versions != null && versions.length == 1, "one PostgreSQL cluster under /etc/postgresql");
-        var command = new java.util.ArrayList<>(java.util.List.of("pg_ctlcluster", "--skip-systemctl-redirect",
-                versions[0], "main", action));
+        var command = new java.util.ArrayList<>(
+                java.util.List.of("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action));
         if (action.equals("stop")) {
             command.addAll(java.util.List.of("-m", "fast"));
         }

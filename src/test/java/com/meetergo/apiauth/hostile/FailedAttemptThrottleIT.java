@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Guessing is throttled per client address: once over its limit, an address is answered 429
- * before any lookup, so a guess costs the server neither a digest nor a database read.
- * This class has a deployment of its own, so its counters start at zero; it speaks from 127.0.0.1 and
- * ::1, the two loopback addresses every machine has. The throttle per key id: {@link KeyGuessThrottleIT}.
+ * Guessing is throttled per client address: once over its limit, an address is answered 429 before any lookup, so a
+ * guess costs the server neither a digest nor a database read. This class has a deployment of its own, so its counters
+ * start at zero; it speaks from 127.0.0.1 and ::1, the two loopback addresses every machine has. The throttle per key
+ * id: {@link KeyGuessThrottleIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 class FailedAttemptThrottleIT {
@@ -29,8 +29,8 @@ class FailedAttemptThrottleIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return InContainerTest.war("apiauth.throttle.address-failures=" + PER_ADDRESS,
-                "apiauth.throttle.key-failures=1000000");
+        return InContainerTest.war(
+                "apiauth.throttle.address-failures=" + PER_ADDRESS, "apiauth.throttle.key-failures=1000000");
     }
 
     static RawHttp.Reply me(String from, String credential) throws IOException {
@@ -40,8 +40,10 @@ class FailedAttemptThrottleIT {
     static void assertThrottled(RawHttp.Reply reply) {
         assertEquals(429, reply.status(), reply::toString);
         assertEquals("application/json", reply.header("Content-Type"));
-        assertEquals("{\"statusCode\":429,\"message\":\"Too many failed attempts; retry later\","
-                + "\"error\":\"Too Many Requests\"}", reply.body());
+        assertEquals(
+                "{\"statusCode\":429,\"message\":\"Too many failed attempts; retry later\","
+                        + "\"error\":\"Too Many Requests\"}",
+                reply.body());
         long retryAfter = Long.parseLong(reply.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 3601, reply.head());
     }
@@ -68,7 +70,8 @@ class FailedAttemptThrottleIT {
         // every guess before the limit read the database; not one after it
         assertEquals(PER_ADDRESS, whileCounting);
         assertEquals(0, whileThrottled);
-        // the address waits out its window whatever it sends, the right secret too; another address keeps its own budget
+        // the address waits out its window whatever it sends, the right secret too; another address keeps its own
+        // budget
         assertThrottled(me(from, tenant.ownerToken()));
         assertEquals(200, me("::1", tenant.ownerToken()).status());
         assertEquals(401, me("::1", TokenFormat.newPat(random)).status());
@@ -80,6 +83,7 @@ class FailedAttemptThrottleIT {
 
     private static long credentialReads() {
         return Prometheus.series(Prometheus.scrape(), "apiauth_cache_credential_reads_total").stream()
-                .mapToLong(Prometheus.Series::count).sum();
+                .mapToLong(Prometheus.Series::count)
+                .sum();
     }
 }

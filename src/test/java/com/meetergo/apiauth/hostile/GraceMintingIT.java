@@ -10,9 +10,9 @@ import com.meetergo.apiauth.support.Tenant;
 import org.junit.jupiter.api.Test;
 
 /**
- * A credential rotated with a grace period (a suspected leak) keeps serving requests during the
- * grace, but whoever holds its secret cannot mint with it: no PAT, no key, no rotation of another
- * credential. Its successor mints as before.
+ * A credential rotated with a grace period (a suspected leak) keeps serving requests during the grace, but whoever
+ * holds its secret cannot mint with it: no PAT, no key, no rotation of another credential. Its successor mints as
+ * before.
  */
 class GraceMintingIT extends ApiTest {
 
@@ -21,36 +21,55 @@ class GraceMintingIT extends ApiTest {
         var tenant = Tenant.create();
         var old = tenant.apiKey();
         var successor = Api.post("/v4/api-key/" + old.split(":")[1] + "/rotate", "{\"gracePeriodSeconds\": 120}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(successor, 201);
         var other = tenant.apiKey();
 
         assertStatus(Api.get("/v4/user/me").bearer(old).send(), 200);
-        assertRefused(Api.post("/v4/personal-access-token", "{\"name\": \"outlives the grace\"}").bearer(old)
-                .actingAs(tenant.ownerId()).send());
-        assertRefused(Api.post("/v4/api-key", "{\"name\": \"outlives the grace\", \"expiresInDays\": 90}").bearer(old)
-                .actingAs(tenant.ownerId()).send());
+        assertRefused(Api.post("/v4/personal-access-token", "{\"name\": \"outlives the grace\"}")
+                .bearer(old)
+                .actingAs(tenant.ownerId())
+                .send());
+        assertRefused(Api.post("/v4/api-key", "{\"name\": \"outlives the grace\", \"expiresInDays\": 90}")
+                .bearer(old)
+                .actingAs(tenant.ownerId())
+                .send());
         assertRefused(Api.post("/v4/api-key/" + other.split(":")[1] + "/rotate", "{\"gracePeriodSeconds\": 0}")
-                .bearer(old).actingAs(tenant.ownerId()).send());
-        assertStatus(Api.post("/v4/personal-access-token", "{\"name\": \"from the successor\"}")
-                .bearer(successor.string("key")).actingAs(tenant.ownerId()).send(), 201);
+                .bearer(old)
+                .actingAs(tenant.ownerId())
+                .send());
+        assertStatus(
+                Api.post("/v4/personal-access-token", "{\"name\": \"from the successor\"}")
+                        .bearer(successor.string("key"))
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                201);
     }
 
     @Test
     void aTokenInItsGraceMintsNothing() {
         var tenant = Tenant.create();
-        var script = Api.post("/v4/personal-access-token", "{\"name\": \"script\"}").bearer(tenant.ownerToken()).send()
+        var script = Api.post("/v4/personal-access-token", "{\"name\": \"script\"}")
+                .bearer(tenant.ownerToken())
+                .send()
                 .string("token");
-        var renewed = Api.post("/v4/personal-access-token/self/rotate", "{\"gracePeriodSeconds\": 120}").bearer(script)
+        var renewed = Api.post("/v4/personal-access-token/self/rotate", "{\"gracePeriodSeconds\": 120}")
+                .bearer(script)
                 .send();
         assertStatus(renewed, 201);
         assertStatus(Api.get("/v4/user/me").bearer(script).send(), 200);
-        assertRefused(Api.post("/v4/personal-access-token", "{\"name\": \"outlives the grace\"}").bearer(script)
+        assertRefused(Api.post("/v4/personal-access-token", "{\"name\": \"outlives the grace\"}")
+                .bearer(script)
                 .send());
         assertRefused(Api.post("/v4/api-key", "{\"name\": \"outlives the grace\", \"expiresInDays\": 90}")
-                .bearer(script).send());
-        assertStatus(Api.post("/v4/personal-access-token", "{\"name\": \"from the successor\"}")
-                .bearer(renewed.string("token")).send(), 201);
+                .bearer(script)
+                .send());
+        assertStatus(
+                Api.post("/v4/personal-access-token", "{\"name\": \"from the successor\"}")
+                        .bearer(renewed.string("token"))
+                        .send(),
+                201);
     }
 
     private static void assertRefused(com.meetergo.apiauth.support.Answer answer) {

@@ -16,18 +16,18 @@ import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile Authorization and x-meetergo-api-user-id headers, hand-picked and generated (jqwik
- * arbitraries): never authenticated without a database match, always the contract's
- * JSON shape, never a 5xx but the contract's 500, and every answer in bounded time. Two
- * Authorization headers are refused whichever they hold; two user headers never name one user.
+ * Hostile Authorization and x-meetergo-api-user-id headers, hand-picked and generated (jqwik arbitraries): never
+ * authenticated without a database match, always the contract's JSON shape, never a 5xx but the contract's 500, and
+ * every answer in bounded time. Two Authorization headers are refused whichever they hold; two user headers never name
+ * one user.
  */
 class HostileHeadersIT extends ApiTest {
 
     private static final int GENERATED_AUTHORIZATION = 5_000;
     private static final int GENERATED_USER_HEADERS = 5_000;
     /**
-     * Catches a parse that blows up on a crafted value (a backtracking pattern takes minutes), not a
-     * slow machine: the bound is far above any healthy request on the slowest CI host.
+     * Catches a parse that blows up on a crafted value (a backtracking pattern takes minutes), not a slow machine: the
+     * bound is far above any healthy request on the slowest CI host.
      */
     private static final long MAX_MILLIS = 10_000;
 
@@ -70,23 +70,49 @@ class HostileHeadersIT extends ApiTest {
         var key = tenant.apiKey();
         var token = tenant.ownerToken();
         var stranger = Tenant.create().apiKey();
-        var values = List.of("", " ", "\t", "Bearer", "Bearer ", "Bearer  \t ", "bearer", "BEARER x", "Basic "
-                + "dXNlcjpwYXNz", "Digest x", "Bearer null", "Bearer undefined", "Bearer rgo-", "Bearer ak_live:",
-                "Bearer ak_live:::", "Bearer " + key + "x", "Bearer x" + key, "Bearer " + key.toUpperCase(),
-                "Bearer " + token.substring(0, token.length() - 1), "Bearer " + token + " " + token,
+        var values = List.of(
+                "",
+                " ",
+                "\t",
+                "Bearer",
+                "Bearer ",
+                "Bearer  \t ",
+                "bearer",
+                "BEARER x",
+                "Basic " + "dXNlcjpwYXNz",
+                "Digest x",
+                "Bearer null",
+                "Bearer undefined",
+                "Bearer rgo-",
+                "Bearer ak_live:",
+                "Bearer ak_live:::",
+                "Bearer " + key + "x",
+                "Bearer x" + key,
+                "Bearer " + key.toUpperCase(),
+                "Bearer " + token.substring(0, token.length() - 1),
+                "Bearer " + token + " " + token,
                 "Bearer " + key.replace(key.split(":")[1], stranger.split(":")[1]),
-                "Bearer ' OR '1'='1", "Bearer \"; DROP TABLE api_key; --", "Bearer {\"$ne\": null}",
-                "Bearer " + "A".repeat(8192), "Bearer rgo-" + "A".repeat(9000), "Bearer \u00e9\u00e8\u00ff",
+                "Bearer ' OR '1'='1",
+                "Bearer \"; DROP TABLE api_key; --",
+                "Bearer {\"$ne\": null}",
+                "Bearer " + "A".repeat(8192),
+                "Bearer rgo-" + "A".repeat(9000),
+                "Bearer \u00e9\u00e8\u00ff",
                 "Bearer ak_live:550e8400-e29b-41d4-a716-446655440000:" + "0".repeat(38));
         for (var value : values) {
             timed(Api.get("/v4/user/me").header("Authorization", value));
         }
         // What java.net.http refuses to send: control characters, two headers, a split header line.
-        var raw = List.of(new String[] {"Authorization: Bearer " + token, "Authorization: Bearer " + key},
+        var raw = List.of(
+                new String[] {"Authorization: Bearer " + token, "Authorization: Bearer " + key},
                 new String[] {"Authorization: Bearer " + token, "Authorization: Bearer " + token},
-                new String[] {"Authorization: Bearer " + key, "x-meetergo-api-user-id: " + tenant.ownerId(),
-                    "x-meetergo-api-user-id: " + tenant.ownerId()},
-                new String[] {"Authorization: Bearer \u0000" + token}, new String[] {"Authorization: Bearer \u0007x"},
+                new String[] {
+                    "Authorization: Bearer " + key,
+                    "x-meetergo-api-user-id: " + tenant.ownerId(),
+                    "x-meetergo-api-user-id: " + tenant.ownerId()
+                },
+                new String[] {"Authorization: Bearer \u0000" + token},
+                new String[] {"Authorization: Bearer \u0007x"},
                 new String[] {"Authorization:\tBearer\tjunk"});
         for (var headers : raw) {
             long start = System.nanoTime();
@@ -94,7 +120,8 @@ class HostileHeadersIT extends ApiTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             tried++;
             assertTrue(millis < MAX_MILLIS);
-            assertTrue(reply.status() == 400 || reply.status() == 401, () -> String.join(" | ", headers) + " -> " + reply);
+            assertTrue(
+                    reply.status() == 400 || reply.status() == 401, () -> String.join(" | ", headers) + " -> " + reply);
             assertTrue(reply.status() == 400 || ALLOWED_ERRORS.contains(reply.body()), reply::toString);
             if (ALLOWED_ERRORS.contains(reply.body())) {
                 assertTrue(reply.body().startsWith("{\"statusCode\":" + reply.status() + ","), reply::toString);
@@ -135,13 +162,18 @@ class HostileHeadersIT extends ApiTest {
                 Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(60),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF-").ofLength(36),
                 Arbitraries.create(() -> java.util.UUID.randomUUID().toString()),
-                Arbitraries.strings().withCharRange('\u00a0', '\u00ff').ofMinLength(1).ofMaxLength(36));
+                Arbitraries.strings()
+                        .withCharRange('\u00a0', '\u00ff')
+                        .ofMinLength(1)
+                        .ofMaxLength(36));
         var samples = sample(values, GENERATED_USER_HEADERS);
         int i = 0;
         for (var value : samples) {
             var viaKey = (i++ % 2) == 0;
-            var answer = timed(Api.get("/v4/meeting-type").bearer(viaKey ? key : token).actingAs(value));
-            assertTrue(viaKey ? answer.status() == 400 || answer.status() == 500 : answer.status() == 403,
+            var answer = timed(
+                    Api.get("/v4/meeting-type").bearer(viaKey ? key : token).actingAs(value));
+            assertTrue(
+                    viaKey ? answer.status() == 400 || answer.status() == 500 : answer.status() == 403,
                     answer::toString);
         }
         System.out.println("generated user header cases tried: " + samples.size() + ", slowest " + slowest + " ms");
@@ -155,8 +187,10 @@ class HostileHeadersIT extends ApiTest {
 
     /** jqwik's own sampling (random each run; a failing case is printed whole by the assertion). */
     private static <T> List<T> sample(Arbitrary<T> arbitrary, int count) {
-        return arbitrary.sampleStream()
+        return arbitrary
+                .sampleStream()
                 .filter(v -> v.toString().chars().noneMatch(c -> c == '\r' || c == '\n' || c < 0x20 && c != '\t'))
-                .limit(count).toList();
+                .limit(count)
+                .toList();
     }
 }

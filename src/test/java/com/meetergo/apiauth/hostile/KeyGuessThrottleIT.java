@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Guessing at one key id is throttled for that key, from whichever addresses the guesses come, and
- * the holder of the right secret is never locked out. A deployment of its own (fresh counters), with
- * the address throttle lifted so that only the key's counter can answer 429.
+ * Guessing at one key id is throttled for that key, from whichever addresses the guesses come, and the holder of the
+ * right secret is never locked out. A deployment of its own (fresh counters), with the address throttle lifted so that
+ * only the key's counter can answer 429.
  */
 @ExtendWith(ArquillianExtension.class)
 class KeyGuessThrottleIT {
@@ -27,7 +27,8 @@ class KeyGuessThrottleIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return InContainerTest.war("apiauth.throttle.address-failures=1000000", "apiauth.throttle.key-failures=" + PER_KEY);
+        return InContainerTest.war(
+                "apiauth.throttle.address-failures=1000000", "apiauth.throttle.key-failures=" + PER_KEY);
     }
 
     @Test
@@ -50,7 +51,10 @@ class KeyGuessThrottleIT {
         assertEquals(200, me("127.0.0.1", key).status(), "the holder of the right secret is never locked out");
         assertEquals(200, me("::1", key).status(), "the holder of the right secret is never locked out");
         var otherKey = tenant.apiKey();
-        assertEquals(401, me("127.0.0.1", TokenFormat.newApiKey(random, otherKey.split(":")[1])).status());
+        assertEquals(
+                401,
+                me("127.0.0.1", TokenFormat.newApiKey(random, otherKey.split(":")[1]))
+                        .status());
         System.out.println("key throttle: " + PER_KEY + " wrong secrets answered 401, then " + throttled + " 429");
     }
 }

@@ -21,13 +21,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The main pool takes back connections that nobody gives back. Under heavy concurrent load Liberty
- * 26.0.0.3 loses some of them (docs/decisions.md: in use, no handle open, no thread, nothing
- * uncommitted — reproduced with plain JDBC on a non-transactional pool, so not api-auth's code);
- * without help, a busy server runs out of connections for good. The pool's maxInUseTime (test
- * servers: 45 s, checked every 5 s; production: 2 minutes) aborts such a connection and frees its
- * place. Here three connections are taken on a thread no container watches and never closed — the
- * same state as a lost one — and the pool must get all three back by itself.
+ * The main pool takes back connections that nobody gives back. Under heavy concurrent load Liberty 26.0.0.3 loses some
+ * of them (docs/decisions.md: in use, no handle open, no thread, nothing uncommitted — reproduced with plain JDBC on a
+ * non-transactional pool, so not api-auth's code); without help, a busy server runs out of connections for good. The
+ * pool's maxInUseTime (test servers: 45 s, checked every 5 s; production: 2 minutes) aborts such a connection and frees
+ * its place. Here three connections are taken on a thread no container watches and never closed — the same state as a
+ * lost one — and the pool must get all three back by itself.
  */
 class PoolRecoveryIT extends InContainerTest {
 
@@ -62,20 +61,23 @@ class PoolRecoveryIT extends InContainerTest {
         int before = steadyInUse();
         // An unmanaged thread: no transaction, no request, no container to clean up after it.
         var leaker = new CompletableFuture<Void>();
-        new Thread(() -> {
-            try {
-                for (int i = 0; i < 3; i++) {
-                    var connection = database.getConnection();
-                    try (var s = connection.createStatement()) {
-                        s.execute("select 1");
-                    }
-                    ABANDONED.add(connection);
-                }
-                leaker.complete(null);
-            } catch (Exception e) {
-                leaker.completeExceptionally(e);
-            }
-        }, "pool-recovery-leaker").start();
+        new Thread(
+                        () -> {
+                            try {
+                                for (int i = 0; i < 3; i++) {
+                                    var connection = database.getConnection();
+                                    try (var s = connection.createStatement()) {
+                                        s.execute("select 1");
+                                    }
+                                    ABANDONED.add(connection);
+                                }
+                                leaker.complete(null);
+                            } catch (Exception e) {
+                                leaker.completeExceptionally(e);
+                            }
+                        },
+                        "pool-recovery-leaker")
+                .start();
         leaker.get(30, TimeUnit.SECONDS);
         assertTrue(inUse() >= before + 3, "three connections left in use");
 
@@ -92,10 +94,9 @@ class PoolRecoveryIT extends InContainerTest {
     }
 
     /**
-     * The connections that stay in use (usually none): the least of five counts over a second.
-     * One count may include a connection on its way back — a timer's, the change-notice poller's,
-     * or one the previous test left — and a CI run once failed "three connections left in use"
-     * by counting one such connection before the three were taken.
+     * The connections that stay in use (usually none): the least of five counts over a second. One count may include a
+     * connection on its way back — a timer's, the change-notice poller's, or one the previous test left — and a CI run
+     * once failed "three connections left in use" by counting one such connection before the three were taken.
      */
     private static int steadyInUse() {
         int least = Integer.MAX_VALUE;

@@ -16,11 +16,24 @@ class RequestLimitsIT extends ApiTest {
     @Test
     void headerOverEightKibIsRefusedBeforeAuthentication() {
         var tenant = Tenant.create();
-        assertError(Api.get("/v4/user/me").bearer("rgo-" + "A".repeat(9000)).send(), 431,
-                "Request Header Fields Too Large", "Request header too large");
-        assertError(Api.get("/v4/user/me").bearer(tenant.ownerToken()).header("X-Padding", "p".repeat(9000)).send(),
-                431, "Request Header Fields Too Large", "Request header too large");
-        assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).header("X-Padding", "p".repeat(4000)).send(),
+        assertError(
+                Api.get("/v4/user/me").bearer("rgo-" + "A".repeat(9000)).send(),
+                431,
+                "Request Header Fields Too Large",
+                "Request header too large");
+        assertError(
+                Api.get("/v4/user/me")
+                        .bearer(tenant.ownerToken())
+                        .header("X-Padding", "p".repeat(9000))
+                        .send(),
+                431,
+                "Request Header Fields Too Large",
+                "Request header too large");
+        assertStatus(
+                Api.get("/v4/user/me")
+                        .bearer(tenant.ownerToken())
+                        .header("X-Padding", "p".repeat(4000))
+                        .send(),
                 200);
     }
 
@@ -28,18 +41,30 @@ class RequestLimitsIT extends ApiTest {
     void bodyOverSixtyFourKibIsRefusedOnProtectedAndOpenPaths() {
         var tenant = Tenant.create();
         var big = "{\"name\": \"" + "n".repeat(70_000) + "\", \"expiresInDays\": 5}";
-        assertError(Api.post("/v4/api-key", big).bearer(tenant.ownerToken()).send(), 413, "Request Entity Too Large",
+        assertError(
+                Api.post("/v4/api-key", big).bearer(tenant.ownerToken()).send(),
+                413,
+                "Request Entity Too Large",
                 "Request body too large");
-        assertEquals(0, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
+        assertEquals(
+                0,
+                Api.get("/v4/api-key")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size());
         var report = "{\"credentials\": [\"" + "x".repeat(70_000) + "\"]}";
-        assertError(Api.post("/v4/credential-revocation", report).send(), 413, "Request Entity Too Large",
+        assertError(
+                Api.post("/v4/credential-revocation", report).send(),
+                413,
+                "Request Entity Too Large",
                 "Request body too large");
     }
 
     /**
-     * A body that declares no length is bounded as it is read, before anything is parsed: a leak
-     * report that names a live key, padded past the limit, revokes nothing (it used to be read whole
-     * and acted on), and an oversized chunked body to a protected path creates nothing.
+     * A body that declares no length is bounded as it is read, before anything is parsed: a leak report that names a
+     * live key, padded past the limit, revokes nothing (it used to be read whole and acted on), and an oversized
+     * chunked body to a protected path creates nothing.
      */
     @Test
     void chunkedBodyOverTheLimitIsRefusedBeforeItIsParsed() throws java.io.IOException {
@@ -51,30 +76,47 @@ class RequestLimitsIT extends ApiTest {
         assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
 
         var big = "{\"name\": \"" + "n".repeat(100_000) + "\", \"expiresInDays\": 5}";
-        assertError(Api.post("/v4/api-key", big).bearer(tenant.ownerToken()).chunked().send(), 413,
-                "Request Entity Too Large", "Request body too large");
-        assertEquals(1, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
+        assertError(
+                Api.post("/v4/api-key", big)
+                        .bearer(tenant.ownerToken())
+                        .chunked()
+                        .send(),
+                413,
+                "Request Entity Too Large",
+                "Request body too large");
+        assertEquals(
+                1,
+                Api.get("/v4/api-key")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size());
 
         // The same on the wire, framed by hand (java.net.http may not send what it is told to):
         // Transfer-Encoding: chunked, 1 MiB in 8 KiB chunks, no Content-Length.
-        var raw = com.meetergo.apiauth.support.RawHttp.sendChunked("127.0.0.1", "POST", "/v4/credential-revocation",
+        var raw = com.meetergo.apiauth.support.RawHttp.sendChunked(
+                "127.0.0.1",
+                "POST",
+                "/v4/credential-revocation",
                 "{\"credentials\": [\"" + key + "\"]}" + " ".repeat(1 << 20));
         assertEquals(413, raw.status(), raw::toString);
-        assertEquals("{\"statusCode\":413,\"message\":\"Request body too large\",\"error\":\"Request Entity Too Large\"}",
+        assertEquals(
+                "{\"statusCode\":413,\"message\":\"Request body too large\",\"error\":\"Request Entity Too Large\"}",
                 raw.body());
         assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
 
         var small = Api.post("/v4/api-key", "{\"name\": \"chunked\", \"expiresInDays\": 5}")
-                .bearer(tenant.ownerToken()).chunked().send();
+                .bearer(tenant.ownerToken())
+                .chunked()
+                .send();
         assertStatus(small, 201);
     }
 
     /**
-     * Broken chunked framing (a chunk longer than its size line, a size that is not hex, no CRLF
-     * after a chunk) is a bad request, answered 400 in the contract's shape, on a protected path and
-     * an open one: not Liberty's HTML 500 page with the request failed in our filter. Nothing is
-     * created. (Liberty itself still records the broken stream when it closes the request, an
-     * incident of its own that the application cannot reach: see docs/decisions.md.)
+     * Broken chunked framing (a chunk longer than its size line, a size that is not hex, no CRLF after a chunk) is a
+     * bad request, answered 400 in the contract's shape, on a protected path and an open one: not Liberty's HTML 500
+     * page with the request failed in our filter. Nothing is created. (Liberty itself still records the broken stream
+     * when it closes the request, an incident of its own that the application cannot reach: see docs/decisions.md.)
      */
     @Test
     void brokenChunkedFramingIsABadRequestInTheContractsShape() throws java.io.IOException {
@@ -90,16 +132,23 @@ class RequestLimitsIT extends ApiTest {
                     "5\r\n" + body + "\r\n0\r\n\r\n", // the chunk is longer than its size line says
                     "zz\r\n" + body + "\r\n0\r\n\r\n", // the size is not hex
                     Integer.toHexString(body.length()) + "\r\n" + body + "XX0\r\n\r\n")) { // no CRLF after it
-                var reply = com.meetergo.apiauth.support.RawHttp.sendFramed("127.0.0.1", "POST", path, framed,
-                        "Authorization: Bearer " + tenant.ownerToken());
+                var reply = com.meetergo.apiauth.support.RawHttp.sendFramed(
+                        "127.0.0.1", "POST", path, framed, "Authorization: Bearer " + tenant.ownerToken());
                 assertEquals(400, reply.status(), () -> path + " " + framed + " -> " + reply);
                 assertEquals("application/json", reply.header("Content-Type"), reply::toString);
                 assertEquals(expected, reply.body(), framed);
             }
         }
-        assertEquals(0, Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().size());
+        assertEquals(
+                0,
+                Api.get("/v4/api-key")
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size());
         for (var incident : Incidents.since(before)) {
-            assertTrue(incident.contains("Source = com.ibm.ws.webcontainer.srt.SRTServletRequest.finish"),
+            assertTrue(
+                    incident.contains("Source = com.ibm.ws.webcontainer.srt.SRTServletRequest.finish"),
                     () -> "no request fails on bad framing; only Liberty's own close of the stream is recorded:\n"
                             + incident);
         }
@@ -107,8 +156,8 @@ class RequestLimitsIT extends ApiTest {
 
     /** The test server's FFDC incident files. */
     private static final class Incidents {
-        private static final java.nio.file.Path FFDC = java.nio.file.Path.of(
-                System.getProperty("it.server.dir", "."), "logs", "ffdc");
+        private static final java.nio.file.Path FFDC =
+                java.nio.file.Path.of(System.getProperty("it.server.dir", "."), "logs", "ffdc");
 
         static java.util.Set<java.nio.file.Path> files() throws java.io.IOException {
             if (!java.nio.file.Files.isDirectory(FFDC)) {

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Races: a key in heavy use is revoked; many keys are created at once. */
 class RevocationRaceIT extends ApiTest {
 
-    private record Attempt(long sentNanos, int status) {
-    }
+    private record Attempt(long sentNanos, int status) {}
 
     /** Waits, at most 60 s, until the workers have made {@code count} attempts. */
     private static void awaitAttempts(ConcurrentLinkedQueue<Attempt> attempts, int count, List<Future<Void>> workers) {
@@ -51,13 +50,16 @@ class RevocationRaceIT extends ApiTest {
                 workers.add(pool.submit(() -> {
                     while (!stop.get()) {
                         long sent = System.nanoTime();
-                        attempts.add(new Attempt(sent, Api.get("/v4/user/me").bearer(key).send().status()));
+                        attempts.add(new Attempt(
+                                sent, Api.get("/v4/user/me").bearer(key).send().status()));
                     }
                     return null;
                 }));
             }
             awaitAttempts(attempts, 200, workers);
-            var revoke = Api.delete("/v4/api-key/" + key.split(":")[1]).bearer(tenant.ownerToken()).send();
+            var revoke = Api.delete("/v4/api-key/" + key.split(":")[1])
+                    .bearer(tenant.ownerToken())
+                    .send();
             // The answer comes after the commit: every request sent from now on must be refused.
             committed = System.nanoTime();
             assertEquals(204, revoke.status(), revoke::toString);
@@ -71,10 +73,12 @@ class RevocationRaceIT extends ApiTest {
         }
         long revokedAt = committed;
         var accepted = attempts.stream().filter(a -> a.status() == 200).count();
-        var lateAccepted = attempts.stream().filter(a -> a.status() == 200 && a.sentNanos() > revokedAt)
+        var lateAccepted = attempts.stream()
+                .filter(a -> a.status() == 200 && a.sentNanos() > revokedAt)
                 .count();
-        var statuses = attempts.stream().collect(java.util.stream.Collectors.groupingBy(Attempt::status,
-                java.util.stream.Collectors.counting()));
+        var statuses = attempts.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Attempt::status, java.util.stream.Collectors.counting()));
         assertTrue(accepted > 0, statuses::toString);
         assertEquals(0, lateAccepted, statuses::toString);
         assertTrue(attempts.stream().filter(a -> a.sentNanos() > revokedAt).count() >= 500, statuses::toString);
@@ -95,7 +99,9 @@ class RevocationRaceIT extends ApiTest {
             for (int i = 0; i < 20; i++) {
                 ids.add(pool.submit(() -> {
                     start.await();
-                    var answer = Api.post("/v4/api-key", "{\"expiresInDays\": 5}").bearer(tenant.ownerToken()).send();
+                    var answer = Api.post("/v4/api-key", "{\"expiresInDays\": 5}")
+                            .bearer(tenant.ownerToken())
+                            .send();
                     assertEquals(201, answer.status(), answer::toString);
                     return answer.string("id");
                 }));
@@ -107,7 +113,8 @@ class RevocationRaceIT extends ApiTest {
             }
             assertEquals(20, created.size());
             var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
-                    .map(v -> v.asJsonObject().getString("id")).toList();
+                    .map(v -> v.asJsonObject().getString("id"))
+                    .toList();
             assertEquals(created, new HashSet<>(listed));
             assertEquals(20, listed.size());
         } finally {

@@ -19,24 +19,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Credentials sent every way (valid, malformed, in the wrong header, the query string, a cookie)
- * with Liberty's trace turned on by a config drop-in, then searched for in every log, trace and
- * FFDC file.
+ * Credentials sent every way (valid, malformed, in the wrong header, the query string, a cookie) with Liberty's trace
+ * turned on by a config drop-in, then searched for in every log, trace and FFDC file.
  *
- * <p>With security and application trace: no hit at all. With web container and HTTP channel
- * trace at "all", Liberty 26.0.0.3 itself prints request headers, query strings and cookies
- * (SRTServletRequest.getHeader, SSOAuthenticator, HttpRequestMessageImpl, CookieHeaderByteParser) whatever
- * suppressSensitiveTrace says: that test pins down that every hit comes from those Liberty
- * classes and none from this application, and docs/operations.md and SECURITY.md tell operators never to turn
- * that trace on in production.
+ * <p>With security and application trace: no hit at all. With web container and HTTP channel trace at "all", Liberty
+ * 26.0.0.3 itself prints request headers, query strings and cookies (SRTServletRequest.getHeader, SSOAuthenticator,
+ * HttpRequestMessageImpl, CookieHeaderByteParser) whatever suppressSensitiveTrace says: that test pins down that every
+ * hit comes from those Liberty classes and none from this application, and docs/operations.md and SECURITY.md tell
+ * operators never to turn that trace on in production.
  */
 class SecretsNotTracedIT extends ApiTest {
 
     private static final Path SERVER = Path.of(System.getProperty("it.server.dir"));
     private static final Path DROP_IN = SERVER.resolve("configDropins/overrides/zz-trace.xml");
     /** Liberty's request trace (class names may be cut on the left in the trace header). */
-    private static final List<String> LIBERTY_REQUEST_TRACE = List.of("ibm.ws.webcontainer.", "ibm.ws.http.channel.",
-            "ibm.ws.http.dispatcher.");
+    private static final List<String> LIBERTY_REQUEST_TRACE =
+            List.of("ibm.ws.webcontainer.", "ibm.ws.http.channel.", "ibm.ws.http.dispatcher.");
 
     @Test
     void securityAndApplicationTraceNeverHoldACredential() throws Exception {
@@ -51,7 +49,8 @@ class SecretsNotTracedIT extends ApiTest {
     void requestTraceLeaksOnlyThroughLibertysOwnClasses() throws Exception {
         var lines = traceWhileSendingCanaries(
                 "com.ibm.ws.webcontainer*=all:HTTPChannel=all:HTTPDispatcher=all:com.meetergo.*=all");
-        var ours = lines.hits.stream().filter(l -> LIBERTY_REQUEST_TRACE.stream().noneMatch(header(l)::contains))
+        var ours = lines.hits.stream()
+                .filter(l -> LIBERTY_REQUEST_TRACE.stream().noneMatch(header(l)::contains))
                 .toList();
         System.out.println("web container and HTTP channel trace: " + lines.hits.size()
                 + " lines with a canary, all from Liberty's request trace; from this application: " + ours.size());
@@ -60,8 +59,7 @@ class SecretsNotTracedIT extends ApiTest {
         assertEquals(List.of(), ours);
     }
 
-    private record Search(long searchedBytes, long traceEntries, List<String> hits) {
-    }
+    private record Search(long searchedBytes, long traceEntries, List<String> hits) {}
 
     private Search traceWhileSendingCanaries(String spec) throws Exception {
         var tenant = Tenant.create();
@@ -83,7 +81,9 @@ class SecretsNotTracedIT extends ApiTest {
             // Flush barrier: a request of its own, whose path the trace prints; once it is in trace.log,
             // everything traced before it is too.
             Api.get(barrier).send();
-            waitFor(() -> traceFiles().stream().anyMatch(f -> read(f).contains(barrier)), "the barrier request in the trace");
+            waitFor(
+                    () -> traceFiles().stream().anyMatch(f -> read(f).contains(barrier)),
+                    "the barrier request in the trace");
         } finally {
             Files.deleteIfExists(DROP_IN);
             waitFor(() -> count(read(messages), "TRAS0018I") > changesBefore + 1, "the trace to be turned off");
@@ -110,8 +110,10 @@ class SecretsNotTracedIT extends ApiTest {
             int barrierAt = content.indexOf(barrier);
             if (barrierAt >= 0) {
                 int from = Math.max(0, content.lastIndexOf("TRAS0018I", barrierAt));
-                securityEntries = content.substring(from, barrierAt).lines()
-                        .filter(l -> l.startsWith("[") && l.contains("ws.security.")).count();
+                securityEntries = content.substring(from, barrierAt)
+                        .lines()
+                        .filter(l -> l.startsWith("[") && l.contains("ws.security."))
+                        .count();
             }
         }
         return new Search(searched, securityEntries, hits);
@@ -119,7 +121,8 @@ class SecretsNotTracedIT extends ApiTest {
 
     private static List<Path> traceFiles() {
         try (Stream<Path> files = Files.list(SERVER.resolve("logs"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("trace")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("trace"))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

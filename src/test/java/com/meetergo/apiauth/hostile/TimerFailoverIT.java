@@ -1,11 +1,10 @@
 package com.meetergo.apiauth.hostile;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.ExtraServer;
-import com.meetergo.apiauth.support.TestPorts;
 import com.meetergo.apiauth.support.ExtraServerTest;
+import com.meetergo.apiauth.support.TestPorts;
 import jakarta.annotation.Resource;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Liberty's own failover of the sweep's persistent timer (PostgreSQL run only): two more servers
- * share a set of timer tables, with server.xml's persistentExecutor missedTaskThreshold at its
- * lowest (100 s). The server that created the timer runs it every 10 s until it gets SIGKILL; then
- * the timer's next run stops moving until the other server takes it over and keeps it firing.
+ * Liberty's own failover of the sweep's persistent timer (PostgreSQL run only): two more servers share a set of timer
+ * tables, with server.xml's persistentExecutor missedTaskThreshold at its lowest (100 s). The server that created the
+ * timer runs it every 10 s until it gets SIGKILL; then the timer's next run stops moving until the other server takes
+ * it over and keeps it firing.
  */
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
 class TimerFailoverIT extends ExtraServerTest {
@@ -28,8 +27,9 @@ class TimerFailoverIT extends ExtraServerTest {
 
     /** When the sweep's one timer in the shared tables fires next (epoch ms), null before it exists. */
     private Long nextRun() throws SQLException {
-        try (var c = database.getConnection(); var s = c.prepareStatement(
-                "select nextexec from ejbtimerf_task where iname like '%CredentialSweepTimer'");
+        try (var c = database.getConnection();
+                var s = c.prepareStatement(
+                        "select nextexec from ejbtimerf_task where iname like '%CredentialSweepTimer'");
                 var rs = s.executeQuery()) {
             var next = rs.next() ? rs.getLong(1) : null;
             assertTrue(!rs.next(), "one sweep timer for both servers");
@@ -50,9 +50,11 @@ class TimerFailoverIT extends ExtraServerTest {
     @Test
     void whenTheServerRunningTheSweepTimerDiesAnotherServerKeepsItFiring() throws Exception {
         String[] options = {"-Dapiauth.sweep.enabled=true", "-Dapiauth.sweep.period=P1D"};
-        var first = ExtraServer.of(serverDir, "apiAuthTimerA", TestPorts.free(), TestPorts.free(), "EJBTIMERF_", options)
+        var first = ExtraServer.of(
+                        serverDir, "apiAuthTimerA", TestPorts.free(), TestPorts.free(), "EJBTIMERF_", options)
                 .bootstrap("timer.missed.task.threshold=100s");
-        var second = ExtraServer.of(serverDir, "apiAuthTimerB", TestPorts.free(), TestPorts.free(), "EJBTIMERF_", options)
+        var second = ExtraServer.of(
+                        serverDir, "apiAuthTimerB", TestPorts.free(), TestPorts.free(), "EJBTIMERF_", options)
                 .bootstrap("timer.missed.task.threshold=100s");
         try {
             first.start();

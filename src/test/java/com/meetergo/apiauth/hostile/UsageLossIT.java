@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * What a server loses of its usage counts (PostgreSQL run only: another server on the same
- * database): a server flushing every 2 s serves a key for 7 s and gets SIGKILL — the stored figure
- * misses at most the requests of its last interval (plus a flush in progress); a server flushing
- * hourly that is stopped cleanly flushes at the stop — nothing lost.
+ * What a server loses of its usage counts (PostgreSQL run only: another server on the same database): a server flushing
+ * every 2 s serves a key for 7 s and gets SIGKILL — the stored figure misses at most the requests of its last interval
+ * (plus a flush in progress); a server flushing hourly that is stopped cleanly flushes at the stop — nothing lost.
  */
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
 class UsageLossIT extends ExtraServerTest {
@@ -28,7 +27,12 @@ class UsageLossIT extends ExtraServerTest {
     @Test
     void aKilledServerLosesAtMostItsLastInterval() throws Exception {
         int port = TestPorts.free();
-        var server = ExtraServer.of(serverDir, "apiAuthUsageKill", port, TestPorts.free(), "EJBTIMERU_",
+        var server = ExtraServer.of(
+                serverDir,
+                "apiAuthUsageKill",
+                port,
+                TestPorts.free(),
+                "EJBTIMERU_",
                 "-Dapiauth.usage.flush-interval=PT" + INTERVAL_MILLIS / 1000 + "S");
         var tenant = Tenant.create();
         var key = tenant.apiKey();
@@ -46,13 +50,17 @@ class UsageLossIT extends ExtraServerTest {
             long killed = System.nanoTime();
             // nothing of the dead server's can arrive any more; this server counted none of the key's
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-            var days = Api.get("/v4/api-key/" + id + "/usage?days=1").bearer(tenant.ownerToken()).send().object()
+            var days = Api.get("/v4/api-key/" + id + "/usage?days=1")
+                    .bearer(tenant.ownerToken())
+                    .send()
+                    .object()
                     .getJsonArray("days");
             long stored = days.getJsonObject(0).getJsonNumber("success").longValue();
             long sent = answeredAt.size();
             long lost = sent - stored;
             long window = TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS + 1000);
-            long lastInterval = answeredAt.stream().filter(t -> killed - t <= window).count();
+            long lastInterval =
+                    answeredAt.stream().filter(t -> killed - t <= window).count();
             System.out.println("[usage-loss] " + sent + " requests served, " + stored + " stored, " + lost
                     + " lost at SIGKILL; " + lastInterval + " were served in the last interval (2 s) + 1 s");
             assertTrue(lost >= 0, "more stored than served: " + stored + " > " + sent);
@@ -67,7 +75,12 @@ class UsageLossIT extends ExtraServerTest {
     @Test
     void aStoppedServerLosesNothing() throws Exception {
         int port = TestPorts.free();
-        var server = ExtraServer.of(serverDir, "apiAuthUsageStop", port, TestPorts.free(), "EJBTIMERV_",
+        var server = ExtraServer.of(
+                serverDir,
+                "apiAuthUsageStop",
+                port,
+                TestPorts.free(),
+                "EJBTIMERV_",
                 "-Dapiauth.usage.flush-interval=PT1H");
         var tenant = Tenant.create();
         var key = tenant.apiKey();
@@ -79,7 +92,10 @@ class UsageLossIT extends ExtraServerTest {
                 assertStatus(Api.get("/v4/user/me").on(other).bearer(key).send(), 200);
             }
             server.stop();
-            var days = Api.get("/v4/api-key/" + id + "/usage?days=1").bearer(tenant.ownerToken()).send().object()
+            var days = Api.get("/v4/api-key/" + id + "/usage?days=1")
+                    .bearer(tenant.ownerToken())
+                    .send()
+                    .object()
                     .getJsonArray("days");
             long stored = days.getJsonObject(0).getJsonNumber("success").longValue();
             System.out.println("[usage-loss] 25 requests served by a server that flushes hourly, then stopped: "

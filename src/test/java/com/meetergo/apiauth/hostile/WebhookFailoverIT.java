@@ -27,19 +27,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Two servers deliver one outbox (PostgreSQL run only: another server on the same database): 1,000
- * events to 3 endpoints, a receiver that takes 500 ms per delivery (so that both servers have
- * deliveries in flight and most events wait when all are queued), and the other server killed
- * (SIGKILL) while they are. Every event
- * arrives, verified; an event that arrives twice (the killed server's attempt reached the receiver
- * but not its record) arrives under the same webhook-id; nothing else arrives.
+ * Two servers deliver one outbox (PostgreSQL run only: another server on the same database): 1,000 events to 3
+ * endpoints, a receiver that takes 500 ms per delivery (so that both servers have deliveries in flight and most events
+ * wait when all are queued), and the other server killed (SIGKILL) while they are. Every event arrives, verified; an
+ * event that arrives twice (the killed server's attempt reached the receiver but not its record) arrives under the same
+ * webhook-id; nothing else arrives.
  */
 @EnabledIfSystemProperty(named = "db.kind", matches = "postgresql")
 class WebhookFailoverIT extends InContainerTest {
 
     private static final int EVENTS = 1000;
-    private static final String[] SETTINGS = {"apiauth.webhook.allow-private-targets=true",
-        "apiauth.webhook.poll-interval=PT0.2S"};
+    private static final String[] SETTINGS = {
+        "apiauth.webhook.allow-private-targets=true", "apiauth.webhook.poll-interval=PT0.2S"
+    };
 
     @Deployment
     public static WebArchive deployment() {
@@ -70,20 +70,32 @@ class WebhookFailoverIT extends InContainerTest {
 
     /** One webhook.test event for the endpoint: its webhook-id. */
     private static String queue(Tenant tenant, String endpoint) {
-        var answer = Api.post("/v4/webhook-endpoint/" + endpoint + "/test", "").bearer(tenant.ownerToken()).send();
+        var answer = Api.post("/v4/webhook-endpoint/" + endpoint + "/test", "")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(answer, 202);
         return answer.string("messageId");
     }
 
     @Test
     void aServerKilledMidDeliveryLosesNoEvent() throws Exception {
-        var other = ExtraServer.of(serverDir, "apiAuthWebhookKill", TestPorts.free(), TestPorts.free(), "EJBTIMERW_",
-                "-Dapiauth.webhook.allow-private-targets=true", "-Dapiauth.webhook.poll-interval=PT0.2S");
+        var other = ExtraServer.of(
+                serverDir,
+                "apiAuthWebhookKill",
+                TestPorts.free(),
+                TestPorts.free(),
+                "EJBTIMERW_",
+                "-Dapiauth.webhook.allow-private-targets=true",
+                "-Dapiauth.webhook.poll-interval=PT0.2S");
         var tenant = Tenant.create();
         var endpoints = new ArrayList<String>();
         for (int i = 1; i <= 3; i++) {
-            var created = Api.post("/v4/webhook-endpoint", "{\"url\": \"" + WebhookInbox.url() + "?endpoint=" + i
-                    + "\", \"events\": [\"credential.revoked\"]}").bearer(tenant.ownerToken()).send();
+            var created = Api.post(
+                            "/v4/webhook-endpoint",
+                            "{\"url\": \"" + WebhookInbox.url() + "?endpoint=" + i
+                                    + "\", \"events\": [\"credential.revoked\"]}")
+                    .bearer(tenant.ownerToken())
+                    .send();
             assertStatus(created, 201);
             WebhookInbox.trust(created.string("secret"));
             endpoints.add(created.string("id"));
@@ -113,12 +125,17 @@ class WebhookFailoverIT extends InContainerTest {
 
             // its claims run out (60 s) and this server sends them again
             var end = Instant.now().plusSeconds(180);
-            while (!WebhookInbox.received().stream().map(WebhookInbox.Delivery::id).collect(Collectors.toSet())
-                    .containsAll(queued) && Instant.now().isBefore(end)) {
+            while (!WebhookInbox.received().stream()
+                            .map(WebhookInbox.Delivery::id)
+                            .collect(Collectors.toSet())
+                            .containsAll(queued)
+                    && Instant.now().isBefore(end)) {
                 Thread.sleep(250);
             }
             var received = WebhookInbox.received();
-            assertEquals(java.util.List.of(), received.stream().filter(d -> !queued.contains(d.id())).toList(),
+            assertEquals(
+                    java.util.List.of(),
+                    received.stream().filter(d -> !queued.contains(d.id())).toList(),
                     "nothing but the queued events");
             var ids = received.stream().map(WebhookInbox.Delivery::id).collect(Collectors.toSet());
             assertEquals(queued, ids, "every event arrives");
@@ -126,11 +143,16 @@ class WebhookFailoverIT extends InContainerTest {
             var byId = received.stream().collect(Collectors.groupingBy(WebhookInbox.Delivery::id));
             long twice = byId.values().stream().filter(l -> l.size() > 1).count();
             for (var same : byId.values()) {
-                assertEquals(1, same.stream().map(WebhookInbox.Delivery::target).distinct().count(),
+                assertEquals(
+                        1,
+                        same.stream()
+                                .map(WebhookInbox.Delivery::target)
+                                .distinct()
+                                .count(),
                         "a webhook-id goes to one endpoint only: " + same);
             }
-            System.out.println("webhooks: " + EVENTS + " events, " + received.size() + " deliveries received, "
-                    + twice + " events twice (under the same webhook-id)");
+            System.out.println("webhooks: " + EVENTS + " events, " + received.size() + " deliveries received, " + twice
+                    + " events twice (under the same webhook-id)");
 
         } finally {
             WebhookInbox.answerAfter(Duration.ZERO);

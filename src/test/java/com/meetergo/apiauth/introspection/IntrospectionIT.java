@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Token introspection (RFC 7662) as the Nimbus OAuth 2.0 SDK, a client nobody here wrote, asks and
- * reads it; and whole answers over plain HTTP for what the SDK would smooth over.
+ * Token introspection (RFC 7662) as the Nimbus OAuth 2.0 SDK, a client nobody here wrote, asks and reads it; and whole
+ * answers over plain HTTP for what the SDK would smooth over.
  */
 @ExtendWith(ArquillianExtension.class)
 class IntrospectionIT {
@@ -48,23 +48,32 @@ class IntrospectionIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return InContainerTest.war("apiauth.introspection.client-id=" + CLIENT_ID,
-                "apiauth.introspection.client-secret=" + CLIENT_SECRET, "apiauth.introspection.limit=100000");
+        return InContainerTest.war(
+                "apiauth.introspection.client-id=" + CLIENT_ID,
+                "apiauth.introspection.client-secret=" + CLIENT_SECRET,
+                "apiauth.introspection.limit=100000");
     }
 
     static TokenIntrospectionResponse nimbus(String token) throws Exception {
-        var request = new TokenIntrospectionRequest(ENDPOINT,
-                new ClientSecretBasic(new ClientID(CLIENT_ID), new Secret(CLIENT_SECRET)), new BearerAccessToken(token));
+        var request = new TokenIntrospectionRequest(
+                ENDPOINT,
+                new ClientSecretBasic(new ClientID(CLIENT_ID), new Secret(CLIENT_SECRET)),
+                new BearerAccessToken(token));
         return TokenIntrospectionResponse.parse(request.toHTTPRequest().send());
     }
 
     static String basic(String id, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(id, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((URLEncoder.encode(id, StandardCharsets.UTF_8) + ":"
+                                        + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     static Answer introspect(String form) {
-        return Api.postForm("/oauth2/introspect", form).header("Authorization", basic(CLIENT_ID, CLIENT_SECRET)).send();
+        return Api.postForm("/oauth2/introspect", form)
+                .header("Authorization", basic(CLIENT_ID, CLIENT_SECRET))
+                .send();
     }
 
     static Answer introspectToken(String token) {
@@ -81,8 +90,11 @@ class IntrospectionIT {
     @Test
     void anActivePatAndKeyAsTheSdkReadsThem() throws Exception {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"rs\", \"scopes\": [\"appointments:read\","
-                + " \"meeting-types:write\"]}").bearer(tenant.ownerToken()).send();
+        var created = Api.post(
+                        "/v4/personal-access-token",
+                        "{\"name\": \"rs\", \"scopes\": [\"appointments:read\"," + " \"meeting-types:write\"]}")
+                .bearer(tenant.ownerToken())
+                .send();
         var answer = nimbus(created.string("token"));
         assertTrue(answer.indicatesSuccess(), () -> answer.toHTTPResponse().getBody());
         var active = answer.toSuccessResponse();
@@ -93,18 +105,21 @@ class IntrospectionIT {
         assertEquals(created.string("id"), active.getClientID().getValue());
         assertEquals(tenant.companyId(), active.getStringParameter("company_id"));
         assertEquals("personal_access_token", active.getStringParameter("credential_type"));
-        assertEquals(Instant.parse(created.string("createdAt")).getEpochSecond(), active.getIssueTime().toInstant()
-                .getEpochSecond());
+        assertEquals(
+                Instant.parse(created.string("createdAt")).getEpochSecond(),
+                active.getIssueTime().toInstant().getEpochSecond());
         assertEquals(null, active.getExpirationTime(), "a PAT without expiry has no exp");
 
-        var key = Api.post("/v4/api-key", "{\"name\": \"rs\", \"expiresInDays\": 30}").bearer(tenant.ownerToken())
+        var key = Api.post("/v4/api-key", "{\"name\": \"rs\", \"expiresInDays\": 30}")
+                .bearer(tenant.ownerToken())
                 .send();
         var keyAnswer = nimbus(key.string("key")).toSuccessResponse();
         assertTrue(keyAnswer.isActive());
         assertEquals(key.string("id"), keyAnswer.getSubject().getValue(), "a key's subject is the key");
         assertEquals(key.string("id"), keyAnswer.getClientID().getValue());
         assertEquals("api_key", keyAnswer.getStringParameter("credential_type"));
-        assertEquals(Instant.parse(key.string("expiresAt")).getEpochSecond(),
+        assertEquals(
+                Instant.parse(key.string("expiresAt")).getEpochSecond(),
                 keyAnswer.getExpirationTime().toInstant().getEpochSecond());
     }
 
@@ -112,18 +127,28 @@ class IntrospectionIT {
     void theWholeActiveAnswer() {
         var tenant = Tenant.create();
         var expires = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        var created = Api.post("/v4/personal-access-token", "{\"name\": \"rs\", \"scopes\": [\"users:read\"],"
-                + " \"expiresAt\": \"" + expires + "\"}").bearer(tenant.ownerToken()).send();
+        var created = Api.post(
+                        "/v4/personal-access-token",
+                        "{\"name\": \"rs\", \"scopes\": [\"users:read\"]," + " \"expiresAt\": \"" + expires + "\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         var answer = introspectToken(created.string("token"));
         assertEquals(200, answer.status(), answer::toString);
         assertEquals("application/json", answer.contentType());
         assertEquals(List.of("no-store"), answer.header("Cache-Control"));
-        assertEquals(Json.createObjectBuilder().add("active", true).add("scope", "users:read")
-                .add("client_id", created.string("id")).add("token_type", "Bearer")
-                .add("exp", expires.getEpochSecond())
-                .add("iat", Instant.parse(created.string("createdAt")).getEpochSecond())
-                .add("sub", tenant.ownerId()).add("company_id", tenant.companyId())
-                .add("credential_type", "personal_access_token").build(), answer.json());
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("active", true)
+                        .add("scope", "users:read")
+                        .add("client_id", created.string("id"))
+                        .add("token_type", "Bearer")
+                        .add("exp", expires.getEpochSecond())
+                        .add("iat", Instant.parse(created.string("createdAt")).getEpochSecond())
+                        .add("sub", tenant.ownerId())
+                        .add("company_id", tenant.companyId())
+                        .add("credential_type", "personal_access_token")
+                        .build(),
+                answer.json());
     }
 
     @Test
@@ -135,27 +160,42 @@ class IntrospectionIT {
         cases.put("malformed", "not a token");
         cases.put("unknown key", "ak_live:" + UUID.randomUUID() + ":" + "x".repeat(38));
 
-        var revoked = Api.post("/v4/personal-access-token", "{\"name\": \"r\"}").bearer(owner).send();
-        assertStatus(Api.delete("/v4/personal-access-token/" + revoked.string("id")).bearer(owner).send(), 204);
+        var revoked = Api.post("/v4/personal-access-token", "{\"name\": \"r\"}")
+                .bearer(owner)
+                .send();
+        assertStatus(
+                Api.delete("/v4/personal-access-token/" + revoked.string("id"))
+                        .bearer(owner)
+                        .send(),
+                204);
         cases.put("revoked", revoked.string("token"));
 
         var deactivated = tenant.apiKey();
-        assertStatus(Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}").bearer(owner).send(),
+        assertStatus(
+                Api.post("/v4/api-key/" + deactivated.split(":")[1] + "/deactivate", "{}")
+                        .bearer(owner)
+                        .send(),
                 204);
         cases.put("deactivated", deactivated);
 
         var rotated = tenant.apiKey();
-        assertStatus(Api.post("/v4/api-key/" + rotated.split(":")[1] + "/rotate", "{\"gracePeriodSeconds\": 0}")
-                .bearer(owner).send(), 201);
+        assertStatus(
+                Api.post("/v4/api-key/" + rotated.split(":")[1] + "/rotate", "{\"gracePeriodSeconds\": 0}")
+                        .bearer(owner)
+                        .send(),
+                201);
         cases.put("rotated, out of grace", rotated);
 
-        var fenced = Api.post("/v4/api-key", "{\"expiresInDays\": 1, \"allowedIps\": [\"127.0.0.0/8\"]}").bearer(owner)
-                .send().string("key");
+        var fenced = Api.post("/v4/api-key", "{\"expiresInDays\": 1, \"allowedIps\": [\"127.0.0.0/8\"]}")
+                .bearer(owner)
+                .send()
+                .string("key");
         cases.put("fenced by an allowlist", fenced);
 
         var soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
         var expiring = Api.post("/v4/personal-access-token", "{\"name\": \"e\", \"expiresAt\": \"" + soon + "\"}")
-                .bearer(owner).send();
+                .bearer(owner)
+                .send();
         cases.put("expired", expiring.string("token"));
 
         var excluded = Tenant.create();
@@ -169,17 +209,22 @@ class IntrospectionIT {
             assertFalse(nimbus(c.getValue()).toSuccessResponse().isActive(), c.getKey());
         }
         assertInactive(introspect("token="), "an empty token");
-        var hinted = introspect("token=" + URLEncoder.encode(owner, StandardCharsets.UTF_8)
-                + "&token_type_hint=refresh_token");
+        var hinted = introspect(
+                "token=" + URLEncoder.encode(owner, StandardCharsets.UTF_8) + "&token_type_hint=refresh_token");
         assertEquals(Boolean.TRUE, hinted.object().getBoolean("active"), "a hint is only a hint: " + hinted);
     }
 
     @Test
     void aRevocationIsReflectedAtOnce() throws Exception {
         var tenant = Tenant.create();
-        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"soon gone\"}").bearer(tenant.ownerToken()).send();
+        var pat = Api.post("/v4/personal-access-token", "{\"name\": \"soon gone\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertTrue(nimbus(pat.string("token")).toSuccessResponse().isActive());
-        assertStatus(Api.delete("/v4/personal-access-token/" + pat.string("id")).bearer(tenant.ownerToken()).send(),
+        assertStatus(
+                Api.delete("/v4/personal-access-token/" + pat.string("id"))
+                        .bearer(tenant.ownerToken())
+                        .send(),
                 204);
         long revoked = System.nanoTime();
         assertFalse(nimbus(pat.string("token")).toSuccessResponse().isActive());
@@ -190,8 +235,15 @@ class IntrospectionIT {
     void onlyTheConfiguredClientMayAsk() throws Exception {
         var tenant = Tenant.create();
         var form = "token=" + URLEncoder.encode(tenant.ownerToken(), StandardCharsets.UTF_8);
-        for (var authorization : new String[] {null, basic(CLIENT_ID, CLIENT_SECRET + "x"), basic("other", CLIENT_SECRET),
-                "Bearer " + tenant.ownerToken(), "Basic !!!", "Basic YWJj", basic(CLIENT_ID, "")}) {
+        for (var authorization : new String[] {
+            null,
+            basic(CLIENT_ID, CLIENT_SECRET + "x"),
+            basic("other", CLIENT_SECRET),
+            "Bearer " + tenant.ownerToken(),
+            "Basic !!!",
+            "Basic YWJj",
+            basic(CLIENT_ID, "")
+        }) {
             var request = Api.postForm("/oauth2/introspect", form);
             if (authorization != null) {
                 request.header("Authorization", authorization);
@@ -203,12 +255,14 @@ class IntrospectionIT {
             assertEquals(List.of("Basic realm=\"api-auth\""), answer.header("WWW-Authenticate"));
             assertEquals(List.of("no-store"), answer.header("Cache-Control"));
         }
-        var wrong = new TokenIntrospectionRequest(ENDPOINT,
+        var wrong = new TokenIntrospectionRequest(
+                ENDPOINT,
                 new ClientSecretBasic(new ClientID(CLIENT_ID), new Secret("not-the-secret-0123456789abcdefgh")),
                 new BearerAccessToken(tenant.ownerToken()));
         var refused = TokenIntrospectionResponse.parse(wrong.toHTTPRequest().send());
         assertFalse(refused.indicatesSuccess());
-        assertEquals("invalid_client", refused.toErrorResponse().getErrorObject().getCode());
+        assertEquals(
+                "invalid_client", refused.toErrorResponse().getErrorObject().getCode());
         assertEquals(401, refused.toErrorResponse().getErrorObject().getHTTPStatusCode());
     }
 
@@ -220,9 +274,12 @@ class IntrospectionIT {
             assertEquals("{\"error\":\"invalid_request\"}", answer.body());
         }
         var json = Api.post("/oauth2/introspect", "{\"token\": \"rgo-x\"}")
-                .header("Authorization", basic(CLIENT_ID, CLIENT_SECRET)).send();
+                .header("Authorization", basic(CLIENT_ID, CLIENT_SECRET))
+                .send();
         assertEquals(400, json.status(), json::toString);
-        var get = Api.get("/oauth2/introspect").header("Authorization", basic(CLIENT_ID, CLIENT_SECRET)).send();
+        var get = Api.get("/oauth2/introspect")
+                .header("Authorization", basic(CLIENT_ID, CLIENT_SECRET))
+                .send();
         assertEquals(405, get.status(), get::toString);
         assertEquals(List.of("POST"), get.header("Allow"));
     }

@@ -19,9 +19,12 @@ class IntrospectionLimitsIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return InContainerTest.war("apiauth.introspection.client-id=" + IntrospectionIT.CLIENT_ID,
-                "apiauth.introspection.client-secret=" + IntrospectionIT.CLIENT_SECRET, "apiauth.introspection.limit=5",
-                "apiauth.introspection.window=PT1H", "apiauth.introspection.failures=3");
+        return InContainerTest.war(
+                "apiauth.introspection.client-id=" + IntrospectionIT.CLIENT_ID,
+                "apiauth.introspection.client-secret=" + IntrospectionIT.CLIENT_SECRET,
+                "apiauth.introspection.limit=5",
+                "apiauth.introspection.window=PT1H",
+                "apiauth.introspection.failures=3");
     }
 
     static void assertSlowDown(Answer answer) {
@@ -34,26 +37,41 @@ class IntrospectionLimitsIT {
     @Test
     void wrongSecretsAreThrottledThenTheClientIsLimited() {
         for (int i = 0; i < 3; i++) {
-            assertEquals(401, Api.postForm("/oauth2/introspect", "token=x")
-                    .header("Authorization", IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, "wrong")).send().status());
+            assertEquals(
+                    401,
+                    Api.postForm("/oauth2/introspect", "token=x")
+                            .header("Authorization", IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, "wrong"))
+                            .send()
+                            .status());
         }
         assertSlowDown(Api.postForm("/oauth2/introspect", "token=x")
-                .header("Authorization", IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, "wrong")).send());
+                .header("Authorization", IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, "wrong"))
+                .send());
 
         // the address waits out its window whatever it sends, the right secret too
         assertSlowDown(Api.postForm("/oauth2/introspect", "token=x")
-                .header("Authorization", IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET))
+                .header(
+                        "Authorization",
+                        IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET))
                 .send());
         // the right client from another address: its own budget of 5 introspections per window
         for (int i = 0; i < 5; i++) {
-            var answer = Api.postForm("/oauth2/introspect", "token=rgo-x").on("http://[::1]:" + com.meetergo.apiauth
-                    .support.TestPorts.http()).header("Authorization", IntrospectionIT.basic(IntrospectionIT.CLIENT_ID,
-                            IntrospectionIT.CLIENT_SECRET)).send();
+            var answer = Api.postForm("/oauth2/introspect", "token=rgo-x")
+                    .on("http://[::1]:" + com.meetergo.apiauth.support.TestPorts.http())
+                    .header(
+                            "Authorization",
+                            IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET))
+                    .send();
             assertEquals("{\"active\":false}", answer.body(), answer::toString);
         }
-        assertSlowDown(Api.postForm("/oauth2/introspect", "token=rgo-x").on("http://[::1]:"
-                + com.meetergo.apiauth.support.TestPorts.http()).header("Authorization",
-                        IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET)).send());
-        assertEquals(List.of("no-store"), Api.postForm("/oauth2/introspect", "token=rgo-x").send().header("Cache-Control"));
+        assertSlowDown(Api.postForm("/oauth2/introspect", "token=rgo-x")
+                .on("http://[::1]:" + com.meetergo.apiauth.support.TestPorts.http())
+                .header(
+                        "Authorization",
+                        IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET))
+                .send());
+        assertEquals(
+                List.of("no-store"),
+                Api.postForm("/oauth2/introspect", "token=rgo-x").send().header("Cache-Control"));
     }
 }

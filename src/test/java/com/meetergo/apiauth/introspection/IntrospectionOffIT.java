@@ -12,8 +12,13 @@ class IntrospectionOffIT extends ApiTest {
     @Test
     void withoutAConfiguredClientTheEndpointIsNotThere() {
         var basic = IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET);
-        assertError(Api.postForm("/oauth2/introspect", "token=rgo-x").header("Authorization", basic).send(), 404,
-                "Not Found", "Not Found");
+        assertError(
+                Api.postForm("/oauth2/introspect", "token=rgo-x")
+                        .header("Authorization", basic)
+                        .send(),
+                404,
+                "Not Found",
+                "Not Found");
         assertError(Api.get("/oauth2/introspect").send(), 404, "Not Found", "Not Found");
         assertError(Api.get("/no-such-path").send(), 404, "Not Found", "Not Found");
     }

@@ -17,8 +17,9 @@ class ClientAddressTest {
     @Test
     void anUntrustedPeerIsTheClientWhateverItWrites() {
         assertEquals("198.51.100.7", XFF.resolve("198.51.100.7", List.of("203.0.113.9")));
-        assertEquals("198.51.100.7", new Resolver("none", "X-Forwarded-For").resolve("198.51.100.7",
-                List.of("203.0.113.9")));
+        assertEquals(
+                "198.51.100.7",
+                new Resolver("none", "X-Forwarded-For").resolve("198.51.100.7", List.of("203.0.113.9")));
     }
 
     @Test
@@ -42,8 +43,10 @@ class ClientAddressTest {
 
     @Test
     void forwardedIsReadOnlyWhenTheProxiesWriteIt() {
-        assertEquals("198.51.100.7", FORWARDED.resolve("10.0.0.5",
-                List.of("for=203.0.113.9;proto=https, for=\"198.51.100.7:4711\";by=10.0.0.5")));
+        assertEquals(
+                "198.51.100.7",
+                FORWARDED.resolve(
+                        "10.0.0.5", List.of("for=203.0.113.9;proto=https, for=\"198.51.100.7:4711\";by=10.0.0.5")));
         assertEquals("2001:db8::7", FORWARDED.resolve("10.0.0.5", List.of("for=\"[2001:db8::7]:4711\"")));
         assertEquals("10.0.0.5", FORWARDED.resolve("10.0.0.5", List.of("for=_hidden")));
         assertEquals("10.0.0.5", FORWARDED.resolve("10.0.0.5", List.of("proto=https")));

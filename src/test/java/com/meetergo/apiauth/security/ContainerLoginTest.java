@@ -13,10 +13,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Liberty's cached Subject is found by this key alone: it must change whenever the Subject's content
- * would (the caller's name or any group), and only then. The role-change and revocation ITs
- * (VerificationCacheIT, CredentialRevocationIT, RevocationRaceIT, TwoServersIT) check the same from
- * the client's side.
+ * Liberty's cached Subject is found by this key alone: it must change whenever the Subject's content would (the
+ * caller's name or any group), and only then. The role-change and revocation ITs (VerificationCacheIT,
+ * CredentialRevocationIT, RevocationRaceIT, TwoServersIT) check the same from the client's side.
  */
 class ContainerLoginTest {
 
@@ -44,16 +43,22 @@ class ContainerLoginTest {
 
     @Test
     void aChangedRoleIsAnotherKey() {
-        assertNotEquals(ContainerLogin.keyOf("u1", Set.of(Roles.ADMIN, Roles.USER_MANAGER)),
+        assertNotEquals(
+                ContainerLogin.keyOf("u1", Set.of(Roles.ADMIN, Roles.USER_MANAGER)),
                 ContainerLogin.keyOf("u1", Set.of(Roles.MEMBER)));
-        assertNotEquals(ContainerLogin.keyOf("u1", Set.of(Roles.ADMIN)),
-                ContainerLogin.keyOf("u1", Set.of(Roles.ADMIN, Roles.USER_MANAGER)), "a PAT's admin is not a key's");
-        assertNotEquals(ContainerLogin.keyOf("u1", Set.of(Roles.MEMBER)), ContainerLogin.keyOf("u1", Set.of()),
+        assertNotEquals(
+                ContainerLogin.keyOf("u1", Set.of(Roles.ADMIN)),
+                ContainerLogin.keyOf("u1", Set.of(Roles.ADMIN, Roles.USER_MANAGER)),
+                "a PAT's admin is not a key's");
+        assertNotEquals(
+                ContainerLogin.keyOf("u1", Set.of(Roles.MEMBER)),
+                ContainerLogin.keyOf("u1", Set.of()),
                 "a caller whose user context was refused has no group");
     }
 
     @Test
     void anotherCallerIsAnotherKey() {
-        assertNotEquals(ContainerLogin.keyOf("u1", Set.of(Roles.MEMBER)), ContainerLogin.keyOf("u2", Set.of(Roles.MEMBER)));
+        assertNotEquals(
+                ContainerLogin.keyOf("u1", Set.of(Roles.MEMBER)), ContainerLogin.keyOf("u2", Set.of(Roles.MEMBER)));
     }
 }

@@ -11,12 +11,12 @@ import com.meetergo.apiauth.support.Tenant;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Expiry is checked on every request against the clock: no cleanup job is needed for it to hold. */
@@ -52,7 +52,9 @@ class CredentialExpiryIT extends InContainerTest {
     @Test
     void apiKeyWorksUntilTheInstantItExpires() throws SQLException {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}").bearer(tenant.ownerToken()).send();
+        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}")
+                .bearer(tenant.ownerToken())
+                .send();
         var key = created.string("key");
         var expiresAt = Instant.parse(created.string("expiresAt"));
 
@@ -62,9 +64,17 @@ class CredentialExpiryIT extends InContainerTest {
         assertUnauthorized(Api.get("/v4/user/me").bearer(key).send(), "API key has expired");
         // The sweep is off in this deployment: the answer came from the request's own check.
         assertEquals("ACTIVE", storedStatus(created.string("id")));
-        assertUnauthorized(Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send(),
+        assertUnauthorized(
+                Api.get("/v4/meeting-type")
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
                 "API key has expired");
-        var listed = Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().getJsonObject(0);
+        var listed = Api.get("/v4/api-key")
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .getJsonObject(0);
         assertEquals("EXPIRED", listed.getString("status"));
     }
 
@@ -72,25 +82,31 @@ class CredentialExpiryIT extends InContainerTest {
     void patWithExpiryStopsAtItAndOneWithoutDoesNot() {
         var tenant = Tenant.create();
         var expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        var created = Api.post("/v4/personal-access-token",
-                "{\"name\": \"hourly\", \"expiresAt\": \"" + expiresAt + "\"}").bearer(tenant.ownerToken()).send();
+        var created = Api.post(
+                        "/v4/personal-access-token", "{\"name\": \"hourly\", \"expiresAt\": \"" + expiresAt + "\"}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(created, 201);
         assertEquals(expiresAt, Instant.parse(created.string("expiresAt")));
 
         clock.setTo(expiresAt.minusSeconds(1));
         assertStatus(Api.get("/v4/user/me").bearer(created.string("token")).send(), 200);
         clock.setTo(expiresAt.plus(Duration.ofDays(3650)));
-        assertUnauthorized(Api.get("/v4/user/me").bearer(created.string("token")).send(), "API key has expired");
+        assertUnauthorized(
+                Api.get("/v4/user/me").bearer(created.string("token")).send(), "API key has expired");
         assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).send(), 200);
     }
 
     @Test
     void rotatedKeyNeverOutlivesItsOwnExpiry() {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}").bearer(tenant.ownerToken()).send();
+        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}")
+                .bearer(tenant.ownerToken())
+                .send();
         var expiresAt = Instant.parse(created.string("expiresAt"));
         var rotated = Api.post("/v4/api-key/" + created.string("id") + "/rotate", "{\"gracePeriodSeconds\": 86400}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(rotated, 201);
         clock.setTo(expiresAt.minusMillis(1));
         assertStatus(Api.get("/v4/user/me").bearer(created.string("key")).send(), 200);
@@ -104,18 +120,28 @@ class CredentialExpiryIT extends InContainerTest {
     void anExpiredKeysStateIsToldOnlyToItsSecretAndBeforeTheUserHeader() {
         var tenant = Tenant.create();
         var stranger = Tenant.create();
-        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}").bearer(tenant.ownerToken()).send();
+        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}")
+                .bearer(tenant.ownerToken())
+                .send();
         var key = created.string("key");
-        var forged = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(new java.security.SecureRandom(),
-                created.string("id"));
+        var forged = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(
+                new java.security.SecureRandom(), created.string("id"));
         clock.setTo(Instant.parse(created.string("expiresAt")).plusSeconds(1));
         assertUnauthorized(Api.get("/v4/user/me").bearer(forged).send(), "Invalid API key");
-        assertUnauthorized(Api.get("/v4/meeting-type").bearer(forged).actingAs(stranger.ownerId()).send(),
+        assertUnauthorized(
+                Api.get("/v4/meeting-type")
+                        .bearer(forged)
+                        .actingAs(stranger.ownerId())
+                        .send(),
                 "Invalid API key");
-        assertUnauthorized(Api.get("/v4/meeting-type").bearer(key).actingAs(stranger.ownerId()).send(),
+        assertUnauthorized(
+                Api.get("/v4/meeting-type")
+                        .bearer(key)
+                        .actingAs(stranger.ownerId())
+                        .send(),
                 "API key has expired");
-        assertUnauthorized(Api.get("/v4/meeting-type").bearer(key).actingAs("not-a-uuid").send(),
-                "API key has expired");
+        assertUnauthorized(
+                Api.get("/v4/meeting-type").bearer(key).actingAs("not-a-uuid").send(), "API key has expired");
         assertUnauthorized(Api.get("/v4/meeting-type").bearer(key).send(), "API key has expired");
     }
 
@@ -123,7 +149,11 @@ class CredentialExpiryIT extends InContainerTest {
     void expiredAndRevokedIsInvalidNotExpired() {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
-        assertStatus(Api.delete("/v4/api-key/" + key.split(":")[1]).bearer(tenant.ownerToken()).send(), 204);
+        assertStatus(
+                Api.delete("/v4/api-key/" + key.split(":")[1])
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                204);
         clock.setTo(Instant.now().plus(Duration.ofDays(31)));
         assertUnauthorized(Api.get("/v4/user/me").bearer(key).send(), "Invalid API key");
     }

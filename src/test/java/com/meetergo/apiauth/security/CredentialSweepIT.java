@@ -24,10 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The expiry sweep: what it changes, that it changes it once, and that it runs on its own timer.
  *
- * <p>The sweep runs on the real clock, over the database every other test uses too: it must never
- * touch what is not due, so no test moves time for the whole server. A test makes its own credential
- * due instead, by moving that one row's dates back (as if it had been created that long ago), and
- * then lets the shipped clock and sweep do the rest.
+ * <p>The sweep runs on the real clock, over the database every other test uses too: it must never touch what is not
+ * due, so no test moves time for the whole server. A test makes its own credential due instead, by moving that one
+ * row's dates back (as if it had been created that long ago), and then lets the shipped clock and sweep do the rest.
  */
 class CredentialSweepIT extends InContainerTest {
 
@@ -64,14 +63,21 @@ class CredentialSweepIT extends InContainerTest {
     }
 
     private List<String> events(Tenant tenant, String credentialId) {
-        return Api.get("/v4/audit-event?credentialId=" + credentialId).bearer(tenant.ownerToken()).send().array()
-                .stream().map(v -> v.asJsonObject().getString("type")).toList();
+        return Api.get("/v4/audit-event?credentialId=" + credentialId)
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .stream()
+                .map(v -> v.asJsonObject().getString("type"))
+                .toList();
     }
 
     @Test
     void sweepExpiresWarnsAndErasesOnceEach() throws Exception {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 10}").bearer(tenant.ownerToken()).send();
+        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 10}")
+                .bearer(tenant.ownerToken())
+                .send();
         var id = created.string("id");
 
         moveBack("expires_at", id, Instant.now().plus(Duration.ofDays(6)));
@@ -94,22 +100,33 @@ class CredentialSweepIT extends InContainerTest {
     }
 
     private List<String> details(Tenant tenant, String credentialId) {
-        return Api.get("/v4/audit-event?credentialId=" + credentialId).bearer(tenant.ownerToken()).send().array()
-                .stream().map(v -> v.asJsonObject().isNull("detail") ? null : v.asJsonObject().getString("detail"))
+        return Api.get("/v4/audit-event?credentialId=" + credentialId)
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .stream()
+                .map(v -> v.asJsonObject().isNull("detail")
+                        ? null
+                        : v.asJsonObject().getString("detail"))
                 .toList();
     }
 
     @Test
     void expiryIsWarnedSevenDaysAndOneDayAheadOnceEach() throws Exception {
         var tenant = Tenant.create();
-        var id = Api.post("/v4/api-key", "{\"expiresInDays\": 30}").bearer(tenant.ownerToken()).send().string("id");
+        var id = Api.post("/v4/api-key", "{\"expiresInDays\": 30}")
+                .bearer(tenant.ownerToken())
+                .send()
+                .string("id");
         moveBack("expires_at", id, Instant.now().plus(Duration.ofDays(6)));
         sweep.run();
         moveBack("expires_at", id, Instant.now().plus(Duration.ofHours(20)));
         sweep.run();
         sweep.run();
         assertEquals(List.of("expiring_soon", "expiring_soon", "created"), events(tenant, id));
-        assertEquals(java.util.Arrays.asList("within P1D", "within P7D"), details(tenant, id).subList(0, 2));
+        assertEquals(
+                java.util.Arrays.asList("within P1D", "within P7D"),
+                details(tenant, id).subList(0, 2));
 
         // Credentials inside both windows at once are warned once, by the last warning (two in one
         // batch: the events go in as one JDBC batch, details and all).
@@ -126,7 +143,10 @@ class CredentialSweepIT extends InContainerTest {
     }
 
     private static String newKey(Tenant tenant) {
-        return Api.post("/v4/api-key", "{\"expiresInDays\": 30}").bearer(tenant.ownerToken()).send().string("id");
+        return Api.post("/v4/api-key", "{\"expiresInDays\": 30}")
+                .bearer(tenant.ownerToken())
+                .send()
+                .string("id");
     }
 
     @Test
@@ -135,7 +155,8 @@ class CredentialSweepIT extends InContainerTest {
         var key = tenant.apiKey();
         var id = key.split(":")[1];
         var rotated = Api.post("/v4/api-key/" + id + "/rotate", "{\"gracePeriodSeconds\": 3600}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(rotated, 201);
         moveBack("grace_until", id, Instant.now().minusSeconds(1));
         sweep.run();
@@ -148,13 +169,16 @@ class CredentialSweepIT extends InContainerTest {
     @Test
     void sweepFiresOnItsOwnPersistentTimer() throws Exception {
         var tenant = Tenant.create();
-        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}").bearer(tenant.ownerToken()).send();
+        var created = Api.post("/v4/api-key", "{\"expiresInDays\": 1}")
+                .bearer(tenant.ownerToken())
+                .send();
         var id = created.string("id");
         moveBack("expires_at", id, Instant.now().minusSeconds(5));
         // This deployment runs the sweep every second (apiauth.sweep.period=PT1S); the timer ticks every 10 s.
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (!"EXPIRED".equals(stored("status", id)) && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(250).toNanos());
         }
         assertEquals("EXPIRED", stored("status", id));
         assertEquals("expired", events(tenant, id).get(0));

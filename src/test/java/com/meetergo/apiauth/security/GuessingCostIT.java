@@ -18,9 +18,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guessing at API key ids costs the guesser, not the database: an unknown id is read once and then
- * answered from a bounded negative cache, which forgets the id when a key with it is created (a
- * change notice, as for every change, so on every server).
+ * Guessing at API key ids costs the guesser, not the database: an unknown id is read once and then answered from a
+ * bounded negative cache, which forgets the id when a key with it is created (a change notice, as for every change, so
+ * on every server).
  */
 class GuessingCostIT extends InContainerTest {
 
@@ -63,7 +63,9 @@ class GuessingCostIT extends InContainerTest {
     @Test
     void creatingAKeyWritesTheNoticeThatClearsItsId() throws Exception {
         var tenant = Tenant.create();
-        var key = Api.post("/v4/api-key", "{\"name\": \"new\", \"expiresInDays\": 5}").bearer(tenant.ownerToken()).send();
+        var key = Api.post("/v4/api-key", "{\"name\": \"new\", \"expiresInDays\": 5}")
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(key, 201);
         try (var connection = database.getConnection();
                 var query = connection.prepareStatement(

@@ -1,7 +1,5 @@
 package com.meetergo.apiauth.security;
 
-import com.meetergo.apiauth.domain.model.credential.CredentialType;
-import com.meetergo.apiauth.domain.model.credential.Scopes;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.INVALID;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.NOT_VALIDATED;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.meetergo.apiauth.domain.model.credential.CredentialType;
+import com.meetergo.apiauth.domain.model.credential.Scopes;
 import com.meetergo.apiauth.domain.model.user.Role;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.credential.ApiKeyCredential;
@@ -45,8 +45,14 @@ class IdentityStoresIT extends InContainerTest {
         var other = new UsernamePasswordCredential("user", "password");
         assertEquals(NOT_VALIDATED, apiKeys.validate(other).getStatus());
         assertEquals(NOT_VALIDATED, tokens.validate(other).getStatus());
-        assertEquals(NOT_VALIDATED, apiKeys.validate(new PersonalAccessTokenCredential("rgo-x", null, LOOPBACK)).getStatus());
-        assertEquals(NOT_VALIDATED, tokens.validate(new ApiKeyCredential("ak_live:x", null, LOOPBACK)).getStatus());
+        assertEquals(
+                NOT_VALIDATED,
+                apiKeys.validate(new PersonalAccessTokenCredential("rgo-x", null, LOOPBACK))
+                        .getStatus());
+        assertEquals(
+                NOT_VALIDATED,
+                tokens.validate(new ApiKeyCredential("ak_live:x", null, LOOPBACK))
+                        .getStatus());
     }
 
     @Test
@@ -58,8 +64,20 @@ class IdentityStoresIT extends InContainerTest {
         assertEquals(VALID, result.getStatus());
         assertEquals(Set.of(Roles.ADMIN, Roles.USER_MANAGER), result.getCallerGroups());
         var caller = ((ApiCallerPrincipal) result.getCallerPrincipal()).caller();
-        assertEquals(new Caller(tenant.companyId(), admin, Role.ADMIN, CredentialType.API_KEY, key.split(":")[1],
-                Scopes.FULL, false, null, Role.OWNER, caller.issuedAt(), caller.endsAt()), caller);
+        assertEquals(
+                new Caller(
+                        tenant.companyId(),
+                        admin,
+                        Role.ADMIN,
+                        CredentialType.API_KEY,
+                        key.split(":")[1],
+                        Scopes.FULL,
+                        false,
+                        null,
+                        Role.OWNER,
+                        caller.issuedAt(),
+                        caller.endsAt()),
+                caller);
     }
 
     @Test
@@ -76,21 +94,29 @@ class IdentityStoresIT extends InContainerTest {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var flipped = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
-        assertEquals(INVALID, apiKeys.validate(new ApiKeyCredential(flipped, null, LOOPBACK)).getStatus());
+        assertEquals(
+                INVALID,
+                apiKeys.validate(new ApiKeyCredential(flipped, null, LOOPBACK)).getStatus());
         var token = tenant.ownerToken();
         var other = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
-        assertEquals(INVALID, tokens.validate(new PersonalAccessTokenCredential(other, null, LOOPBACK)).getStatus());
+        assertEquals(
+                INVALID,
+                tokens.validate(new PersonalAccessTokenCredential(other, null, LOOPBACK))
+                        .getStatus());
     }
 
     @Test
     void userContextsThatCannotBeHonouredGiveNoUserNoGroupAndTheContractsAnswer() {
         var tenant = Tenant.create();
         var stranger = Tenant.create();
-        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), stranger.ownerId(), LOOPBACK)),
+        assertRejected(
+                apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), stranger.ownerId(), LOOPBACK)),
                 ContractError.USER_NOT_IN_COMPANY);
-        assertRejected(apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), "nobody", LOOPBACK)),
+        assertRejected(
+                apiKeys.validate(new ApiKeyCredential(tenant.apiKey(), "nobody", LOOPBACK)),
                 ContractError.MALFORMED_USER_HEADER);
-        assertRejected(tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), stranger.ownerId(), LOOPBACK)),
+        assertRejected(
+                tokens.validate(new PersonalAccessTokenCredential(tenant.ownerToken(), stranger.ownerId(), LOOPBACK)),
                 ContractError.PAT_WITH_USER_HEADER);
     }
 
@@ -107,7 +133,8 @@ class IdentityStoresIT extends InContainerTest {
     void credentialsHideTheirSecretInToString() {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
-        var text = new ApiKeyCredential(key, null, LOOPBACK) + " " + new PersonalAccessTokenCredential(tenant.ownerToken(), null, LOOPBACK);
+        var text = new ApiKeyCredential(key, null, LOOPBACK) + " "
+                + new PersonalAccessTokenCredential(tenant.ownerToken(), null, LOOPBACK);
         assertFalse(text.contains(key.substring(key.lastIndexOf(':') + 1)), text);
         assertFalse(text.contains(tenant.ownerToken().substring(4)), text);
         assertTrue(text.contains("<hidden>"), text);

@@ -15,9 +15,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first start's token file is no permanent owner credential lying around: it is removed once
- * the owner has rotated the token (even within its grace period) or revoked it, and kept while
- * the token is live or only deactivated. (In the server, against files of the test's own.)
+ * The first start's token file is no permanent owner credential lying around: it is removed once the owner has rotated
+ * the token (even within its grace period) or revoked it, and kept while the token is live or only deactivated. (In the
+ * server, against files of the test's own.)
  */
 class InitialOwnerTokenFileIT extends InContainerTest {
 
@@ -35,17 +35,29 @@ class InitialOwnerTokenFileIT extends InContainerTest {
         var file = Files.createTempFile("initial-owner-token", "");
         Files.writeString(file, tenant.ownerToken() + "\n");
         assertFalse(files.removeIfDone(file));
-        var ownerTokenId = Api.get("/v4/personal-access-token").bearer(tenant.ownerToken()).send().array()
-                .getJsonObject(0).getString("id");
+        var ownerTokenId = Api.get("/v4/personal-access-token")
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .getJsonObject(0)
+                .getString("id");
         var spare = tenant.tokenOf(tenant.ownerId());
-        assertStatus(Api.post("/v4/personal-access-token/" + ownerTokenId + "/deactivate", "{}").bearer(spare).send(),
+        assertStatus(
+                Api.post("/v4/personal-access-token/" + ownerTokenId + "/deactivate", "{}")
+                        .bearer(spare)
+                        .send(),
                 204);
         assertFalse(files.removeIfDone(file), "deactivated: reversible, the file stays");
         assertTrue(Files.exists(file));
-        assertStatus(Api.post("/v4/personal-access-token/" + ownerTokenId + "/activate", "{}").bearer(spare).send(), 204);
+        assertStatus(
+                Api.post("/v4/personal-access-token/" + ownerTokenId + "/activate", "{}")
+                        .bearer(spare)
+                        .send(),
+                204);
 
         var rotated = Api.post("/v4/personal-access-token/self/rotate", "{\"gracePeriodSeconds\": 3600}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(rotated, 201);
         assertStatus(Api.get("/v4/user/me").bearer(tenant.ownerToken()).send(), 200);
         assertTrue(files.removeIfDone(file), "rotated (still in its grace period)");
@@ -53,7 +65,11 @@ class InitialOwnerTokenFileIT extends InContainerTest {
 
         var second = Files.createTempFile("initial-owner-token", "");
         Files.writeString(second, rotated.string("token") + "\n");
-        assertStatus(Api.delete("/v4/personal-access-token/" + rotated.string("id")).bearer(spare).send(), 204);
+        assertStatus(
+                Api.delete("/v4/personal-access-token/" + rotated.string("id"))
+                        .bearer(spare)
+                        .send(),
+                204);
         assertTrue(files.removeIfDone(second), "revoked");
         assertFalse(Files.exists(second));
     }

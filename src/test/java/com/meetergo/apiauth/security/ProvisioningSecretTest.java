@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The sign-up's secret: absent, the endpoint does not exist; short, the server does not start; guesses are throttled. */
+/**
+ * The sign-up's secret: absent, the endpoint does not exist; short, the server does not start; guesses are throttled.
+ */
 class ProvisioningSecretTest {
 
     private static final String SECRET = "s".repeat(ProvisioningSecret.MIN_LENGTH);
@@ -25,8 +27,10 @@ class ProvisioningSecretTest {
 
     @Test
     void withoutASecretTheEndpointDoesNotExist() {
-        assertEquals(Verdict.DISABLED, configured(null).check(SECRET, "192.0.2.1").verdict());
-        assertEquals(Verdict.DISABLED, configured("   ").check("   ", "192.0.2.1").verdict());
+        assertEquals(
+                Verdict.DISABLED, configured(null).check(SECRET, "192.0.2.1").verdict());
+        assertEquals(
+                Verdict.DISABLED, configured("   ").check("   ", "192.0.2.1").verdict());
     }
 
     @Test
@@ -39,7 +43,9 @@ class ProvisioningSecretTest {
     void guessesAreThrottledPerAddressAndTheRightSecretStillPasses() {
         var provisioning = configured(SECRET);
         for (int i = 0; i < 3; i++) {
-            assertEquals(Verdict.REFUSED, provisioning.check("guess-" + i, "192.0.2.1").verdict());
+            assertEquals(
+                    Verdict.REFUSED,
+                    provisioning.check("guess-" + i, "192.0.2.1").verdict());
         }
         var throttled = provisioning.check(SECRET.substring(1) + "x", "192.0.2.1");
         assertEquals(Verdict.THROTTLED, throttled.verdict());

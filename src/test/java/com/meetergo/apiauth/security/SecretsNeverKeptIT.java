@@ -7,6 +7,7 @@ import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,16 +18,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plants canary credentials, sends them every way a client might (valid, tampered, in the wrong
- * header, in the query string), then searches every table of the database and every file the
- * server wrote (logs, FFDC, database files) for them. Only the initial-owner-token file, made to
- * hand that one token over, may hold a secret.
+ * Plants canary credentials, sends them every way a client might (valid, tampered, in the wrong header, in the query
+ * string), then searches every table of the database and every file the server wrote (logs, FFDC, database files) for
+ * them. Only the initial-owner-token file, made to hand that one token over, may hold a secret.
  */
 class SecretsNeverKeptIT extends InContainerTest {
 
@@ -54,11 +53,15 @@ class SecretsNeverKeptIT extends InContainerTest {
         Api.get("/v4/user/me").bearer(key).actingAs(member).send();
         Api.get("/v4/user/me").bearer(memberToken).send();
         Api.get("/v4/user/me").bearer(key + "x").send();
-        Api.get("/v4/user/me").bearer(memberToken.substring(0, memberToken.length() - 1)).send();
+        Api.get("/v4/user/me")
+                .bearer(memberToken.substring(0, memberToken.length() - 1))
+                .send();
         Api.get("/v4/user/me").bearer(memberToken).actingAs(memberToken).send();
         Api.get("/v4/user/me").bearer(key).actingAs(key).send();
         Api.get("/v4/user/me?access_token=" + memberToken).send();
-        Api.post("/v4/api-key", "{\"expiresInDays\": \"" + key + "\"}").bearer(tenant.ownerToken()).send();
+        Api.post("/v4/api-key", "{\"expiresInDays\": \"" + key + "\"}")
+                .bearer(tenant.ownerToken())
+                .send();
 
         var serverDir = Path.of(secretsDir).getParent();
         // The access log is written in the background: a last request of its own is the flush barrier.
@@ -70,7 +73,8 @@ class SecretsNeverKeptIT extends InContainerTest {
                 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
         }
-        assertTrue(Files.readString(accessLog).contains("GET " + barrier + "\""),
+        assertTrue(
+                Files.readString(accessLog).contains("GET " + barrier + "\""),
                 "the access log records requests, without their query string");
 
         var hits = new ArrayList<String>();
@@ -81,8 +85,8 @@ class SecretsNeverKeptIT extends InContainerTest {
         // The search itself works: it finds what is meant to be there (a key id, a start-up message).
         assertTrue(!databaseHits(List.of(key.split(":")[1])).isEmpty(), "database search finds a key id");
         assertTrue(!fileHits(serverDir.resolve("logs"), List.of("CWWKE0001I")).isEmpty(), "log search works");
-        System.out.println("canary secrets planted: " + canaries.size() + ", hits in database and server files: "
-                + hits.size());
+        System.out.println(
+                "canary secrets planted: " + canaries.size() + ", hits in database and server files: " + hits.size());
         assertEquals(List.of(), hits);
     }
 
@@ -100,8 +104,9 @@ class SecretsNeverKeptIT extends InContainerTest {
             try (var rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     var schema = rs.getString("TABLE_SCHEM");
-                    if (schema == null || !schema.equalsIgnoreCase("information_schema")
-                            && !schema.toLowerCase().startsWith("pg_")) {
+                    if (schema == null
+                            || !schema.equalsIgnoreCase("information_schema")
+                                    && !schema.toLowerCase().startsWith("pg_")) {
                         var name = '"' + rs.getString("TABLE_NAME") + '"';
                         tables.add(schema == null ? name : '"' + schema + "\"." + name);
                     }

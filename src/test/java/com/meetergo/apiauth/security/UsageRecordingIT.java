@@ -12,9 +12,9 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Last use is recorded at most once a minute per credential; impersonation once per key, user and hour. */
@@ -34,8 +34,11 @@ class UsageRecordingIT extends InContainerTest {
     }
 
     private static JsonObject listedKey(Tenant tenant, String id) {
-        return Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream().map(v -> v.asJsonObject())
-                .filter(o -> o.getString("id").equals(id)).findFirst().orElseThrow();
+        return Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -70,17 +73,29 @@ class UsageRecordingIT extends InContainerTest {
 
         for (int m = 0; m < 60; m += 10) {
             clock.setTo(hour.plus(Duration.ofMinutes(m)));
-            assertStatus(Api.get("/v4/meeting-type").bearer(key).actingAs(member).send(), 200);
+            assertStatus(
+                    Api.get("/v4/meeting-type").bearer(key).actingAs(member).send(), 200);
         }
-        var events = Api.get("/v4/audit-event?type=impersonation&credentialId=" + id).bearer(tenant.ownerToken())
+        var events = Api.get("/v4/audit-event?type=impersonation&credentialId=" + id)
+                .bearer(tenant.ownerToken())
                 .send();
         assertEquals(1, events.array().size(), events::toString);
         assertEquals(member, events.array().getJsonObject(0).getString("subjectUserId"));
 
         clock.setTo(hour.plus(Duration.ofMinutes(61)));
         assertStatus(Api.get("/v4/meeting-type").bearer(key).actingAs(member).send(), 200);
-        assertStatus(Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send(), 200);
-        assertEquals(3, Api.get("/v4/audit-event?type=impersonation&credentialId=" + id)
-                .bearer(tenant.ownerToken()).send().array().size());
+        assertStatus(
+                Api.get("/v4/meeting-type")
+                        .bearer(key)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                200);
+        assertEquals(
+                3,
+                Api.get("/v4/audit-event?type=impersonation&credentialId=" + id)
+                        .bearer(tenant.ownerToken())
+                        .send()
+                        .array()
+                        .size());
     }
 }

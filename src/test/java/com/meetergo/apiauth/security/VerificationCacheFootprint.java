@@ -20,12 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * The verification cache's memory at its bound, in-process (run by bench/footprint): each of
- * VerificationCache's caches built as it builds them (Caffeine, maximumSize, expireAfterWrite) and
- * filled to {@code apiauth.cache.max-size} entries of realistic rows, the heap measured after full
- * collections before and after. Not a test: the figures go to bench/results. Entities built here
- * are not woven by EclipseLink (the server's carry a few more fields each), so the server's entries
- * are somewhat larger: bench/run's live heap under load is the check on the whole.
+ * The verification cache's memory at its bound, in-process (run by bench/footprint): each of VerificationCache's caches
+ * built as it builds them (Caffeine, maximumSize, expireAfterWrite) and filled to {@code apiauth.cache.max-size}
+ * entries of realistic rows, the heap measured after full collections before and after. Not a test: the figures go to
+ * bench/results. Entities built here are not woven by EclipseLink (the server's carry a few more fields each), so the
+ * server's entries are somewhat larger: bench/run's live heap under load is the check on the whole.
  */
 public final class VerificationCacheFootprint {
 
@@ -33,8 +32,7 @@ public final class VerificationCacheFootprint {
 
     private static final Instant NOW = Instant.now();
 
-    private VerificationCacheFootprint() {
-    }
+    private VerificationCacheFootprint() {}
 
     public static void main(String[] args) throws InterruptedException {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -47,45 +45,85 @@ public final class VerificationCacheFootprint {
         total += measure("apiKeysById", "key id", size, i -> {
             var id = UUID.randomUUID().toString();
             var key = TokenFormat.newApiKey(RANDOM, id);
-            return new Entry<>(id, new ApiKey(id, UUID.randomUUID().toString(), "integration " + i,
-                    digester.digest(key), TokenFormat.apiKeyHint(key), UUID.randomUUID().toString(),
-                    i % 2 == 0 ? Scopes.FULL : narrow, NOW, NOW.plus(Duration.ofDays(90)), null, null, Role.ADMIN));
+            return new Entry<>(
+                    id,
+                    new ApiKey(
+                            id,
+                            UUID.randomUUID().toString(),
+                            "integration " + i,
+                            digester.digest(key),
+                            TokenFormat.apiKeyHint(key),
+                            UUID.randomUUID().toString(),
+                            i % 2 == 0 ? Scopes.FULL : narrow,
+                            NOW,
+                            NOW.plus(Duration.ofDays(90)),
+                            null,
+                            null,
+                            Role.ADMIN));
         });
         total += measure("tokensByDigest", "secret digest", size, i -> {
             var pat = TokenFormat.newPat(RANDOM);
             var digest = digester.digest(pat);
-            return new Entry<>(digest, new PersonalAccessToken(UUID.randomUUID().toString(),
-                    UUID.randomUUID().toString(), "laptop script " + i, digest, pat.substring(pat.length() - 4),
-                    i % 2 == 0 ? Scopes.FULL : narrow, NOW, NOW.plus(Duration.ofDays(90)), null, null, Role.ADMIN));
+            return new Entry<>(
+                    digest,
+                    new PersonalAccessToken(
+                            UUID.randomUUID().toString(),
+                            UUID.randomUUID().toString(),
+                            "laptop script " + i,
+                            digest,
+                            pat.substring(pat.length() - 4),
+                            i % 2 == 0 ? Scopes.FULL : narrow,
+                            NOW,
+                            NOW.plus(Duration.ofDays(90)),
+                            null,
+                            null,
+                            Role.ADMIN));
         });
         total += measure("usersById", "user id", size, i -> {
             var user = user(i);
             return new Entry<>(user.id(), user);
         });
-        total += measure("ownersByCompany", "company id", size,
+        total += measure(
+                "ownersByCompany",
+                "company id",
+                size,
                 i -> new Entry<>(UUID.randomUUID().toString(), user(i)));
-        total += measure("plansByCompany", "company id", size,
+        total += measure(
+                "plansByCompany",
+                "company id",
+                size,
                 i -> new Entry<>(UUID.randomUUID().toString(), Plan.values()[i % Plan.values().length]));
-        total += measure("unknownKeyIds", "key id", size,
+        total += measure(
+                "unknownKeyIds",
+                "key id",
+                size,
                 i -> new Entry<>(UUID.randomUUID().toString(), Boolean.TRUE));
         System.out.printf("| **all six, full** | | **%.1f** | |%n", total / 1048576.0);
     }
 
     private static User user(int i) {
-        return new User(UUID.randomUUID().toString(), "person" + i + "@customer-company.example", "Given" + i,
-                "Family" + i, Role.MEMBER, NOW);
+        return new User(
+                UUID.randomUUID().toString(),
+                "person" + i + "@customer-company.example",
+                "Given" + i,
+                "Family" + i,
+                Role.MEMBER,
+                NOW);
     }
 
-    private record Entry<V>(String key, V value) {
-    }
+    private record Entry<V>(String key, V value) {}
 
     private static <V> long measure(String name, String key, int size, IntFunction<Entry<V>> entries)
             throws InterruptedException {
         // Only what the cache keeps is still reachable at the second measurement: its nodes, keys and
         // values; whatever making the rows took (digests, tokens) is garbage by then.
         long before = usedAfterGc();
-        var cache = new GuardedCache<String, V>(Caffeine.newBuilder().maximumSize(size)
-                .expireAfterWrite(Duration.ofSeconds(30)).build(), new AtomicLong());
+        var cache = new GuardedCache<String, V>(
+                Caffeine.newBuilder()
+                        .maximumSize(size)
+                        .expireAfterWrite(Duration.ofSeconds(30))
+                        .build(),
+                new AtomicLong());
         for (int i = 0; i < size; i++) {
             var entry = entries.apply(i);
             cache.get(entry.key(), k -> Optional.of(entry.value()));

@@ -3,8 +3,8 @@ package com.meetergo.apiauth.security;
 import static com.meetergo.apiauth.support.ApiAssertions.assertForbidden;
 import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
-import static com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus;
 import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
+import static com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,9 +28,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verification cache: a warm request reads no credential or user from the database, a change
- * on this server is seen by the very next request, and a change another server made (its notice
- * row, written here by hand with the database edit it stands for) within a second.
+ * The verification cache: a warm request reads no credential or user from the database, a change on this server is seen
+ * by the very next request, and a change another server made (its notice row, written here by hand with the database
+ * edit it stands for) within a second.
  */
 class VerificationCacheIT extends InContainerTest {
 
@@ -47,7 +47,8 @@ class VerificationCacheIT extends InContainerTest {
     DataSource database;
 
     private void sql(String statement, Object... parameters) throws SQLException {
-        try (var c = database.getConnection(); var s = c.prepareStatement(statement)) {
+        try (var c = database.getConnection();
+                var s = c.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -57,16 +58,19 @@ class VerificationCacheIT extends InContainerTest {
 
     /** What another server's change leaves in the shared database: the notice of its transaction. */
     private void noticeFromAnotherServer(String kind, String id) throws SQLException {
-        sql("insert into change_notice (id, kind, target_id, recorded_at) values (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), kind, id, Timestamp.from(Instant.now()));
+        sql(
+                "insert into change_notice (id, kind, target_id, recorded_at) values (?, ?, ?, ?)",
+                UUID.randomUUID().toString(),
+                kind,
+                id,
+                Timestamp.from(Instant.now()));
     }
 
-
     /**
-     * Sends {@code request} until the cache answered it: first lets a change-notice poll pass (the
-     * notices of the test's own setup, applied whenever the poller reads them, would empty the entry
-     * again), then repeats until a request was not bypassed (on a loaded CI machine a poll can be over
-     * a second late, and a request then reads the database and fills nothing).
+     * Sends {@code request} until the cache answered it: first lets a change-notice poll pass (the notices of the
+     * test's own setup, applied whenever the poller reads them, would empty the entry again), then repeats until a
+     * request was not bypassed (on a loaded CI machine a poll can be over a second late, and a request then reads the
+     * database and fills nothing).
      */
     private void warm(Supplier<Answer> request, int status) {
         long since = System.nanoTime();
@@ -86,9 +90,9 @@ class VerificationCacheIT extends InContainerTest {
     }
 
     /**
-     * Shows that {@code request} is answered from the cache: the row of {@code id} is changed behind
-     * the server's back ({@code change}, no notice) so that a database read would answer otherwise,
-     * and the answer stays {@code status}. The change is then undone ({@code undo}).
+     * Shows that {@code request} is answered from the cache: the row of {@code id} is changed behind the server's back
+     * ({@code change}, no notice) so that a database read would answer otherwise, and the answer stays {@code status}.
+     * The change is then undone ({@code undo}).
      */
     private void assertAnsweredFromCache(Supplier<Answer> request, int status, String change, String undo, String id)
             throws SQLException {
@@ -116,18 +120,25 @@ class VerificationCacheIT extends InContainerTest {
     private static final String USER_BACK = "update app_user set active = true where id = ?";
 
     /**
-     * The scope and plan checks read nothing on a warm cache: with the key's scopes widened and its
-     * company's plan cut behind the server's back, the cached key still gets exactly its answers.
+     * The scope and plan checks read nothing on a warm cache: with the key's scopes widened and its company's plan cut
+     * behind the server's back, the cached key still gets exactly its answers.
      */
     @Test
     void scopeAndPlanChecksAreAnsweredFromTheCache() throws SQLException {
         var tenant = Tenant.create();
         var created = Api.post("/v4/api-key", "{\"expiresInDays\": 30, \"scopes\": [\"appointments:read\"]}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         assertStatus(created, 201);
         var key = created.string("key");
-        Supplier<Answer> allowed = () -> Api.get("/v4/appointment").bearer(key).actingAs(tenant.ownerId()).send();
-        Supplier<Answer> refused = () -> Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send();
+        Supplier<Answer> allowed = () -> Api.get("/v4/appointment")
+                .bearer(key)
+                .actingAs(tenant.ownerId())
+                .send();
+        Supplier<Answer> refused = () -> Api.get("/v4/meeting-type")
+                .bearer(key)
+                .actingAs(tenant.ownerId())
+                .send();
         var widen = "update api_key set scopes = null where id = ?";
         var restore = "update api_key set scopes = 'appointments:read' where id = ?";
         assertAnsweredFromCache(refused, 403, widen, restore, created.string("id"));
@@ -135,7 +146,8 @@ class VerificationCacheIT extends InContainerTest {
         var enterprise = "update company set plan = 'ENTERPRISE' where id = ?";
         assertAnsweredFromCache(allowed, 200, free, enterprise, tenant.companyId());
         assertAnsweredFromCache(refused, 403, free, enterprise, tenant.companyId());
-        assertEquals(List.of("Bearer error=\"insufficient_scope\", scope=\"meeting-types:read\""),
+        assertEquals(
+                List.of("Bearer error=\"insufficient_scope\", scope=\"meeting-types:read\""),
                 refused.get().header("WWW-Authenticate"));
     }
 
@@ -176,8 +188,8 @@ class VerificationCacheIT extends InContainerTest {
         var token = tenant.tokenOf(member);
         Supplier<Answer> me = () -> Api.get("/v4/user/me").bearer(token).send();
         // (/v4/user/me reads the user itself; the meeting types read only the authenticated caller's id)
-        assertAnsweredFromCache(() -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK,
-                member);
+        assertAnsweredFromCache(
+                () -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK, member);
         sql("update app_user set active = false where id = ?", member);
         sql("update personal_access_token set status = 'REVOKED' where user_id = ?", member);
         noticeFromAnotherServer("USER", member);
@@ -192,15 +204,28 @@ class VerificationCacheIT extends InContainerTest {
         var owner = tenant.ownerToken();
         var key = tenant.apiKey();
         var keyId = key.split(":")[1];
-        Supplier<Answer> withKey = () -> Api.get("/v4/meeting-type").bearer(key).actingAs(tenant.ownerId()).send();
+        Supplier<Answer> withKey = () -> Api.get("/v4/meeting-type")
+                .bearer(key)
+                .actingAs(tenant.ownerId())
+                .send();
         assertAnsweredFromCache(withKey, 200, KEY_DEACTIVATED, KEY_ACTIVE, keyId);
 
-        assertStatus(Api.post("/v4/api-key/" + keyId + "/deactivate", "{}").bearer(owner).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + keyId + "/deactivate", "{}")
+                        .bearer(owner)
+                        .send(),
+                204);
         assertUnauthorized(withKey.get(), "API key has been deactivated");
-        assertStatus(Api.post("/v4/api-key/" + keyId + "/activate", "{}").bearer(owner).send(), 204);
+        assertStatus(
+                Api.post("/v4/api-key/" + keyId + "/activate", "{}")
+                        .bearer(owner)
+                        .send(),
+                204);
         assertAnsweredFromCache(withKey, 200, KEY_DEACTIVATED, KEY_ACTIVE, keyId);
 
-        var rotated = Api.post("/v4/api-key/" + keyId + "/rotate", "{\"gracePeriodSeconds\": 0}").bearer(owner).send();
+        var rotated = Api.post("/v4/api-key/" + keyId + "/rotate", "{\"gracePeriodSeconds\": 0}")
+                .bearer(owner)
+                .send();
         assertStatus(rotated, 201);
         assertInvalidCredential(withKey.get());
         assertStatus(Api.get("/v4/user/me").bearer(rotated.string("key")).send(), 200);
@@ -213,21 +238,40 @@ class VerificationCacheIT extends InContainerTest {
         var token = tenant.tokenOf(member);
         Supplier<Answer> listKeys = () -> Api.get("/v4/api-key").bearer(token).send();
         var userManager = tenant.apiKey(); // users are managed with an API key
-        assertAnsweredFromCache(listKeys, 403, "update app_user set role = 'ADMIN' where id = ?",
-                "update app_user set role = 'MEMBER' where id = ?", member);
+        assertAnsweredFromCache(
+                listKeys,
+                403,
+                "update app_user set role = 'ADMIN' where id = ?",
+                "update app_user set role = 'MEMBER' where id = ?",
+                member);
         assertForbidden(listKeys.get());
 
-        var promote = Api.patch("/v4/user/" + member, "{\"role\": \"ADMIN\"}").bearer(userManager).actingAs(tenant.ownerId()).send();
+        var promote = Api.patch("/v4/user/" + member, "{\"role\": \"ADMIN\"}")
+                .bearer(userManager)
+                .actingAs(tenant.ownerId())
+                .send();
         assertStatus(promote, 200);
-        assertAnsweredFromCache(listKeys, 200, "update app_user set role = 'MEMBER' where id = ?",
-                "update app_user set role = 'ADMIN' where id = ?", member);
-        var demote = Api.patch("/v4/user/" + member, "{\"role\": \"MEMBER\"}").bearer(userManager).actingAs(tenant.ownerId()).send();
+        assertAnsweredFromCache(
+                listKeys,
+                200,
+                "update app_user set role = 'MEMBER' where id = ?",
+                "update app_user set role = 'ADMIN' where id = ?",
+                member);
+        var demote = Api.patch("/v4/user/" + member, "{\"role\": \"MEMBER\"}")
+                .bearer(userManager)
+                .actingAs(tenant.ownerId())
+                .send();
         assertStatus(demote, 200);
         assertForbidden(listKeys.get());
-        assertAnsweredFromCache(() -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK,
-                member);
+        assertAnsweredFromCache(
+                () -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK, member);
 
-        assertStatus(Api.delete("/v4/user/" + member).bearer(userManager).actingAs(tenant.ownerId()).send(), 204);
+        assertStatus(
+                Api.delete("/v4/user/" + member)
+                        .bearer(userManager)
+                        .actingAs(tenant.ownerId())
+                        .send(),
+                204);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(token).send());
     }
 
@@ -235,10 +279,11 @@ class VerificationCacheIT extends InContainerTest {
     void revokingALeakedTokenIsSeenByTheVeryNextRequest() throws SQLException {
         var tenant = Tenant.create();
         var token = tenant.tokenOf(tenant.ownerId());
-        assertAnsweredFromCache(() -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK,
-                tenant.ownerId());
+        assertAnsweredFromCache(
+                () -> Api.get("/v4/meeting-type").bearer(token).send(), 200, USER_GONE, USER_BACK, tenant.ownerId());
         assertStatus(Api.get("/v4/user/me").bearer(token).send(), 200);
-        var report = Api.post("/v4/credential-revocation", "{\"credentials\": [\"" + token + "\"]}").send();
+        var report = Api.post("/v4/credential-revocation", "{\"credentials\": [\"" + token + "\"]}")
+                .send();
         assertEquals(202, report.status(), report::toString);
         assertInvalidCredential(Api.get("/v4/user/me").bearer(token).send());
     }

@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The module's own verification work, in-process (JMH, run by bench/jmh): parsing and checksum,
- * the HMAC digest, a warm-cache lookup, and the whole API-key path as the identity store does it.
- * Not a test: the numbers go to bench/results, never into an assertion.
+ * The module's own verification work, in-process (JMH, run by bench/jmh): parsing and checksum, the HMAC digest, a
+ * warm-cache lookup, and the whole API-key path as the identity store does it. Not a test: the numbers go to
+ * bench/results, never into an assertion.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,9 +57,19 @@ public class VerificationPathBenchmark {
         key = TokenFormat.newApiKey(random, id);
         pat = TokenFormat.newPat(random);
         var now = Instant.now();
-        stored = new ApiKey(id, "company", "bench", digester.digest(key), TokenFormat.apiKeyHint(key), "user",
-                Scopes.FULL, now,
-                now.plus(Duration.ofDays(30)), null, null, Role.ADMIN);
+        stored = new ApiKey(
+                id,
+                "company",
+                "bench",
+                digester.digest(key),
+                TokenFormat.apiKeyHint(key),
+                "user",
+                Scopes.FULL,
+                now,
+                now.plus(Duration.ofDays(30)),
+                null,
+                null,
+                Role.ADMIN);
         cache = new GuardedCache<>(Caffeine.newBuilder().maximumSize(100_000).build(), new AtomicLong());
         cache.get(id, k -> Optional.of(stored));
     }

@@ -13,8 +13,12 @@ import java.util.List;
 public record Answer(String request, int status, String contentType, String body, HttpHeaders headers) {
 
     static Answer of(String request, HttpResponse<String> response) {
-        return new Answer(request, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                response.body(), response.headers());
+        return new Answer(
+                request,
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body(),
+                response.headers());
     }
 
     public List<String> setCookies() {

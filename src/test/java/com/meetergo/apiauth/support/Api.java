@@ -14,7 +14,8 @@ import java.util.List;
 public final class Api {
 
     public static final String USER_HEADER = "x-meetergo-api-user-id";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String BASE = "http://localhost:" + TestPorts.http();
 
     private final String method;
@@ -88,10 +89,16 @@ public final class Api {
     }
 
     public Answer send() {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : chunked ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body))
-                        : HttpRequest.BodyPublishers.ofString(body));
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : chunked
+                                        ? HttpRequest.BodyPublishers.fromPublisher(
+                                                HttpRequest.BodyPublishers.ofString(body))
+                                        : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }

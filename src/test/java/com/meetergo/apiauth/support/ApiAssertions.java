@@ -7,13 +7,15 @@ import jakarta.json.Json;
 /** Assertions that read like the contract: every one compares the whole answer. */
 public final class ApiAssertions {
 
-    private ApiAssertions() {
-    }
+    private ApiAssertions() {}
 
     /** Status, {@code Content-Type: application/json} and exactly {@code {statusCode, message, error}}. */
     public static void assertError(Answer answer, int status, String error, String message) {
-        var expected = Json.createObjectBuilder().add("statusCode", status).add("message", message)
-                .add("error", error).build();
+        var expected = Json.createObjectBuilder()
+                .add("statusCode", status)
+                .add("message", message)
+                .add("error", error)
+                .build();
         assertEquals(status, answer.status(), answer::toString);
         assertEquals("application/json", answer.contentType(), answer::toString);
         assertEquals(expected, answer.json(), answer::toString);
@@ -43,10 +45,10 @@ public final class ApiAssertions {
     }
 
     /**
-     * Sends {@code request} until it is answered {@code status}; returns how many milliseconds after
-     * the first attempt the answering request was sent. Fails when a request sent a second or more
-     * after the first attempt (the bound for a change to reach another server) still got another
-     * answer: the bound is on when the change arrived, not on how long a slow machine takes to answer.
+     * Sends {@code request} until it is answered {@code status}; returns how many milliseconds after the first attempt
+     * the answering request was sent. Fails when a request sent a second or more after the first attempt (the bound for
+     * a change to reach another server) still got another answer: the bound is on when the change arrived, not on how
+     * long a slow machine takes to answer.
      */
     public static long millisUntilStatus(java.util.function.Supplier<Answer> request, int status) {
         long start = System.nanoTime();
@@ -56,8 +58,8 @@ public final class ApiAssertions {
             if (answer.status() == status) {
                 return sent;
             }
-            org.junit.jupiter.api.Assertions.assertTrue(sent < 1000, () -> "still " + answer + " for a request sent "
-                    + sent + " ms after the first");
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    sent < 1000, () -> "still " + answer + " for a request sent " + sent + " ms after the first");
             java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
         }
     }

@@ -6,9 +6,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Black-box tests: the WAR the build made, deployed on the real Liberty test server, called over
- * HTTP. One setting differs: the failed-attempt throttle per address is lifted, because every test
- * speaks from 127.0.0.1 and sends bad credentials on purpose (FailedAttemptThrottleIT and KeyGuessThrottleIT test the throttles).
+ * Black-box tests: the WAR the build made, deployed on the real Liberty test server, called over HTTP. One setting
+ * differs: the failed-attempt throttle per address is lifted, because every test speaks from 127.0.0.1 and sends bad
+ * credentials on purpose (FailedAttemptThrottleIT and KeyGuessThrottleIT test the throttles).
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class ApiTest {

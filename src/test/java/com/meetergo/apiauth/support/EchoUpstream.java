@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The service behind the gateway in the gateway tests: {@code gateway/echo-upstream}, a small Python
- * server (not Java) that answers with the headers it received and logs every request it got.
+ * The service behind the gateway in the gateway tests: {@code gateway/echo-upstream}, a small Python server (not Java)
+ * that answers with the headers it received and logs every request it got.
  */
 public final class EchoUpstream implements AutoCloseable {
 
@@ -31,8 +31,10 @@ public final class EchoUpstream implements AutoCloseable {
     public static EchoUpstream start() throws IOException {
         var dir = Files.createTempDirectory("echo-upstream");
         int port = TestPorts.free();
-        var builder = new ProcessBuilder(Path.of("gateway/echo-upstream").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("echo.out").toFile());
+        var builder = new ProcessBuilder(
+                        Path.of("gateway/echo-upstream").toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("echo.out").toFile());
         builder.environment().put("ECHO_PORT", String.valueOf(port));
         builder.environment().put("ECHO_LOG", dir.resolve("requests.jsonl").toString());
         var echo = new EchoUpstream(builder.start(), dir.resolve("requests.jsonl"), port);
@@ -43,8 +45,8 @@ public final class EchoUpstream implements AutoCloseable {
                 return echo;
             } catch (IOException notYet) {
                 if (!echo.process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the echo upstream did not start: "
-                            + Files.readString(dir.resolve("echo.out")));
+                    throw new IllegalStateException(
+                            "the echo upstream did not start: " + Files.readString(dir.resolve("echo.out")));
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
@@ -60,14 +62,19 @@ public final class EchoUpstream implements AutoCloseable {
         if (!Files.exists(log)) {
             return List.of();
         }
-        return Files.readAllLines(log).stream().filter(l -> !l.isBlank())
-                .map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+        return Files.readAllLines(log).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> Json.createReader(new StringReader(l)).readObject())
+                .toList();
     }
 
     /** The values of one header in a request the upstream received (names compared case-insensitively). */
     public static List<String> header(JsonObject request, String name) {
-        return request.getJsonArray("headers").stream().map(v -> v.asJsonArray())
-                .filter(pair -> pair.getString(0).equalsIgnoreCase(name)).map(pair -> pair.getString(1)).toList();
+        return request.getJsonArray("headers").stream()
+                .map(v -> v.asJsonArray())
+                .filter(pair -> pair.getString(0).equalsIgnoreCase(name))
+                .map(pair -> pair.getString(1))
+                .toList();
     }
 
     @Override

@@ -15,9 +15,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * One more Liberty server on the PostgreSQL run's database, made from the second server's directory
- * (same WAR, database, pepper) with a port, timer table prefix and JVM options of its own; started
- * and killed by the test, from inside the test server. Used by the failover tests.
+ * One more Liberty server on the PostgreSQL run's database, made from the second server's directory (same WAR,
+ * database, pepper) with a port, timer table prefix and JVM options of its own; started and killed by the test, from
+ * inside the test server. Used by the failover tests.
  */
 public final class ExtraServer {
 
@@ -36,8 +36,9 @@ public final class ExtraServer {
      *
      * @param serverDir the test server's directory; its siblings are the other servers
      */
-    public static ExtraServer of(String serverDir, String name, int httpPort, int httpsPort, String timerPrefix,
-            String... jvmOptions) throws IOException, InterruptedException {
+    public static ExtraServer of(
+            String serverDir, String name, int httpPort, int httpsPort, String timerPrefix, String... jvmOptions)
+            throws IOException, InterruptedException {
         var servers = Path.of(serverDir).getParent();
         var server = new ExtraServer(servers, name, httpPort);
         server.kill();
@@ -46,7 +47,8 @@ public final class ExtraServer {
         for (var leftover : new String[] {"workarea", "logs"}) {
             if (Files.exists(dir.resolve(leftover))) {
                 try (Stream<Path> files = Files.walk(dir.resolve(leftover))) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -64,12 +66,15 @@ public final class ExtraServer {
                 }
             }
         }
-        Files.writeString(dir.resolve("bootstrap.properties"), Files.readString(second.resolve("bootstrap.properties"))
-                .replaceAll("(?m)^http\\.port=.*$", "http.port=" + httpPort)
-                .replaceAll("(?m)^https\\.port=.*$", "https.port=" + httpsPort)
-                .replaceAll("(?m)^timer\\.table\\.prefix=.*$", "timer.table.prefix=" + timerPrefix));
-        Files.writeString(dir.resolve("jvm.options"), Files.readString(second.resolve("jvm.options"))
-                + "\n" + String.join("\n", jvmOptions) + "\n");
+        Files.writeString(
+                dir.resolve("bootstrap.properties"),
+                Files.readString(second.resolve("bootstrap.properties"))
+                        .replaceAll("(?m)^http\\.port=.*$", "http.port=" + httpPort)
+                        .replaceAll("(?m)^https\\.port=.*$", "https.port=" + httpsPort)
+                        .replaceAll("(?m)^timer\\.table\\.prefix=.*$", "timer.table.prefix=" + timerPrefix));
+        Files.writeString(
+                dir.resolve("jvm.options"),
+                Files.readString(second.resolve("jvm.options")) + "\n" + String.join("\n", jvmOptions) + "\n");
         return server;
     }
 
@@ -84,7 +89,9 @@ public final class ExtraServer {
     public ExtraServer start() throws IOException, InterruptedException {
         var wlp = servers.getParent().getParent();
         var process = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", name)
-                .redirectErrorStream(true).redirectOutput(servers.resolve(name).resolve("start.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(servers.resolve(name).resolve("start.out").toFile())
+                .start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("server start " + name + " failed; see its start.out");
         }
@@ -92,8 +99,11 @@ public final class ExtraServer {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             try {
-                var answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                var answer = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return this;
                 }
@@ -109,7 +119,9 @@ public final class ExtraServer {
     public void stop() throws IOException, InterruptedException {
         var wlp = servers.getParent().getParent();
         var process = new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
-                .redirectErrorStream(true).redirectOutput(servers.resolve(name).resolve("stop.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(servers.resolve(name).resolve("stop.out").toFile())
+                .start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("server stop " + name + " failed; see its stop.out");
         }
@@ -119,7 +131,9 @@ public final class ExtraServer {
     public void kill() throws IOException, InterruptedException {
         var pidFile = servers.resolve(".pid").resolve(name + ".pid");
         if (Files.exists(pidFile)) {
-            new ProcessBuilder("kill", "-9", Files.readString(pidFile).strip()).start().waitFor();
+            new ProcessBuilder("kill", "-9", Files.readString(pidFile).strip())
+                    .start()
+                    .waitFor();
             Files.deleteIfExists(pidFile);
         }
     }

@@ -6,9 +6,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * In-container tests that start servers of their own beside the test server ({@link ExtraServer}):
- * the deployment (no sweep on the test server) and the test server's directory, whose siblings are
- * the extra servers. PostgreSQL run only: the extra servers are copies of its second server.
+ * In-container tests that start servers of their own beside the test server ({@link ExtraServer}): the deployment (no
+ * sweep on the test server) and the test server's directory, whose siblings are the extra servers. PostgreSQL run only:
+ * the extra servers are copies of its second server.
  */
 public abstract class ExtraServerTest extends InContainerTest {
 

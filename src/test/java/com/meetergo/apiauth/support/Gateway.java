@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A real gateway (nginx or Caddy) started exactly as an operator starts it: {@code gateway/run
- * nginx|caddy} with {@code LISTEN_PORT}, {@code API_AUTH_URL} and {@code UPSTREAM_URL}, the shipped
- * configuration, installed with apt-get when missing.
+ * A real gateway (nginx or Caddy) started exactly as an operator starts it: {@code gateway/run nginx|caddy} with
+ * {@code LISTEN_PORT}, {@code API_AUTH_URL} and {@code UPSTREAM_URL}, the shipped configuration, installed with apt-get
+ * when missing.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class Gateway implements AutoCloseable {
         var dir = Files.createTempDirectory("gateway-" + kind);
         int port = TestPorts.free();
         var builder = new ProcessBuilder(Path.of("gateway/run").toAbsolutePath().toString(), kind)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("gateway.log").toFile());
         var env = builder.environment();
         env.put("LISTEN_PORT", String.valueOf(port));
         env.put("API_AUTH_URL", apiAuthUrl);

@@ -12,11 +12,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In-container tests: the build's WAR plus the test helpers; the test runs inside Liberty and
- * injects the real beans. Each test class declares its {@code @Deployment} with
- * {@link #war(String...)}, which may add MicroProfile Config settings for that deployment only.
- * Only a test that moves time deploys with {@link #warWithTestClock(String...)}: everywhere else
- * the shipped clock producer runs.
+ * In-container tests: the build's WAR plus the test helpers; the test runs inside Liberty and injects the real beans.
+ * Each test class declares its {@code @Deployment} with {@link #war(String...)}, which may add MicroProfile Config
+ * settings for that deployment only. Only a test that moves time deploys with {@link #warWithTestClock(String...)}:
+ * everywhere else the shipped clock producer runs.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class InContainerTest {
@@ -28,8 +27,8 @@ public abstract class InContainerTest {
     private static final String NO_ADDRESS_THROTTLE = ApiTest.NO_ADDRESS_THROTTLE;
 
     /**
-     * The test server runs the TLS drop-in, which refuses plain HTTP to the API; the tests speak plain
-     * HTTP (TlsIT, which deploys with "refuse", tests the refusal). Later settings win.
+     * The test server runs the TLS drop-in, which refuses plain HTTP to the API; the tests speak plain HTTP (TlsIT,
+     * which deploys with "refuse", tests the refusal). Later settings win.
      */
     private static final String PLAIN_HTTP = "apiauth.tls.plain-http=serve";
 
@@ -40,11 +39,19 @@ public abstract class InContainerTest {
 
     public static WebArchive war(String... settings) {
         var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
-                .addClasses(InContainerTest.class, ApiTest.class, Api.class, Answer.class, ApiAssertions.class,
-                        Tenant.class, ExtraServer.class, ExtraServerTest.class, TestPorts.class);
+                .addClasses(
+                        InContainerTest.class,
+                        ApiTest.class,
+                        Api.class,
+                        Answer.class,
+                        ApiAssertions.class,
+                        Tenant.class,
+                        ExtraServer.class,
+                        ExtraServerTest.class,
+                        TestPorts.class);
         try {
-            var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
-                    + "\n" + NO_ADDRESS_THROTTLE + "\n" + PLAIN_HTTP + "\n" + String.join("\n", settings) + "\n";
+            var config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties")) + "\n"
+                    + NO_ADDRESS_THROTTLE + "\n" + PLAIN_HTTP + "\n" + String.join("\n", settings) + "\n";
             return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Replaces the application's clock in the in-container test deployments that add it, so that a
- * test moves time instead of waiting for it. Unset, it is the system clock in milliseconds.
+ * Replaces the application's clock in the in-container test deployments that add it, so that a test moves time instead
+ * of waiting for it. Unset, it is the system clock in milliseconds.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)

@@ -15,8 +15,7 @@ public final class Prometheus {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    private Prometheus() {
-    }
+    private Prometheus() {}
 
     /** One series: its metric name, labels and value. */
     public record Series(String name, Map<String, String> labels, double value) {
@@ -40,16 +39,21 @@ public final class Prometheus {
 
     /** Every series of the scrape (comments left out). */
     public static List<Series> series(String text) {
-        return text.lines().map(String::strip).map(SERIES::matcher).filter(m -> m.matches()).map(m -> {
-            var labels = new HashMap<String, String>();
-            if (m.group(2) != null) {
-                var l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    labels.put(l.group(1), l.group(2));
-                }
-            }
-            return new Series(m.group(1), Map.copyOf(labels), Double.parseDouble(m.group(3)));
-        }).toList();
+        return text.lines()
+                .map(String::strip)
+                .map(SERIES::matcher)
+                .filter(m -> m.matches())
+                .map(m -> {
+                    var labels = new HashMap<String, String>();
+                    if (m.group(2) != null) {
+                        var l = LABEL.matcher(m.group(2));
+                        while (l.find()) {
+                            labels.put(l.group(1), l.group(2));
+                        }
+                    }
+                    return new Series(m.group(1), Map.copyOf(labels), Double.parseDouble(m.group(3)));
+                })
+                .toList();
     }
 
     /** The series of one metric. */

@@ -7,14 +7,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 over a plain socket, for what java.net.http cannot do: speak from a chosen loopback
- * address (127.0.0.1 or ::1, the two every machine has: two client addresses) and send any header
- * bytes at all.
+ * HTTP/1.1 over a plain socket, for what java.net.http cannot do: speak from a chosen loopback address (127.0.0.1 or
+ * ::1, the two every machine has: two client addresses) and send any header bytes at all.
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** What came back: status, head (status line and headers) and the de-chunked body. */
     public record Reply(int status, String head, String body) {
@@ -52,44 +50,79 @@ public final class RawHttp {
     }
 
     /**
-     * The same with the body in {@code Transfer-Encoding: chunked} (8 KiB chunks) and no
-     * Content-Length, as a streaming client or a proxy sends it.
+     * The same with the body in {@code Transfer-Encoding: chunked} (8 KiB chunks) and no Content-Length, as a streaming
+     * client or a proxy sends it.
      */
-    public static Reply sendChunked(String fromAddress, String method, String path, String body,
-            String... headerLines) throws IOException {
+    public static Reply sendChunked(String fromAddress, String method, String path, String body, String... headerLines)
+            throws IOException {
         return send(fromAddress, method, path, body, true, headerLines);
     }
 
     /**
-     * {@code Transfer-Encoding: chunked} with the framing written by the caller, verbatim (a chunk
-     * longer than its size line, a size that is not hex, …): what a broken or hostile client sends.
+     * {@code Transfer-Encoding: chunked} with the framing written by the caller, verbatim (a chunk longer than its size
+     * line, a size that is not hex, …): what a broken or hostile client sends.
      */
-    public static Reply sendFramed(String fromAddress, String method, String path, String framedBody,
-            String... headerLines) throws IOException {
+    public static Reply sendFramed(
+            String fromAddress, String method, String path, String framedBody, String... headerLines)
+            throws IOException {
         var to = fromAddress.contains(":") ? "::1" : "127.0.0.1";
-        return send(fromAddress, to, Integer.parseInt(TestPorts.http()), method, path, framedBody, Framing.VERBATIM,
+        return send(
+                fromAddress,
+                to,
+                Integer.parseInt(TestPorts.http()),
+                method,
+                path,
+                framedBody,
+                Framing.VERBATIM,
                 headerLines);
     }
 
     /** The same to another listener ({@code toAddress:port}: a proxy in front of the test server). */
-    public static Reply sendTo(String fromAddress, String toAddress, int port, String method, String path,
-            String body, String... headerLines) throws IOException {
+    public static Reply sendTo(
+            String fromAddress,
+            String toAddress,
+            int port,
+            String method,
+            String path,
+            String body,
+            String... headerLines)
+            throws IOException {
         return send(fromAddress, toAddress, port, method, path, body, Framing.LENGTH, headerLines);
     }
 
-    private static Reply send(String fromAddress, String method, String path, String body, boolean chunked,
-            String... headerLines) throws IOException {
+    private static Reply send(
+            String fromAddress, String method, String path, String body, boolean chunked, String... headerLines)
+            throws IOException {
         // to the loopback address of the sender's family: the server listens on both
         var to = fromAddress.contains(":") ? "::1" : "127.0.0.1";
-        return send(fromAddress, to, Integer.parseInt(TestPorts.http()), method, path, body,
-                chunked ? Framing.CHUNKED : Framing.LENGTH, headerLines);
+        return send(
+                fromAddress,
+                to,
+                Integer.parseInt(TestPorts.http()),
+                method,
+                path,
+                body,
+                chunked ? Framing.CHUNKED : Framing.LENGTH,
+                headerLines);
     }
 
     /** How the body is framed: Content-Length, 8 KiB chunks, or chunked framing the caller wrote. */
-    private enum Framing { LENGTH, CHUNKED, VERBATIM }
+    private enum Framing {
+        LENGTH,
+        CHUNKED,
+        VERBATIM
+    }
 
-    private static Reply send(String fromAddress, String to, int port, String method, String path, String body,
-            Framing framing, String... headerLines) throws IOException {
+    private static Reply send(
+            String fromAddress,
+            String to,
+            int port,
+            String method,
+            String path,
+            String body,
+            Framing framing,
+            String... headerLines)
+            throws IOException {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
             socket.connect(new InetSocketAddress(to, port), 10_000);
@@ -100,8 +133,12 @@ public final class RawHttp {
                 head.append(line).append("\r\n");
             }
             if (body != null) {
-                head.append("Content-Type: application/json\r\n").append(framing == Framing.LENGTH
-                        ? "Content-Length: " + bytes.length : "Transfer-Encoding: chunked").append("\r\n");
+                head.append("Content-Type: application/json\r\n")
+                        .append(
+                                framing == Framing.LENGTH
+                                        ? "Content-Length: " + bytes.length
+                                        : "Transfer-Encoding: chunked")
+                        .append("\r\n");
             }
             head.append("\r\n");
             var out = socket.getOutputStream();

@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The test server's messages.log, read behind a flush barrier: Liberty itself writes a unique marker
- * (the trace-state message TRAS0018I of a harmless trace specification naming the marker), so that
- * every line logged before the barrier is in the file when the test reads it.
+ * The test server's messages.log, read behind a flush barrier: Liberty itself writes a unique marker (the trace-state
+ * message TRAS0018I of a harmless trace specification naming the marker), so that every line logged before the barrier
+ * is in the file when the test reads it.
  */
 public final class ServerLog {
 
@@ -22,8 +22,7 @@ public final class ServerLog {
     private static final Path MESSAGES = SERVER.resolve("logs/messages.log");
     private static final Path DROP_IN = SERVER.resolve("configDropins/overrides/zzz-log-barrier.xml");
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     /** How many characters messages.log holds now: where a later {@link #since(long)} starts. */
     public static long mark() {

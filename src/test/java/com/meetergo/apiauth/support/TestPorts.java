@@ -5,13 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /**
- * The test server's ports: free ports the build reserved (build-helper's reserve-network-port),
- * handed to the tests as system properties (failsafe outside the server, JVM options inside it).
+ * The test server's ports: free ports the build reserved (build-helper's reserve-network-port), handed to the tests as
+ * system properties (failsafe outside the server, JVM options inside it).
  */
 public final class TestPorts {
 
-    private TestPorts() {
-    }
+    private TestPorts() {}
 
     public static String http() {
         return required("it.http.port");

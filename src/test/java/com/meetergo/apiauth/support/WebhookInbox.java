@@ -20,10 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * A webhook receiver inside the test server, for in-container tests (whose code runs in the server,
- * where the test JVM's {@link WebhookReceiver} is out of reach): a servlet of the test deployment
- * at {@link #PATH} that verifies each delivery with the Standard Webhooks library against the
- * secrets it was given, as a customer's receiver would, keeps it and answers 200.
+ * A webhook receiver inside the test server, for in-container tests (whose code runs in the server, where the test
+ * JVM's {@link WebhookReceiver} is out of reach): a servlet of the test deployment at {@link #PATH} that verifies each
+ * delivery with the Standard Webhooks library against the secrets it was given, as a customer's receiver would, keeps
+ * it and answers 200.
  */
 @WebServlet(WebhookInbox.PATH)
 public class WebhookInbox extends HttpServlet {
@@ -31,9 +31,9 @@ public class WebhookInbox extends HttpServlet {
     public static final String PATH = "/test/webhook-inbox";
 
     /**
-     * One delivery as it arrived. {@code verified}: the library's whole check (signature and a
-     * timestamp within 5 minutes of now); {@code signed}: the signature alone (a test clock's
-     * timestamp); {@code target}: the query string of the URL it was sent to.
+     * One delivery as it arrived. {@code verified}: the library's whole check (signature and a timestamp within 5
+     * minutes of now); {@code signed}: the signature alone (a test clock's timestamp); {@code target}: the query string
+     * of the URL it was sent to.
      */
     public record Delivery(String id, String body, boolean verified, boolean signed, String target) {
         public JsonObject json() {
@@ -124,11 +124,14 @@ public class WebhookInbox extends HttpServlet {
     /** Whether one of the request's signatures is the library's signature of it with this secret. */
     private static boolean signs(String secret, HttpServletRequest request, String body) {
         try {
-            var expected = new Webhook(secret).sign(request.getHeader("webhook-id"),
-                    Long.parseLong(request.getHeader("webhook-timestamp")), body);
+            var expected = new Webhook(secret)
+                    .sign(
+                            request.getHeader("webhook-id"),
+                            Long.parseLong(request.getHeader("webhook-timestamp")),
+                            body);
             for (var signature : request.getHeader("webhook-signature").split(" ")) {
-                if (java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                        signature.getBytes(StandardCharsets.UTF_8))) {
+                if (java.security.MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
                     return true;
                 }
             }

@@ -22,15 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A webhook receiver in the test's JVM, as a customer would write one: it verifies every signature
- * with the Standard Webhooks library against the secrets it was given (a delivery none of them signs
- * is recorded as unverified, and fails the test that looks at it) and answers {@link #answer} (200).
+ * A webhook receiver in the test's JVM, as a customer would write one: it verifies every signature with the Standard
+ * Webhooks library against the secrets it was given (a delivery none of them signs is recorded as unverified, and fails
+ * the test that looks at it) and answers {@link #answer} (200).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    public record Received(String id, String timestamp, String signature, String body, boolean verified,
-            Instant at) {
+    public record Received(String id, String timestamp, String signature, String body, boolean verified, Instant at) {
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
         }
@@ -59,8 +58,13 @@ public final class WebhookReceiver implements AutoCloseable {
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = new TreeMap<String, List<String>>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-            received.add(new Received(first(headers, "webhook-id"), first(headers, "webhook-timestamp"),
-                    first(headers, "webhook-signature"), body, verifies(body, headers), Instant.now()));
+            received.add(new Received(
+                    first(headers, "webhook-id"),
+                    first(headers, "webhook-timestamp"),
+                    first(headers, "webhook-signature"),
+                    body,
+                    verifies(body, headers),
+                    Instant.now()));
             if (location != null) {
                 exchange.getResponseHeaders().add("Location", location);
             }
@@ -159,8 +163,13 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Whether exactly this secret signs the delivery (rotation: old and new each sign). */
     public static boolean signedBy(Received r, String secret) {
-        var headers = Map.of("webhook-id", List.of(r.id()), "webhook-timestamp", List.of(r.timestamp()),
-                "webhook-signature", List.of(r.signature()));
+        var headers = Map.of(
+                "webhook-id",
+                List.of(r.id()),
+                "webhook-timestamp",
+                List.of(r.timestamp()),
+                "webhook-signature",
+                List.of(r.signature()));
         try {
             new Webhook(secret).verify(r.body(), headers);
             return true;

@@ -45,10 +45,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard's credential pages in headless Chromium (Debian's, installed by
- * src/test/browser/ensure-chromium): sign in by pasting a PAT, create a credential and see it
- * once, reload and find only its hint, use it against the API, revoke it in the page, and see the
- * API refuse it. Screenshots go to target/screenshots.
+ * The dashboard's credential pages in headless Chromium (Debian's, installed by src/test/browser/ensure-chromium): sign
+ * in by pasting a PAT, create a credential and see it once, reload and find only its hint, use it against the API,
+ * revoke it in the page, and see the API refuse it. Screenshots go to target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsolePagesIT {
@@ -56,8 +55,11 @@ class ConsolePagesIT {
     /** Webhooks may go to a receiver in this JVM, are polled often, and an endpoint failing for 2 s is disabled. */
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return InContainerTest.war(ApiTest.NO_ADDRESS_THROTTLE, "apiauth.webhook.allow-private-targets=true",
-                "apiauth.webhook.poll-interval=PT0.2S", "apiauth.webhook.disable-after=PT2S");
+        return InContainerTest.war(
+                ApiTest.NO_ADDRESS_THROTTLE,
+                "apiauth.webhook.allow-private-targets=true",
+                "apiauth.webhook.poll-interval=PT0.2S",
+                "apiauth.webhook.disable-after=PT2S");
     }
 
     private static final String BASE = "http://localhost:" + com.meetergo.apiauth.support.TestPorts.http();
@@ -74,11 +76,20 @@ class ConsolePagesIT {
     }
 
     private void startChromium(boolean scripts) {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
-        var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900");
+        var options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1280,900");
         if (!scripts) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
@@ -90,9 +101,9 @@ class ConsolePagesIT {
     }
 
     /**
-     * With the script blocked (a strict extension, a failed load), Enter in the sign-in field submits
-     * the form itself: it must never carry the token into a URL (history, proxies, access logs).
-     * The field has no name and the form posts, so nothing of it reaches any URL.
+     * With the script blocked (a strict extension, a failed load), Enter in the sign-in field submits the form itself:
+     * it must never carry the token into a URL (history, proxies, access logs). The field has no name and the form
+     * posts, so nothing of it reaches any URL.
      */
     @Test
     void withTheScriptBlockedEnterNeverPutsTheTokenInAUrl() {
@@ -103,7 +114,8 @@ class ConsolePagesIT {
         for (var page : List.of("/admin/api-keys", "/integrations")) {
             browser.get(BASE + page);
             browser.findElement(By.id("credential")).sendKeys(token, Keys.ENTER);
-            wait.until(d -> d.getCurrentUrl().contains("?") || d.findElements(By.id("credential")).isEmpty());
+            wait.until(d -> d.getCurrentUrl().contains("?")
+                    || d.findElements(By.id("credential")).isEmpty());
             assertEquals(BASE + page, browser.getCurrentUrl(), "the submitted form's URL");
             assertFalse(browser.getPageSource().contains(token), "the answer echoes the token");
         }
@@ -113,8 +125,10 @@ class ConsolePagesIT {
     void stopChromium() {
         if (browser != null) {
             var problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(Object::toString)
-                    .filter(line -> !line.contains(expectedInConsole)).toList();
+                    .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                    .map(Object::toString)
+                    .filter(line -> !line.contains(expectedInConsole))
+                    .toList();
             browser.quit();
             assertEquals(List.of(), problems, "the browser's console (CSP violations, script errors)");
         }
@@ -131,8 +145,9 @@ class ConsolePagesIT {
         browser.findElement(By.cssSelector("#create button[type=submit]")).click();
         var secret = shownSecret();
         assertTrue(secret.startsWith("ak_live:"), secret);
-        assertEquals("Copy it now: it won't be shown again.", browser.findElement(By.cssSelector("#created .warning"))
-                .getText());
+        assertEquals(
+                "Copy it now: it won't be shown again.",
+                browser.findElement(By.cssSelector("#created .warning")).getText());
         browser.findElement(By.id("copy")).click();
         wait.until(ExpectedConditions.textToBe(By.id("copied"), "Copied."));
         var id = rowWithName("browser key").getDomAttribute("data-id");
@@ -141,12 +156,16 @@ class ConsolePagesIT {
         var row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id='" + id + "']")));
         assertFalse(browser.getPageSource().contains(secret), "the key is shown once only");
         var hint = row.findElements(By.tagName("td")).get(1).getText();
-        assertTrue(hint.endsWith("…") && secret.startsWith(hint.substring(0, hint.length() - 1))
-                && hint.length() < secret.length() - 20, "the hint, not the key: " + hint);
+        assertTrue(
+                hint.endsWith("…")
+                        && secret.startsWith(hint.substring(0, hint.length() - 1))
+                        && hint.length() < secret.length() - 20,
+                "the hint, not the key: " + hint);
         assertEquals("active", row.findElement(By.className("status")).getText());
         screenshot("admin-api-keys");
 
-        var works = Api.get("/v4/user/me").bearer(secret).actingAs(tenant.ownerId()).send();
+        var works =
+                Api.get("/v4/user/me").bearer(secret).actingAs(tenant.ownerId()).send();
         assertEquals(200, works.status(), works::toString);
 
         row.findElement(By.cssSelector("button[data-action=revoke]")).click();
@@ -154,7 +173,8 @@ class ConsolePagesIT {
         assertTrue(confirm.getText().startsWith("Revoke API key \"browser key\"?"), confirm.getText());
         confirm.accept();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-id='" + id + "'] .status"), "revoked"));
-        assertInvalidCredential(Api.get("/v4/user/me").bearer(secret).actingAs(tenant.ownerId()).send());
+        assertInvalidCredential(
+                Api.get("/v4/user/me").bearer(secret).actingAs(tenant.ownerId()).send());
     }
 
     @Test
@@ -183,7 +203,8 @@ class ConsolePagesIT {
     void theUsageChartShowsTheApisFigures() {
         var tenant = Tenant.create();
         var created = Api.post("/v4/api-key", "{\"name\": \"charted\", \"expiresInDays\": 30}")
-                .bearer(tenant.ownerToken()).send();
+                .bearer(tenant.ownerToken())
+                .send();
         var key = created.string("key");
         var id = created.string("id");
         var random = new java.security.SecureRandom();
@@ -192,18 +213,29 @@ class ConsolePagesIT {
         }
         assertEquals(400, Api.get("/v4/meeting-type").bearer(key).send().status());
         for (int i = 0; i < 2; i++) {
-            assertEquals(401, Api.get("/v4/user/me")
-                    .bearer(com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random, id)).send().status());
+            assertEquals(
+                    401,
+                    Api.get("/v4/user/me")
+                            .bearer(com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random, id))
+                            .send()
+                            .status());
         }
-        com.meetergo.apiauth.contract.UsageIT.awaitJson(() -> Api.get("/v4/api-key/" + id + "/usage?days=1")
-                .bearer(tenant.ownerToken()).send(), """
-                {"credentialId": "%s", "days": [{"date": "%s", "success": 3, "refused": 1, "failed": 2}]}"""
-                .formatted(id, com.meetergo.apiauth.contract.UsageIT.today()));
-        var api = Api.get("/v4/api-key/" + id + "/usage?days=30").bearer(tenant.ownerToken()).send().object()
+        com.meetergo.apiauth.contract.UsageIT.awaitJson(
+                () -> Api.get("/v4/api-key/" + id + "/usage?days=1")
+                        .bearer(tenant.ownerToken())
+                        .send(),
+                """
+                {"credentialId": "%s", "days": [{"date": "%s", "success": 3, "refused": 1, "failed": 2}]}""".formatted(id, com.meetergo.apiauth.contract.UsageIT.today()));
+        var api = Api.get("/v4/api-key/" + id + "/usage?days=30")
+                .bearer(tenant.ownerToken())
+                .send()
+                .object()
                 .getJsonArray("days");
 
         signIn("/admin/api-keys", tenant.ownerToken());
-        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
+        rowWithName("charted")
+                .findElement(By.cssSelector("button[data-action=usage]"))
+                .click();
         var bars = wait.until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("tr.usage[data-id='" + id + "'] svg.usage-chart g.day"), 30));
         var shown = new java.util.ArrayList<String>();
@@ -220,28 +252,47 @@ class ConsolePagesIT {
         assertTrue(expected.get(29).endsWith(" 3/1/2"), expected.get(29));
         var today = bars.get(29);
         assertEquals(3, today.findElements(By.tagName("rect")).size(), "served, refused and failed stacked");
-        assertEquals("Requests per day over the last 30 days: 3 served, 1 refused, 2 failed",
+        assertEquals(
+                "Requests per day over the last 30 days: 3 served, 1 refused, 2 failed",
                 browser.findElement(By.cssSelector("tr.usage svg.usage-chart")).getDomAttribute("aria-label"));
         // beside it, the networks it was used from: the API's, row for row
-        var sources = Api.get("/v4/api-key/" + id + "/sources").bearer(tenant.ownerToken()).send().object()
+        var sources = Api.get("/v4/api-key/" + id + "/sources")
+                .bearer(tenant.ownerToken())
+                .send()
+                .object()
                 .getJsonArray("sources");
         for (int i = 0; i < 50 && sources.isEmpty(); i++) {
             java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
-            sources = Api.get("/v4/api-key/" + id + "/sources").bearer(tenant.ownerToken()).send().object()
+            sources = Api.get("/v4/api-key/" + id + "/sources")
+                    .bearer(tenant.ownerToken())
+                    .send()
+                    .object()
                     .getJsonArray("sources");
         }
-        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
-        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
+        rowWithName("charted")
+                .findElement(By.cssSelector("button[data-action=usage]"))
+                .click();
+        rowWithName("charted")
+                .findElement(By.cssSelector("button[data-action=usage]"))
+                .click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.usage table.sources td"), 4));
         assertEquals(1, sources.size(), sources.toString());
         var source = sources.getJsonObject(0);
         assertEquals(3, source.getInt("requests"), "the three served requests, from this machine");
-        var cells = browser.findElements(By.cssSelector("tr.usage table.sources td")).stream().map(WebElement::getText)
+        var cells = browser.findElements(By.cssSelector("tr.usage table.sources td")).stream()
+                .map(WebElement::getText)
                 .toList();
-        assertEquals(List.of(source.getString("network"), source.getString("firstSeen").substring(0, 16).replace('T', ' ')
-                + " UTC", source.getString("lastSeen").substring(0, 16).replace('T', ' ') + " UTC", "3"), cells);
+        assertEquals(
+                List.of(
+                        source.getString("network"),
+                        source.getString("firstSeen").substring(0, 16).replace('T', ' ') + " UTC",
+                        source.getString("lastSeen").substring(0, 16).replace('T', ' ') + " UTC",
+                        "3"),
+                cells);
         // the button closes it again
-        rowWithName("charted").findElement(By.cssSelector("button[data-action=usage]")).click();
+        rowWithName("charted")
+                .findElement(By.cssSelector("button[data-action=usage]"))
+                .click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.usage"), 0));
     }
 
@@ -260,13 +311,20 @@ class ConsolePagesIT {
         browser.findElement(By.cssSelector("#create button[type=submit]")).click();
         var secret = shownSecret();
         var row = rowWithName("appointment reader");
-        assertEquals("appointments:read, meeting-types:write", row.findElement(By.className("scopes")).getText());
+        assertEquals(
+                "appointments:read, meeting-types:write",
+                row.findElement(By.className("scopes")).getText());
         var held = Api.get("/v4/personal-access-token").bearer(tenant.ownerToken()).send().array().stream()
-                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(row.getDomAttribute("data-id")))
-                .findFirst().orElseThrow().getJsonArray("scopes").toString();
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(row.getDomAttribute("data-id")))
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("scopes")
+                .toString();
         assertEquals("[\"appointments:read\",\"meeting-types:write\"]", held);
         assertEquals(200, Api.get("/v4/appointment").bearer(secret).send().status());
-        assertEquals(403, Api.get("/v4/personal-access-token").bearer(secret).send().status());
+        assertEquals(
+                403, Api.get("/v4/personal-access-token").bearer(secret).send().status());
 
         // the form is back to full access for the next one
         assertTrue(browser.findElement(By.id("full-access")).isSelected());
@@ -274,15 +332,16 @@ class ConsolePagesIT {
         type("name", "everything");
         browser.findElement(By.cssSelector("#create button[type=submit]")).click();
         shownSecret();
-        wait.until(ExpectedConditions.textToBe(By.xpath(
-                "//table[@id='credentials']//tr[td[1][normalize-space()='everything']]/td[3]"), "full access"));
+        wait.until(ExpectedConditions.textToBe(
+                By.xpath("//table[@id='credentials']//tr[td[1][normalize-space()='everything']]/td[3]"),
+                "full access"));
         // none at all: the token can only verify and renew itself
         type("name", "nothing");
         browser.findElement(By.id("full-access")).click();
         browser.findElement(By.cssSelector("#create button[type=submit]")).click();
         shownSecret();
-        wait.until(ExpectedConditions.textToBe(By.xpath(
-                "//table[@id='credentials']//tr[td[1][normalize-space()='nothing']]/td[3]"),
+        wait.until(ExpectedConditions.textToBe(
+                By.xpath("//table[@id='credentials']//tr[td[1][normalize-space()='nothing']]/td[3]"),
                 "none (verify and renew itself only)"));
     }
 
@@ -297,45 +356,56 @@ class ConsolePagesIT {
         shownSecret();
         var row = rowWithName("fenced key");
         var id = row.getDomAttribute("data-id");
-        assertEquals("127.0.0.1, 2001:db8::/32, 192.0.2.0/24", row.findElement(By.className("allowed-ips")).getText());
+        assertEquals(
+                "127.0.0.1, 2001:db8::/32, 192.0.2.0/24",
+                row.findElement(By.className("allowed-ips")).getText());
         assertEquals("[\"127.0.0.1\",\"2001:db8::/32\",\"192.0.2.0/24\"]", allowedIpsOf(tenant, id));
         assertEquals("", browser.findElement(By.id("allowed-ips")).getDomProperty("value"), "the form is emptied");
 
         row.findElement(By.cssSelector("button[data-action='allowed ips']")).click();
         var prompt = wait.until(ExpectedConditions.alertIsPresent());
-        assertEquals(true, prompt.getText().startsWith("Where may API key \"fenced key\" be used from?"), prompt.getText());
+        assertEquals(
+                true, prompt.getText().startsWith("Where may API key \"fenced key\" be used from?"), prompt.getText());
         prompt.sendKeys("198.51.100.0/24 ::1");
         prompt.accept();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-id='" + id + "'] .allowed-ips"),
-                "198.51.100.0/24, ::1"));
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("tr[data-id='" + id + "'] .allowed-ips"), "198.51.100.0/24, ::1"));
         assertEquals("[\"198.51.100.0/24\",\"::1\"]", allowedIpsOf(tenant, id));
 
         // an entry that is not a range: the API's message on the page, nothing changed
         expectedInConsole = "/allowed-ips - Failed to load resource: the server responded with a status of 400";
-        rowWithName("fenced key").findElement(By.cssSelector("button[data-action='allowed ips']")).click();
+        rowWithName("fenced key")
+                .findElement(By.cssSelector("button[data-action='allowed ips']"))
+                .click();
         var wrong = wait.until(ExpectedConditions.alertIsPresent());
         wrong.sendKeys("10.0.0.1/8");
         wrong.accept();
-        assertEquals("allowedIps entry '10.0.0.1/8' has bits set after its prefix: the range is 10.0.0.0/8",
-                text("error"));
+        assertEquals(
+                "allowedIps entry '10.0.0.1/8' has bits set after its prefix: the range is 10.0.0.0/8", text("error"));
         assertEquals("[\"198.51.100.0/24\",\"::1\"]", allowedIpsOf(tenant, id));
         // an unfenced key says so
         type("name", "open key");
         browser.findElement(By.cssSelector("#create button[type=submit]")).click();
         shownSecret();
-        assertEquals("anywhere", rowWithName("open key").findElement(By.className("allowed-ips")).getText());
+        assertEquals(
+                "anywhere",
+                rowWithName("open key").findElement(By.className("allowed-ips")).getText());
     }
 
     private static String allowedIpsOf(Tenant tenant, String id) {
-        return Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream().map(v -> v.asJsonObject())
-                .filter(o -> o.getString("id").equals(id)).findFirst().orElseThrow().getJsonArray("allowedIps")
+        return Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(id))
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("allowedIps")
                 .toString();
     }
 
     /**
-     * Keyboard only: sign in, create a key, copy it, deactivate and activate it, rotate it — Tab,
-     * Enter and Space, no mouse. Every field has a label and every button a name; text and buttons
-     * keep a contrast of at least 4.5:1 (WCAG AA).
+     * Keyboard only: sign in, create a key, copy it, deactivate and activate it, rotate it — Tab, Enter and Space, no
+     * mouse. Every field has a label and every button a name; text and buttons keep a contrast of at least 4.5:1 (WCAG
+     * AA).
      */
     @Test
     void theKeyPageWorksFromTheKeyboardAloneAndIsLabelledWithEnoughContrast() {
@@ -423,30 +493,46 @@ class ConsolePagesIT {
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("error"), "Invalid API key"));
         assertFalse(browser.findElement(By.id("console")).isDisplayed());
-        assertEquals(0L, ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return sessionStorage.length")).longValue(), "nothing kept after a refusal");
+        assertEquals(
+                0L,
+                ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                                .executeScript("return sessionStorage.length"))
+                        .longValue(),
+                "nothing kept after a refusal");
     }
 
     /** The pages and their files carry the strict policy; nothing else of WEB-INF is reachable. */
     @Test
     void pagesAreServedWithAStrictContentSecurityPolicy() throws Exception {
         var client = HttpClient.newHttpClient();
-        for (var path : List.of("/admin/api-keys", "/integrations", "/assets/console.js", "/assets/console.css",
+        for (var path : List.of(
+                "/admin/api-keys",
+                "/integrations",
+                "/assets/console.js",
+                "/assets/console.css",
                 "/assets/favicon.svg")) {
-            var answer = client.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var answer = client.send(
+                    HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), path);
-            assertEquals(Map.of(
-                    "content-security-policy", List.of("default-src 'none'; script-src 'self'; style-src 'self';"
-                            + " connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none';"
-                            + " frame-ancestors 'none'"),
-                    "x-content-type-options", List.of("nosniff"),
-                    "referrer-policy", List.of("no-referrer"),
-                    "cache-control", List.of("no-store")),
-                    Map.of("content-security-policy", answer.headers().allValues("content-security-policy"),
-                            "x-content-type-options", answer.headers().allValues("x-content-type-options"),
-                            "referrer-policy", answer.headers().allValues("referrer-policy"),
-                            "cache-control", answer.headers().allValues("cache-control")), path);
+            assertEquals(
+                    Map.of(
+                            "content-security-policy",
+                                    List.of("default-src 'none'; script-src 'self'; style-src 'self';"
+                                            + " connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none';"
+                                            + " frame-ancestors 'none'"),
+                            "x-content-type-options", List.of("nosniff"),
+                            "referrer-policy", List.of("no-referrer"),
+                            "cache-control", List.of("no-store")),
+                    Map.of(
+                            "content-security-policy",
+                            answer.headers().allValues("content-security-policy"),
+                            "x-content-type-options",
+                            answer.headers().allValues("x-content-type-options"),
+                            "referrer-policy",
+                            answer.headers().allValues("referrer-policy"),
+                            "cache-control",
+                            answer.headers().allValues("cache-control")),
+                    path);
             assertTrue(answer.headers().allValues("set-cookie").isEmpty(), path + " sets no cookie");
         }
         var missing = Api.get("/assets/api-keys.html").send();
@@ -462,7 +548,8 @@ class ConsolePagesIT {
             signIn("/admin/api-keys", tenant.ownerToken());
             type("webhook-url", receiver.url());
             browser.findElement(By.id("event-company-plan_changed")).click();
-            browser.findElement(By.cssSelector("#webhook-create button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#webhook-create button[type=submit]"))
+                    .click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-created")));
             var secret = browser.findElement(By.id("webhook-secret")).getDomProperty("value");
             assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{43}="), secret);
@@ -472,55 +559,78 @@ class ConsolePagesIT {
 
             var row = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#webhook-endpoints tbody tr[data-id]")));
-            var listed = Api.get("/v4/webhook-endpoint").bearer(tenant.ownerToken()).send().array().get(0)
+            var listed = Api.get("/v4/webhook-endpoint")
+                    .bearer(tenant.ownerToken())
+                    .send()
+                    .array()
+                    .get(0)
                     .asJsonObject();
             assertEquals(listed.getString("id"), row.getDomAttribute("data-id"));
             var events = "credential.created, credential.rotated, credential.revoked, credential.expiring_soon,"
                     + " credential.expired, credential.new_source, company.token_policy_changed";
-            assertEquals(List.of(receiver.url(), events, "delivering"), cells(row, 0, 1, 3), "the unticked event is not sent");
+            assertEquals(
+                    List.of(receiver.url(), events, "delivering"),
+                    cells(row, 0, 1, 3),
+                    "the unticked event is not sent");
 
             row.findElement(By.cssSelector("button[data-action='send test']")).click();
             var test = receiver.awaitType("webhook.test");
             assertTrue(test.verified(), test::toString);
-            var attempt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                    "tr.deliveries-row tr[data-message-id='" + test.id() + "']")));
+            var attempt = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("tr.deliveries-row tr[data-message-id='" + test.id() + "']")));
             var shown = cells(attempt, 0, 1, 3);
             assertEquals(List.of("webhook.test", test.id(), "200"), shown, "the attempt as the page lists it");
             assertTrue(attempt.findElements(By.tagName("td")).get(4).getText().matches("\\d+ ms"));
             screenshot("admin-webhooks");
 
             browser.navigate().refresh();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#webhook-endpoints tbody tr[data-id]")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#webhook-endpoints tbody tr[data-id]")));
             assertFalse(browser.getPageSource().contains(secret), "the secret is shown once only");
         }
 
         // An endpoint nothing answers: its test fails, its retry 5 s later too, and (this deployment
         // disables after 2 s of failing) it is disabled, audited without an actor, shown, and enabled.
         int deadPort = WebhookReceiver.freePort();
-        var dead = Api.post("/v4/webhook-endpoint", "{\"url\": \"" + WebhookReceiver.urlOn(deadPort)
-                + "\", \"events\": [\"credential.revoked\"]}").bearer(tenant.ownerToken()).send().string("id");
-        Api.post("/v4/webhook-endpoint/" + dead + "/test", "").bearer(tenant.ownerToken()).send();
+        var dead = Api.post(
+                        "/v4/webhook-endpoint",
+                        "{\"url\": \"" + WebhookReceiver.urlOn(deadPort) + "\", \"events\": [\"credential.revoked\"]}")
+                .bearer(tenant.ownerToken())
+                .send()
+                .string("id");
+        Api.post("/v4/webhook-endpoint/" + dead + "/test", "")
+                .bearer(tenant.ownerToken())
+                .send();
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (Api.get("/v4/webhook-endpoint").bearer(tenant.ownerToken()).send().array().stream()
-                .map(v -> v.asJsonObject()).filter(o -> o.getString("id").equals(dead))
+                .map(v -> v.asJsonObject())
+                .filter(o -> o.getString("id").equals(dead))
                 .allMatch(o -> o.isNull("disabledAt"))) {
             assertTrue(System.nanoTime() < deadline, "the failing endpoint is disabled within 30 s");
             WebhookReceiver.sleep(200);
         }
-        var audited = Api.get("/v4/audit-event?type=webhook_endpoint_disabled").bearer(tenant.ownerToken()).send()
-                .array().get(0).asJsonObject();
-        assertTrue(audited.isNull("actorUserId") && audited.getString("detail").startsWith("endpoint " + dead),
+        var audited = Api.get("/v4/audit-event?type=webhook_endpoint_disabled")
+                .bearer(tenant.ownerToken())
+                .send()
+                .array()
+                .get(0)
+                .asJsonObject();
+        assertTrue(
+                audited.isNull("actorUserId") && audited.getString("detail").startsWith("endpoint " + dead),
                 audited::toString);
 
         browser.navigate().refresh();
         var state = By.cssSelector("tr[data-id='" + dead + "'] .state");
-        wait.until(ExpectedConditions.textMatches(state, java.util.regex.Pattern.compile(
-                "disabled since .* UTC: it kept failing; its events wait until it is enabled")));
+        wait.until(ExpectedConditions.textMatches(
+                state,
+                java.util.regex.Pattern.compile(
+                        "disabled since .* UTC: it kept failing; its events wait until it is enabled")));
         screenshot("admin-webhooks-disabled");
         // The owner mends the endpoint, then enables it: the test event that waited arrives, and the
         // endpoint delivers (enabled while still dead, the waiting event's next failure would show).
         try (var mended = WebhookReceiver.startOn(deadPort)) {
-            browser.findElement(By.cssSelector("tr[data-id='" + dead + "'] button[data-action=enable]")).click();
+            browser.findElement(By.cssSelector("tr[data-id='" + dead + "'] button[data-action=enable]"))
+                    .click();
             wait.until(ExpectedConditions.textToBe(state, "delivering"));
             mended.awaitType("webhook.test");
         }
@@ -528,7 +638,9 @@ class ConsolePagesIT {
 
     private static List<String> cells(WebElement row, int... columns) {
         var cells = row.findElements(By.tagName("td"));
-        return java.util.Arrays.stream(columns).mapToObj(i -> cells.get(i).getText()).toList();
+        return java.util.Arrays.stream(columns)
+                .mapToObj(i -> cells.get(i).getText())
+                .toList();
     }
 
     private void signIn(String page, String token) {
@@ -556,7 +668,8 @@ class ConsolePagesIT {
     }
 
     private String text(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)))
+                .getText();
     }
 
     private static String email(Tenant tenant) {

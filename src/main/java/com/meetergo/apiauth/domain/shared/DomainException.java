@@ -1,13 +1,16 @@
 package com.meetergo.apiauth.domain.shared;
 
 /**
- * A request the domain refuses, with a message a client can act on. The REST layer maps each kind
- * to its status; the message never contains a credential.
+ * A request the domain refuses, with a message a client can act on. The REST layer maps each kind to its status; the
+ * message never contains a credential.
  */
 public class DomainException extends RuntimeException {
 
     public enum Kind {
-        INVALID, FORBIDDEN, NOT_FOUND, CONFLICT
+        INVALID,
+        FORBIDDEN,
+        NOT_FOUND,
+        CONFLICT
     }
 
     private final Kind kind;

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * IP addresses and CIDR ranges as text, read strictly and never resolved (no DNS): the dotted
- * IPv4 form and the IPv6 forms of RFC 4291 / RFC 5952, each optionally with a prefix length.
- * Everything else a lenient parser would take — {@code 10.1} or {@code 0x0a000001} (inet_aton),
- * {@code 10.*.*.*} or {@code 10.0.0.1-5} (wildcards, ranges), masks, {@code fe80::1%eth0} (zones),
- * leading zeros — is not an address here, so that what an allowlist shows is what it means.
+ * IP addresses and CIDR ranges as text, read strictly and never resolved (no DNS): the dotted IPv4 form and the IPv6
+ * forms of RFC 4291 / RFC 5952, each optionally with a prefix length. Everything else a lenient parser would take —
+ * {@code 10.1} or {@code 0x0a000001} (inet_aton), {@code 10.*.*.*} or {@code 10.0.0.1-5} (wildcards, ranges), masks,
+ * {@code fe80::1%eth0} (zones), leading zeros — is not an address here, so that what an allowlist shows is what it
+ * means.
  */
 public final class IpAddresses {
 
@@ -20,8 +20,7 @@ public final class IpAddresses {
 
     private static final Pattern PREFIX_LENGTH = Pattern.compile("0|[1-9][0-9]{0,2}");
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     private static IPAddressStringParameters strict() {
         var b = new IPAddressStringParameters.Builder();
@@ -53,7 +52,8 @@ public final class IpAddresses {
         }
         // the library's option against "/08" also refuses "/0"; a prefix length is written plainly
         int slash = text.indexOf('/');
-        if (slash >= 0 && !PREFIX_LENGTH.matcher(text).region(slash + 1, text.length()).matches()) {
+        if (slash >= 0
+                && !PREFIX_LENGTH.matcher(text).region(slash + 1, text.length()).matches()) {
             return Optional.empty();
         }
         var parsed = new IPAddressString(text, STRICT).getAddress();
@@ -61,16 +61,17 @@ public final class IpAddresses {
     }
 
     /**
-     * A connection's address as the servlet container reports it (a single address; an IPv6 one
-     * perhaps in brackets): an IPv4 client on an IPv6 socket ({@code ::ffff:192.0.2.1}) is the IPv4
-     * address, so that an IPv4 allowlist and the IPv4 networks apply to it.
+     * A connection's address as the servlet container reports it (a single address; an IPv6 one perhaps in brackets):
+     * an IPv4 client on an IPv6 socket ({@code ::ffff:192.0.2.1}) is the IPv4 address, so that an IPv4 allowlist and
+     * the IPv4 networks apply to it.
      */
     public static Optional<IPAddress> client(String remoteAddress) {
         if (remoteAddress == null) {
             return Optional.empty();
         }
         var literal = remoteAddress.startsWith("[") && remoteAddress.endsWith("]")
-                ? remoteAddress.substring(1, remoteAddress.length() - 1) : remoteAddress;
+                ? remoteAddress.substring(1, remoteAddress.length() - 1)
+                : remoteAddress;
         // the container's own text: a zone (fe80::1%eth0) may be there, and is not part of the address
         int zone = literal.indexOf('%');
         if (zone > 0) {

@@ -25,14 +25,15 @@ public class SecretsDirectory {
     }
 
     /**
-     * Creates the file with mode 600 and writes it through the handle that created it (CREATE_NEW:
-     * fails with FileAlreadyExistsException when it exists), so that nobody can swap the path
-     * between the creation and the write.
+     * Creates the file with mode 600 and writes it through the handle that created it (CREATE_NEW: fails with
+     * FileAlreadyExistsException when it exists), so that nobody can swap the path between the creation and the write.
      */
     public void createOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent(),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        Files.createDirectories(
+                file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try (var channel = Files.newByteChannel(
+                file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             var bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {

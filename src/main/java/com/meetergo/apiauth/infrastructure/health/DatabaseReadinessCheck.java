@@ -9,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the database answers and the schema is migrated (the last Flyway migration
- * succeeded). Load balancers send no traffic to a server that is not ready.
+ * Ready when the database answers and the schema is migrated (the last Flyway migration succeeded). Load balancers send
+ * no traffic to a server that is not ready.
  */
 @Readiness
 @ApplicationScoped
@@ -25,7 +25,8 @@ public class DatabaseReadinessCheck implements HealthCheck {
         try (var connection = database.getConnection();
                 var statement = connection.createStatement();
                 var rs = statement.executeQuery(
-                        // Quoted: Flyway names its table and columns in lower case, to which H2 does not fold unquoted names.
+                        // Quoted: Flyway names its table and columns in lower case, to which H2 does not fold unquoted
+                        // names.
                         "select count(*) from \"flyway_schema_history\" where \"success\" = false")) {
             rs.next();
             return check.status(rs.getInt(1) == 0).build();

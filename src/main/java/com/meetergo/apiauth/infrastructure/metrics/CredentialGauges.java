@@ -33,15 +33,14 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Gauges of live credentials by type: {@code apiauth_credentials_active{type}} and
- * {@code apiauth_credentials_expiring{type}} (active and ending within {@code apiauth.expiry-warning}).
- * Per company only when an operator asks, and bounded: {@code apiauth.metrics.per-company-limit}
- * (default 0, none) adds {@code apiauth_company_credentials_active|expiring{company,type}} for that
- * many companies per type — those with the most live credentials; a company that leaves them, or
- * has none left, leaves the scrape. A series per company at platform scale (50,000 companies,
- * 200,000 series per server) is what Prometheus warns against; per-company figures live in the API.
- * One grouped query per table every {@code apiauth.metrics.gauge-refresh} (a non-persistent timer,
- * 5 minutes by default: the query reads every live credential), never one per scrape; why not more
- * often: docs/decisions.md, "Metrics".
+ * {@code apiauth_credentials_expiring{type}} (active and ending within {@code apiauth.expiry-warning}). Per company
+ * only when an operator asks, and bounded: {@code apiauth.metrics.per-company-limit} (default 0, none) adds
+ * {@code apiauth_company_credentials_active|expiring{company,type}} for that many companies per type — those with the
+ * most live credentials; a company that leaves them, or has none left, leaves the scrape. A series per company at
+ * platform scale (50,000 companies, 200,000 series per server) is what Prometheus warns against; per-company figures
+ * live in the API. One grouped query per table every {@code apiauth.metrics.gauge-refresh} (a non-persistent timer, 5
+ * minutes by default: the query reads every live credential), never one per scrape; why not more often:
+ * docs/decisions.md, "Metrics".
  */
 @Singleton
 @Startup
@@ -56,8 +55,7 @@ public class CredentialGauges {
     static final String COMPANY_EXPIRING = "apiauth.company.credentials.expiring";
 
     /** One company's live credentials of one type, and how many of them end within the warning. */
-    record CompanyCount(String company, long active, long expiring) {
-    }
+    record CompanyCount(String company, long active, long expiring) {}
 
     @Resource
     TimerService timers;
@@ -99,8 +97,12 @@ public class CredentialGauges {
             for (var table : TABLES.entrySet()) {
                 var type = table.getKey();
                 var counts = counts(connection, table.getValue(), now);
-                seen.add(set(ACTIVE, counts.stream().mapToLong(CompanyCount::active).sum(), new Tag("type", type)));
-                seen.add(set(EXPIRING, counts.stream().mapToLong(CompanyCount::expiring).sum(), new Tag("type", type)));
+                seen.add(set(
+                        ACTIVE, counts.stream().mapToLong(CompanyCount::active).sum(), new Tag("type", type)));
+                seen.add(set(
+                        EXPIRING,
+                        counts.stream().mapToLong(CompanyCount::expiring).sum(),
+                        new Tag("type", type)));
                 for (var company : largest(counts, perCompanyLimit)) {
                     var tags = new Tag[] {new Tag("company", company.company()), new Tag("type", type)};
                     seen.add(set(COMPANY_ACTIVE, company.active(), tags));
@@ -140,25 +142,38 @@ public class CredentialGauges {
         }
     }
 
-    /** The {@code limit} companies with the most live credentials (ties by id: the same on every server), none with none. */
+    /**
+     * The {@code limit} companies with the most live credentials (ties by id: the same on every server), none with
+     * none.
+     */
     static List<CompanyCount> largest(List<CompanyCount> counts, int limit) {
         if (limit == 0) {
             return List.of(); // the default: totals only, nothing to sort
         }
-        return counts.stream().filter(c -> c.active() > 0)
-                .sorted(Comparator.comparingLong(CompanyCount::active).reversed()
+        return counts.stream()
+                .filter(c -> c.active() > 0)
+                .sorted(Comparator.comparingLong(CompanyCount::active)
+                        .reversed()
                         .thenComparing(CompanyCount::company))
-                .limit(limit).toList();
+                .limit(limit)
+                .toList();
     }
 
     private MetricID set(String name, long value, Tag... tags) {
         var id = new MetricID(name, tags);
         values.computeIfAbsent(id, k -> {
-            var gauge = new AtomicLong();
-            registry.gauge(Metadata.builder().withName(name).withDescription(description(name)).build(), gauge,
-                    AtomicLong::get, tags);
-            return gauge;
-        }).set(value);
+                    var gauge = new AtomicLong();
+                    registry.gauge(
+                            Metadata.builder()
+                                    .withName(name)
+                                    .withDescription(description(name))
+                                    .build(),
+                            gauge,
+                            AtomicLong::get,
+                            tags);
+                    return gauge;
+                })
+                .set(value);
         return id;
     }
 

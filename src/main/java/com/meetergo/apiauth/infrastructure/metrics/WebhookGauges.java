@@ -23,8 +23,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * The webhook outbox's gauges, refreshed every {@code apiauth.webhook.gauge-refresh} (15 s; never a query per scrape):
  * {@code apiauth_webhook_queue_depth} (deliveries not yet delivered nor failed) and
- * {@code apiauth_webhook_oldest_undelivered_seconds} (the age of the oldest of them; 0 when none).
- * Deliveries by outcome are {@code apiauth_webhook_deliveries_total{outcome}}, counted as they happen.
+ * {@code apiauth_webhook_oldest_undelivered_seconds} (the age of the oldest of them; 0 when none). Deliveries by
+ * outcome are {@code apiauth_webhook_deliveries_total{outcome}}, counted as they happen.
  */
 @Singleton
 @Startup
@@ -53,11 +53,20 @@ public class WebhookGauges {
 
     @PostConstruct
     void start() {
-        registry.gauge(Metadata.builder().withName("apiauth.webhook.queue.depth")
-                .withDescription("Webhook deliveries not yet delivered nor failed").build(), depth, AtomicLong::get);
-        registry.gauge(Metadata.builder().withName("apiauth.webhook.oldest.undelivered.seconds")
-                .withDescription("Age of the oldest webhook delivery not yet delivered nor failed (0: none)").build(),
-                oldestSeconds, AtomicLong::get);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("apiauth.webhook.queue.depth")
+                        .withDescription("Webhook deliveries not yet delivered nor failed")
+                        .build(),
+                depth,
+                AtomicLong::get);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("apiauth.webhook.oldest.undelivered.seconds")
+                        .withDescription("Age of the oldest webhook delivery not yet delivered nor failed (0: none)")
+                        .build(),
+                oldestSeconds,
+                AtomicLong::get);
         timers.createIntervalTimer(0, refresh.toMillis(), new TimerConfig("webhook gauges", false));
     }
 
@@ -67,7 +76,8 @@ public class WebhookGauges {
         try {
             depth.set(webhooks.pendingCount());
             oldestSeconds.set(webhooks.oldestPending()
-                    .map(t -> Math.max(0, Duration.between(t, clock.instant()).toSeconds())).orElse(0L));
+                    .map(t -> Math.max(0, Duration.between(t, clock.instant()).toSeconds()))
+                    .orElse(0L));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Webhook gauges not refreshed", e);
         }

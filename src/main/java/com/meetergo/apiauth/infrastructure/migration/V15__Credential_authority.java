@@ -12,20 +12,18 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Version 15: each credential's authority, the most it may do whoever it acts as. From now on the
- * minting request sets it; for the credentials already there it is worked out along their lineage,
- * oldest first (a minter is always older than what it minted): the role of the user the minting
- * request acted as (a PAT's holder, a key's creator), capped by the minter's own authority. A
- * credential with no recorded minter (the sign-up's and the first start's owner tokens, and what
- * was made before minters were recorded) takes its acting user's role. In Java because it walks
- * the lineage, which neither H2's nor PostgreSQL's SQL shares a way to do in an update.
+ * Version 15: each credential's authority, the most it may do whoever it acts as. From now on the minting request sets
+ * it; for the credentials already there it is worked out along their lineage, oldest first (a minter is always older
+ * than what it minted): the role of the user the minting request acted as (a PAT's holder, a key's creator), capped by
+ * the minter's own authority. A credential with no recorded minter (the sign-up's and the first start's owner tokens,
+ * and what was made before minters were recorded) takes its acting user's role. In Java because it walks the lineage,
+ * which neither H2's nor PostgreSQL's SQL shares a way to do in an update.
  */
 public class V15__Credential_authority extends BaseJavaMigration {
 
     private static final List<String> ORDER = List.of("OWNER", "ADMIN", "MEMBER");
 
-    private record Row(String table, String id, String actor, String mintedBy, Timestamp createdAt) {
-    }
+    private record Row(String table, String id, String actor, String mintedBy, Timestamp createdAt) {}
 
     @Override
     public void migrate(Context context) throws SQLException {

@@ -6,14 +6,13 @@ import java.net.UnknownHostException;
 import java.util.HexFormat;
 
 /**
- * What per-client limits count: an IPv4 address as it is, an IPv6 address by its /64 — one client
- * usually holds a whole /64 and can send from any address in it, so counting single IPv6 addresses
- * would let it dodge every per-address limit.
+ * What per-client limits count: an IPv4 address as it is, an IPv6 address by its /64 — one client usually holds a whole
+ * /64 and can send from any address in it, so counting single IPv6 addresses would let it dodge every per-address
+ * limit.
  */
 public final class ClientNetwork {
 
-    private ClientNetwork() {
-    }
+    private ClientNetwork() {}
 
     /** The key of {@code address} (a literal, as the servlet container gives it; never resolved). */
     public static String of(String address) {

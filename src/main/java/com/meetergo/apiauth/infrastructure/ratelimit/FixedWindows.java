@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts events per key (a client address, a key id) in fixed windows that start with a key's
- * first event. Memory is bounded whatever the number of keys: the least recently used go first.
+ * Counts events per key (a client address, a key id) in fixed windows that start with a key's first event. Memory is
+ * bounded whatever the number of keys: the least recently used go first.
  */
 public final class FixedWindows {
 
@@ -20,7 +20,10 @@ public final class FixedWindows {
     public FixedWindows(int limit, Duration length) {
         this.limit = limit;
         this.length = length;
-        this.windows = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(length).build();
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterWrite(length)
+                .build();
     }
 
     /** Counts one more event for {@code key}; over the limit, the seconds until its window ends, else 0. */
@@ -43,6 +46,5 @@ public final class FixedWindows {
         return left <= 0 ? 0 : Math.max(1, Duration.ofNanos(left).toSeconds() + 1);
     }
 
-    private record Window(long startedNanos, AtomicInteger events) {
-    }
+    private record Window(long startedNanos, AtomicInteger events) {}
 }

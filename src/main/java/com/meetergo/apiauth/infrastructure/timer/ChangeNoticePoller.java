@@ -22,11 +22,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Brings other servers' changes to this server's {@link VerificationCache}: a non-persistent EJB
- * timer (every {@code apiauth.cache.poll-interval}, 250 ms) reads the change notices of the last
- * {@link #LOOKBACK} and forgets each target once. Reading a window rather than "after the last one
- * seen" also catches a transaction that commits after a younger one. A failed read, or a gap
- * between reads longer than the window, empties the cache; until a read succeeds it is not used.
+ * Brings other servers' changes to this server's {@link VerificationCache}: a non-persistent EJB timer (every
+ * {@code apiauth.cache.poll-interval}, 250 ms) reads the change notices of the last {@link #LOOKBACK} and forgets each
+ * target once. Reading a window rather than "after the last one seen" also catches a transaction that commits after a
+ * younger one. A failed read, or a gap between reads longer than the window, empties the cache; until a read succeeds
+ * it is not used.
  */
 @Singleton
 @Startup
@@ -72,7 +72,8 @@ public class ChangeNoticePoller {
         var now = Instant.now();
         try {
             var recent = notices.since(now.minus(LOOKBACK));
-            if (lastSuccess == 0 || started - lastSuccess > LOOKBACK.minus(interval).toNanos()) {
+            if (lastSuccess == 0
+                    || started - lastSuccess > LOOKBACK.minus(interval).toNanos()) {
                 cache.forgetAll();
             }
             var ids = new HashSet<String>();
@@ -97,7 +98,9 @@ public class ChangeNoticePoller {
             cache.forgetAll();
             if (!failing) {
                 failing = true;
-                LOG.log(Level.WARNING, "Cannot read change notices, every request reads the database: {0}",
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot read change notices, every request reads the database: {0}",
                         e.getClass().getName());
             }
         }

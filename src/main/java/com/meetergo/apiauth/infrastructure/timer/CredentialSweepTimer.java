@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The sweep's clock: a persistent EJB timer (enterpriseBeansPersistentTimer, stored in the
- * application's database) that ticks every 10 seconds; the sweep itself runs once per
- * {@code apiauth.sweep.period} (production: every 5 minutes), whichever server claims it first.
+ * The sweep's clock: a persistent EJB timer (enterpriseBeansPersistentTimer, stored in the application's database) that
+ * ticks every 10 seconds; the sweep itself runs once per {@code apiauth.sweep.period} (production: every 5 minutes),
+ * whichever server claims it first.
  */
 @Singleton
 public class CredentialSweepTimer {
@@ -30,7 +30,10 @@ public class CredentialSweepTimer {
         } catch (RuntimeException e) {
             // A failed timeout counts against the persistent timer's retry limit, after which Liberty
             // stops it for good: a database outage must not end the sweep. The next tick retries.
-            LOG.log(Level.WARNING, "Credential sweep failed, retrying at the next tick: {0}", e.getClass().getName());
+            LOG.log(
+                    Level.WARNING,
+                    "Credential sweep failed, retrying at the next tick: {0}",
+                    e.getClass().getName());
         }
     }
 }

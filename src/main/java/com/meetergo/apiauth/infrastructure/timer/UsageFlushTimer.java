@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Adds this server's usage counts, then the networks they came from, to their tables every {@code apiauth.usage.flush-interval} (5 s; a
- * non-persistent timer: each server flushes its own) and once more when the application stops, so
- * that a stopped server loses nothing and a killed one at most one interval.
+ * Adds this server's usage counts, then the networks they came from, to their tables every
+ * {@code apiauth.usage.flush-interval} (5 s; a non-persistent timer: each server flushes its own) and once more when
+ * the application stops, so that a stopped server loses nothing and a killed one at most one interval.
  */
 @Singleton
 @Startup

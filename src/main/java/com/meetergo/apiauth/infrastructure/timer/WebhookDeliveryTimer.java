@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Polls the webhook outbox every {@code apiauth.webhook.poll-interval} (1 s; a non-persistent timer:
- * every server polls, and claims decide which one sends a delivery).
+ * Polls the webhook outbox every {@code apiauth.webhook.poll-interval} (1 s; a non-persistent timer: every server
+ * polls, and claims decide which one sends a delivery).
  */
 @Singleton
 @Startup
@@ -38,7 +38,8 @@ public class WebhookDeliveryTimer {
 
     @PostConstruct
     void start() {
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("webhook deliveries", false));
+        timers.createIntervalTimer(
+                interval.toMillis(), interval.toMillis(), new TimerConfig("webhook deliveries", false));
     }
 
     @Timeout

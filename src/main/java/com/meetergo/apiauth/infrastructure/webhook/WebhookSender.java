@@ -34,12 +34,11 @@ import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends one signed webhook: a POST of the body with the Standard Webhooks headers, signed by the
- * format's reference library with every secret that signs at the moment (two for a day after a
- * rotation). 10 s to connect and 10 s of silence end an attempt, and so does its deadline (the
- * dispatcher's lane: 2 s in the fast lane, {@link #DEADLINE} in the slow one), whatever the endpoint
- * dripped until then; no redirect is followed; at most 64 KiB of the answer is read; the connection
- * goes only to an address {@link WebhookTargets} allowed.
+ * Sends one signed webhook: a POST of the body with the Standard Webhooks headers, signed by the format's reference
+ * library with every secret that signs at the moment (two for a day after a rotation). 10 s to connect and 10 s of
+ * silence end an attempt, and so does its deadline (the dispatcher's lane: 2 s in the fast lane, {@link #DEADLINE} in
+ * the slow one), whatever the endpoint dripped until then; no redirect is followed; at most 64 KiB of the answer is
+ * read; the connection goes only to an address {@link WebhookTargets} allowed.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -47,12 +46,13 @@ public class WebhookSender {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** The longest an attempt lasts, however an endpoint drips its answer: connecting and the silence after. */
     public static final Duration DEADLINE = TIMEOUT.multipliedBy(2);
+
     public static final int MAX_RESPONSE_BYTES = 64 * 1024;
     private static final int CONNECTIONS_PER_HOST = 8;
 
     /**
-     * What an attempt came to: the status code if an answer came, how long it took, else what went
-     * wrong; {@code cut} when its deadline ended it before a status code came.
+     * What an attempt came to: the status code if an answer came, how long it took, else what went wrong; {@code cut}
+     * when its deadline ended it before a status code came.
      */
     public record Outcome(Integer statusCode, long durationMs, String error, boolean cut) {
         public Outcome(Integer statusCode, long durationMs, String error) {
@@ -95,15 +95,26 @@ public class WebhookSender {
     private void start(WebhookTargets guard) {
         targets = guard;
         var timeout = Timeout.of(TIMEOUT);
-        var connections = PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(targets)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
-                        .setSocketTimeout(timeout).build())
-                .setMaxConnTotal(200).setMaxConnPerRoute(CONNECTIONS_PER_HOST).build();
-        client = HttpClients.custom().setConnectionManager(connections).disableRedirectHandling()
-                .disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(targets)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout)
+                        .build())
+                .setMaxConnTotal(200)
+                .setMaxConnPerRoute(CONNECTIONS_PER_HOST)
+                .build();
+        client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
                 .setUserAgent("api-auth-webhooks/1")
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
-                        .setConnectionRequestTimeout(timeout).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout)
+                        .build())
                 .build();
     }
 
@@ -121,9 +132,12 @@ public class WebhookSender {
         return send(url, messageId, timestamp, body, secrets, DEADLINE);
     }
 
-    /** One attempt, ended at {@code deadline} at the latest (connecting, waiting for a pooled connection and reading included). */
-    public Outcome send(String url, String messageId, Instant timestamp, String body, List<String> secrets,
-            Duration deadline) {
+    /**
+     * One attempt, ended at {@code deadline} at the latest (connecting, waiting for a pooled connection and reading
+     * included).
+     */
+    public Outcome send(
+            String url, String messageId, Instant timestamp, String body, List<String> secrets, Duration deadline) {
         long start = System.nanoTime();
         var cut = new AtomicBoolean();
         ScheduledFuture<?> cutting = null;
@@ -133,10 +147,13 @@ public class WebhookSender {
             post.setHeader("webhook-timestamp", Long.toString(timestamp.getEpochSecond()));
             post.setHeader("webhook-signature", signature(messageId, timestamp, body, secrets));
             post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
-            cutting = cutter.schedule(() -> {
-                cut.set(true);
-                post.cancel();
-            }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+            cutting = cutter.schedule(
+                    () -> {
+                        cut.set(true);
+                        post.cancel();
+                    },
+                    deadline.toMillis(),
+                    TimeUnit.MILLISECONDS);
             var response = client.executeOpen(null, post, null);
             int code;
             try {
@@ -167,10 +184,10 @@ public class WebhookSender {
     }
 
     /**
-     * Reads at most {@link #MAX_RESPONSE_BYTES} of the answer's body, until the attempt's deadline at
-     * the latest (a body dripped a byte at a time holds no attempt for long): more, and the connection
-     * is cut, never drained (closing a chunked stream would read it to its end, if it has one). The
-     * status code is the outcome; the body is only read so that a well-behaved connection can be reused.
+     * Reads at most {@link #MAX_RESPONSE_BYTES} of the answer's body, until the attempt's deadline at the latest (a
+     * body dripped a byte at a time holds no attempt for long): more, and the connection is cut, never drained (closing
+     * a chunked stream would read it to its end, if it has one). The status code is the outcome; the body is only read
+     * so that a well-behaved connection can be reused.
      */
     private static void readAtMost(HttpPost post, HttpEntity entity, long start, Duration deadline) {
         if (entity == null) {

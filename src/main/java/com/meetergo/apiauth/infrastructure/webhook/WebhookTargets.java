@@ -12,29 +12,49 @@ import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * Where webhooks may go (server-side request forgery): an {@code https} URL without user info, whose
- * host resolves only to public addresses — never loopback, private, shared (CGNAT), link-local (the
- * cloud metadata address 169.254.169.254 among them), unique-local, multicast, documentation or
- * reserved ranges, nor an IPv6 form that embeds an IPv4 address. Checked when an endpoint is
- * registered and again on every connection: as the HTTP client's resolver, so the address connected
- * to is the address checked (a DNS answer that changes in between cannot slip through).
- * {@code allowPrivate} (apiauth.webhook.allow-private-targets) lifts both rules for development.
+ * Where webhooks may go (server-side request forgery): an {@code https} URL without user info, whose host resolves only
+ * to public addresses — never loopback, private, shared (CGNAT), link-local (the cloud metadata address 169.254.169.254
+ * among them), unique-local, multicast, documentation or reserved ranges, nor an IPv6 form that embeds an IPv4 address.
+ * Checked when an endpoint is registered and again on every connection: as the HTTP client's resolver, so the address
+ * connected to is the address checked (a DNS answer that changes in between cannot slip through). {@code allowPrivate}
+ * (apiauth.webhook.allow-private-targets) lifts both rules for development.
  */
 public final class WebhookTargets implements DnsResolver {
 
     /**
-     * One answer for a host that does not resolve and one that resolves to a non-public address:
-     * two would let an admin map the operator's internal names by registering endpoints.
+     * One answer for a host that does not resolve and one that resolves to a non-public address: two would let an admin
+     * map the operator's internal names by registering endpoints.
      */
     public static final String NOT_PUBLIC = "url's host must resolve to public addresses only";
 
     /** Every range that is not the public internet. */
     static final IpAllowlist NON_PUBLIC = IpAllowlist.named(List.of(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-            "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
-            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-            "::/8", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "2002::/16",
-            "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"));
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.0.0.0/24",
+            "192.0.2.0/24",
+            "192.88.99.0/24",
+            "192.168.0.0/16",
+            "198.18.0.0/15",
+            "198.51.100.0/24",
+            "203.0.113.0/24",
+            "224.0.0.0/4",
+            "240.0.0.0/4",
+            "::/8",
+            "64:ff9b::/96",
+            "64:ff9b:1::/48",
+            "100::/64",
+            "2001::/23",
+            "2001:db8::/32",
+            "2002::/16",
+            "fc00::/7",
+            "fe80::/10",
+            "fec0::/10",
+            "ff00::/8"));
 
     public static final int MAX_URL_LENGTH = 2048;
 
@@ -122,7 +142,9 @@ public final class WebhookTargets implements DnsResolver {
 
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-        return Arrays.stream(resolve(host)).map(a -> new InetSocketAddress(a, port)).toList();
+        return Arrays.stream(resolve(host))
+                .map(a -> new InetSocketAddress(a, port))
+                .toList();
     }
 
     @Override

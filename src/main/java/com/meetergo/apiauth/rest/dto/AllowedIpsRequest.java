@@ -8,5 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AllowedIpsRequest(
         @NotNull(message = "allowedIps is required ([] for anywhere)")
         @Schema(description = "IPv4/IPv6 addresses and CIDR ranges (at most 64); [] is anywhere")
-        List<String> allowedIps) {
-}
+        List<String> allowedIps) {}

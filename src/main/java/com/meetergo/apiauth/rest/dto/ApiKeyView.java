@@ -10,8 +10,15 @@ public record ApiKeyView(
         String id,
         String name,
         String hint,
-        @Schema(description = "Sorted scope names; every scope for a full-access key") List<String> scopes,
-        @Schema(description = "Addresses and CIDR ranges the key may be used from, canonical, in the order given; [] is anywhere") List<String> allowedIps,
+
+        @Schema(description = "Sorted scope names; every scope for a full-access key")
+        List<String> scopes,
+
+        @Schema(
+                description = "Addresses and CIDR ranges the key may be used from, canonical, in the "
+                        + "order given; [] is anywhere")
+        List<String> allowedIps,
+
         Instant createdAt,
         Instant expiresAt,
         CredentialStatus status,
@@ -23,7 +30,19 @@ public record ApiKeyView(
 
     public static ApiKeyView of(ApiKey k, Instant now) {
         var l = k.lifecycle();
-        return new ApiKeyView(k.id(), k.name(), k.hint(), k.scopes().names(), k.allowedIps().entries(), k.createdAt(), k.expiresAt(), k.statusAt(now),
-                l.lastUsedAt(), l.lastUsedIp(), l.rotatedFrom(), l.replacedBy(), l.graceUntil());
+        return new ApiKeyView(
+                k.id(),
+                k.name(),
+                k.hint(),
+                k.scopes().names(),
+                k.allowedIps().entries(),
+                k.createdAt(),
+                k.expiresAt(),
+                k.statusAt(now),
+                l.lastUsedAt(),
+                l.lastUsedIp(),
+                l.rotatedFrom(),
+                l.replacedBy(),
+                l.graceUntil());
     }
 }

@@ -15,11 +15,28 @@ public record AuditEventView(
         @Schema(nullable = true) String subjectUserId,
         @Schema(nullable = true) String sourceIp,
         Instant occurredAt,
-        @Schema(nullable = true, description = "What changed where it is neither a credential nor a user: a plan change's \"OLD -> NEW\", an expiry warning's \"within P7D\", a new source's \"network …\", a webhook endpoint's \"endpoint ID URL\", a token policy's \"maxPersonalAccessTokenLifetimeDays: OLD -> NEW\", what an owner-only attempt tried") String detail) {
+
+        @Schema(
+                nullable = true,
+                description = "What changed where it is neither a credential nor a user: a plan change's "
+                        + "\"OLD -> NEW\", an expiry warning's \"within P7D\", a new source's "
+                        + "\"network …\", a webhook endpoint's \"endpoint ID URL\", a "
+                        + "token policy's "
+                        + "\"maxPersonalAccessTokenLifetimeDays: OLD "
+                        + "-> NEW\", what an owner-only attempt tried")
+        String detail) {
 
     public static AuditEventView of(AuditEvent e) {
-        return new AuditEventView(e.id(), e.type().apiName(), e.credentialType(), e.credentialId(),
-                e.actorCredentialId(), e.actorUserId(), e.subjectUserId(), e.sourceIp(), e.occurredAt(),
+        return new AuditEventView(
+                e.id(),
+                e.type().apiName(),
+                e.credentialType(),
+                e.credentialId(),
+                e.actorCredentialId(),
+                e.actorUserId(),
+                e.subjectUserId(),
+                e.sourceIp(),
+                e.occurredAt(),
                 e.detail());
     }
 }

@@ -10,15 +10,29 @@ public record CreatedApiKeyView(
         String id,
         String name,
         String key,
-        @Schema(description = "Sorted scope names; every scope for a full-access key") List<String> scopes,
-        @Schema(description = "Addresses and CIDR ranges the key may be used from, canonical, in the order given; [] is anywhere") List<String> allowedIps,
+
+        @Schema(description = "Sorted scope names; every scope for a full-access key")
+        List<String> scopes,
+
+        @Schema(
+                description = "Addresses and CIDR ranges the key may be used from, canonical, in the "
+                        + "order given; [] is anywhere")
+        List<String> allowedIps,
+
         Instant createdAt,
         Instant expiresAt,
         @Schema(nullable = true) String rotatedFrom) {
 
     public static CreatedApiKeyView of(NewKey created) {
         var k = created.key();
-        return new CreatedApiKeyView(k.id(), k.name(), created.secret(), k.scopes().names(), k.allowedIps().entries(), k.createdAt(), k.expiresAt(),
+        return new CreatedApiKeyView(
+                k.id(),
+                k.name(),
+                created.secret(),
+                k.scopes().names(),
+                k.allowedIps().entries(),
+                k.createdAt(),
+                k.expiresAt(),
                 k.lifecycle().rotatedFrom());
     }
 

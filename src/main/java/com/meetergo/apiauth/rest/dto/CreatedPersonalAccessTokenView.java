@@ -10,15 +10,29 @@ public record CreatedPersonalAccessTokenView(
         String id,
         String name,
         String token,
-        @Schema(description = "Sorted scope names; every scope for a full-access token") List<String> scopes,
-        @Schema(description = "Addresses and CIDR ranges the token may be used from, canonical, in the order given; [] is anywhere") List<String> allowedIps,
+
+        @Schema(description = "Sorted scope names; every scope for a full-access token")
+        List<String> scopes,
+
+        @Schema(
+                description = "Addresses and CIDR ranges the token may be used from, canonical, in the "
+                        + "order given; [] is anywhere")
+        List<String> allowedIps,
+
         Instant createdAt,
         @Schema(nullable = true) Instant expiresAt,
         @Schema(nullable = true) String rotatedFrom) {
 
     public static CreatedPersonalAccessTokenView of(NewToken created) {
         var t = created.token();
-        return new CreatedPersonalAccessTokenView(t.id(), t.name(), created.secret(), t.scopes().names(), t.allowedIps().entries(), t.createdAt(), t.expiresAt(),
+        return new CreatedPersonalAccessTokenView(
+                t.id(),
+                t.name(),
+                created.secret(),
+                t.scopes().names(),
+                t.allowedIps().entries(),
+                t.createdAt(),
+                t.expiresAt(),
                 t.lifecycle().rotatedFrom());
     }
 

@@ -10,8 +10,15 @@ public record PersonalAccessTokenView(
         String id,
         String name,
         String hint,
-        @Schema(description = "Sorted scope names; every scope for a full-access token") List<String> scopes,
-        @Schema(description = "Addresses and CIDR ranges the token may be used from, canonical, in the order given; [] is anywhere") List<String> allowedIps,
+
+        @Schema(description = "Sorted scope names; every scope for a full-access token")
+        List<String> scopes,
+
+        @Schema(
+                description = "Addresses and CIDR ranges the token may be used from, canonical, in the "
+                        + "order given; [] is anywhere")
+        List<String> allowedIps,
+
         Instant createdAt,
         @Schema(nullable = true) Instant expiresAt,
         CredentialStatus status,
@@ -23,7 +30,19 @@ public record PersonalAccessTokenView(
 
     public static PersonalAccessTokenView of(PersonalAccessToken t, Instant now) {
         var l = t.lifecycle();
-        return new PersonalAccessTokenView(t.id(), t.name(), t.hint(), t.scopes().names(), t.allowedIps().entries(), t.createdAt(), t.expiresAt(), t.statusAt(now),
-                l.lastUsedAt(), l.lastUsedIp(), l.rotatedFrom(), l.replacedBy(), l.graceUntil());
+        return new PersonalAccessTokenView(
+                t.id(),
+                t.name(),
+                t.hint(),
+                t.scopes().names(),
+                t.allowedIps().entries(),
+                t.createdAt(),
+                t.expiresAt(),
+                t.statusAt(now),
+                l.lastUsedAt(),
+                l.lastUsedIp(),
+                l.rotatedFrom(),
+                l.replacedBy(),
+                l.graceUntil());
     }
 }

@@ -9,9 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** All optional: an empty body rotates with a one-hour grace period, the old lifetime and the old scopes. */
 public record RotateRequest(
         @Min(value = 0, message = "gracePeriodSeconds must be between 0 and 86400")
-        @Max(value = 86400, message = "gracePeriodSeconds must be between 0 and 86400") Integer gracePeriodSeconds,
+        @Max(value = 86400, message = "gracePeriodSeconds must be between 0 and 86400")
+        Integer gracePeriodSeconds,
+
         @Min(value = 1, message = "expiresInDays must be between 1 and 90")
-        @Max(value = 90, message = "expiresInDays must be between 1 and 90") Integer expiresInDays,
+        @Max(value = 90, message = "expiresInDays must be between 1 and 90")
+        Integer expiresInDays,
+
         @Size(max = 20, message = "scopes must name at most 20 scopes")
         @Schema(nullable = true, description = "Narrows the successor's scopes; absent: the old credential's")
         List<String> scopes) {

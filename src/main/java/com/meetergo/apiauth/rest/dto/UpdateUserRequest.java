@@ -8,10 +8,15 @@ import jakarta.validation.constraints.Size;
 /** Every field optional: only those sent change. */
 public record UpdateUserRequest(
         @Email(message = "email must be an email address")
-        @Size(max = 320, message = "email must be at most 320 characters") String email,
+        @Size(max = 320, message = "email must be at most 320 characters")
+        String email,
+
         @Pattern(regexp = ".*\\S.*", message = "givenName must not be blank")
-        @Size(max = 100, message = "givenName must be at most 100 characters") String givenName,
+        @Size(max = 100, message = "givenName must be at most 100 characters")
+        String givenName,
+
         @Pattern(regexp = ".*\\S.*", message = "familyName must not be blank")
-        @Size(max = 100, message = "familyName must be at most 100 characters") String familyName,
-        Role role) {
-}
+        @Size(max = 100, message = "familyName must be at most 100 characters")
+        String familyName,
+
+        Role role) {}

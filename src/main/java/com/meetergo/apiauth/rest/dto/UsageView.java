@@ -10,15 +10,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UsageView(String credentialId, List<Day> days) {
 
     public static UsageView of(String credentialId, List<DailyUsage> days) {
-        return new UsageView(credentialId, days.stream()
-                .map(d -> new Day(d.day(), d.success(), d.refused(), d.failed())).toList());
+        return new UsageView(
+                credentialId,
+                days.stream()
+                        .map(d -> new Day(d.day(), d.success(), d.refused(), d.failed()))
+                        .toList());
     }
 
     @JsonbPropertyOrder({"date", "success", "refused", "failed"})
     public record Day(
-            @Schema(description = "The UTC day, e.g. 2026-12-01") LocalDate date,
-            @Schema(description = "Authenticated and served") long success,
-            @Schema(description = "The secret was right, the request refused: status, plan, scope, user header, role") long refused,
-            @Schema(description = "API keys: a wrong secret for this key's id (always 0 for a PAT)") long failed) {
-    }
+            @Schema(description = "The UTC day, e.g. 2026-12-01")
+            LocalDate date,
+
+            @Schema(description = "Authenticated and served")
+            long success,
+
+            @Schema(description = "The secret was right, the request refused: status, plan, scope, user header, role")
+            long refused,
+
+            @Schema(description = "API keys: a wrong secret for this key's id (always 0 for a PAT)")
+            long failed) {}
 }

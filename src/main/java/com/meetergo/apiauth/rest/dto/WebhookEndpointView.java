@@ -15,8 +15,12 @@ public record WebhookEndpointView(
         String url,
         List<String> events,
         Instant createdAt,
-        @Schema(nullable = true, description = "Since when every attempt to it has failed; null while it delivers") Instant failingSince,
-        @Schema(nullable = true, description = "When it was disabled after failing for 3 days; its deliveries wait") Instant disabledAt) {
+
+        @Schema(nullable = true, description = "Since when every attempt to it has failed; null while it delivers")
+        Instant failingSince,
+
+        @Schema(nullable = true, description = "When it was disabled after failing for 3 days; its deliveries wait")
+        Instant disabledAt) {
 
     public static WebhookEndpointView of(WebhookEndpoint e) {
         return new WebhookEndpointView(e.id(), e.url(), names(e), e.createdAt(), e.failingSince(), e.disabledAt());
@@ -27,13 +31,20 @@ public record WebhookEndpointView(
     }
 
     /** The answer to a test: the event's webhook-id. */
-    public record Queued(@Schema(description = "The webhook-id of the queued webhook.test event") String messageId) {
-    }
+    public record Queued(
+            @Schema(description = "The webhook-id of the queued webhook.test event")
+            String messageId) {}
 
     /** The answer to a creation or a secret rotation: the signing secret, this once. */
     @JsonbPropertyOrder({"id", "url", "events", "createdAt", "secret"})
-    public record WithSecret(String id, String url, List<String> events, Instant createdAt,
-            @Schema(description = "The signing secret (whsec_…), in this answer only") String secret) {
+    public record WithSecret(
+            String id,
+            String url,
+            List<String> events,
+            Instant createdAt,
+
+            @Schema(description = "The signing secret (whsec_…), in this answer only")
+            String secret) {
 
         public static WithSecret of(WebhookService.WithSecret created) {
             var e = created.endpoint();

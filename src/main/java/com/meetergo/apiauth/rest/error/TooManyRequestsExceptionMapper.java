@@ -13,6 +13,7 @@ public class TooManyRequestsExceptionMapper implements ExceptionMapper<TooManyRe
     public Response toResponse(TooManyRequestsException e) {
         var seconds = e.retryAfterSeconds();
         return Response.fromResponse(ErrorResponses.of(429, "Too many requests; retry after " + seconds + " seconds"))
-                .header("Retry-After", seconds).build();
+                .header("Retry-After", seconds)
+                .build();
     }
 }

@@ -13,9 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything else. A unique constraint that a concurrent request won (the services check first, the
- * database decides) is 409; a database fault is 503 (retry later), never a 4xx about the request;
- * any other fault is a plain 500. The details go to the log, not to the client.
+ * Everything else. A unique constraint that a concurrent request won (the services check first, the database decides)
+ * is 409; a database fault is 503 (retry later), never a 4xx about the request; any other fault is a plain 500. The
+ * details go to the log, not to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -46,7 +46,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     /** SQLSTATE class 23: integrity constraint violation, on H2 and PostgreSQL alike. */
     private static boolean isConstraintViolation(Throwable e) {
         for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
                 return true;
             }
         }

@@ -14,7 +14,10 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
 
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        var message = e.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted().distinct()
+        var message = e.getConstraintViolations().stream()
+                .map(ConstraintViolation::getMessage)
+                .sorted()
+                .distinct()
                 .collect(Collectors.joining("; "));
         return ErrorResponses.of(400, message);
     }

@@ -19,27 +19,33 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The resource method behind each operation of /openapi, by the {@code operationId} its
- * {@code @Operation} declares: what {@link ContractDocumentation} reads the method's scope, owner
- * context and refusals from. Typed, so that a resource that moves or is renamed fails the build,
- * not the document.
+ * The resource method behind each operation of /openapi, by the {@code operationId} its {@code @Operation} declares:
+ * what {@link ContractDocumentation} reads the method's scope, owner context and refusals from. Typed, so that a
+ * resource that moves or is renamed fails the build, not the document.
  */
 final class ResourceMethods {
 
     /**
-     * The resources /openapi describes: every class of rest/ with a {@code @Path} but the gateway's
-     * check, which the document leaves out (ResourceMethodsTest keeps the two equal).
+     * The resources /openapi describes: every class of rest/ with a {@code @Path} but the gateway's check, which the
+     * document leaves out (ResourceMethodsTest keeps the two equal).
      */
-    static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, AppointmentResource.class,
-            AuditEventResource.class, CompanyPolicyResource.class, CompanyResource.class,
-            CredentialRevocationResource.class, IntrospectionResource.class, MeetingTypeResource.class,
-            PersonalAccessTokenResource.class, ProvisioningResource.class, UserResource.class,
+    static final List<Class<?>> RESOURCES = List.of(
+            ApiKeyResource.class,
+            AppointmentResource.class,
+            AuditEventResource.class,
+            CompanyPolicyResource.class,
+            CompanyResource.class,
+            CredentialRevocationResource.class,
+            IntrospectionResource.class,
+            MeetingTypeResource.class,
+            PersonalAccessTokenResource.class,
+            ProvisioningResource.class,
+            UserResource.class,
             WebhookEndpointResource.class);
 
     static final Map<String, Method> BY_OPERATION_ID = byOperationId();
 
-    private ResourceMethods() {
-    }
+    private ResourceMethods() {}
 
     private static Map<String, Method> byOperationId() {
         var methods = new HashMap<String, Method>();

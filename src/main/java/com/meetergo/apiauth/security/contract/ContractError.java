@@ -4,16 +4,17 @@ import com.meetergo.apiauth.domain.model.company.Plan;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 
 /**
- * The authentication errors of the contract (docs/contract.md, "Error responses"),
- * word for word, plus the few it leaves to us (marked). Clients match on these texts: never
- * reword one of the contract's.
+ * The authentication errors of the contract (docs/contract.md, "Error responses"), word for word, plus the few it
+ * leaves to us (marked). Clients match on these texts: never reword one of the contract's.
  */
 public enum ContractError {
     MISSING_AUTHORIZATION(401, "Missing authorization header"),
     INVALID_CREDENTIAL(401, "Invalid API key"),
     EXPIRED_CREDENTIAL(401, "API key has expired"),
-    PAT_WITH_USER_HEADER(403, "The 'x-meetergo-api-user-id' header requires a Platform API Key. Personal Access"
-            + " Tokens always act as the token owner and cannot act on behalf of other users."),
+    PAT_WITH_USER_HEADER(
+            403,
+            "The 'x-meetergo-api-user-id' header requires a Platform API Key. Personal Access"
+                    + " Tokens always act as the token owner and cannot act on behalf of other users."),
     MISSING_USER_HEADER(400, "Missing required header 'x-meetergo-api-user-id' for API key authentication"),
     USER_NOT_IN_COMPANY(500, "API user does not belong to company"),
     /** Ours: a deactivated credential (reversible, unlike a revoked one, which is "Invalid API key"). */

@@ -13,11 +13,12 @@ public final class ErrorResponses {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static Response of(ApiError error) {
-        var builder = Response.status(error.statusCode()).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+        var builder = Response.status(error.statusCode())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error);
         if (error.statusCode() == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }
@@ -33,9 +34,8 @@ public final class ErrorResponses {
     }
 
     /**
-     * The header in which a gateway's check repeats its refusal's body: nginx's {@code auth_request}
-     * keeps a check's headers but drops its body, so the shipped nginx configuration answers the
-     * client with this (docs/gateway.md).
+     * The header in which a gateway's check repeats its refusal's body: nginx's {@code auth_request} keeps a check's
+     * headers but drops its body, so the shipped nginx configuration answers the client with this (docs/gateway.md).
      */
     public static final String REFUSAL_HEADER = "X-Api-Auth-Refusal";
 

@@ -10,8 +10,7 @@ public final class ScopeRefusals {
     /** Minting or rotating into a credential that could do more than the one making the request. */
     public static final String ESCALATION = "A credential cannot grant scopes it does not hold";
 
-    private ScopeRefusals() {
-    }
+    private ScopeRefusals() {}
 
     public static ApiError insufficientScope(Scope required) {
         return ApiError.of(403, "Insufficient scope: this endpoint requires '" + required.apiName() + "'");
@@ -23,7 +22,10 @@ public final class ScopeRefusals {
     }
 
     public static Response response(Scope required) {
-        return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(insufficientScope(required))
-                .header("WWW-Authenticate", challenge(required)).build();
+        return Response.status(403)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(insufficientScope(required))
+                .header("WWW-Authenticate", challenge(required))
+                .build();
     }
 }

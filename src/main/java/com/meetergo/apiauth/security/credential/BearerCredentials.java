@@ -8,12 +8,11 @@ public final class BearerCredentials {
 
     private static final String SCHEME = "Bearer";
 
-    private BearerCredentials() {
-    }
+    private BearerCredentials() {}
 
     /**
-     * Empty when the header is absent, blank, of another scheme, or has no credential after the
-     * scheme. {@code clientAddress}: where the request comes from (what an IP allowlist is checked against).
+     * Empty when the header is absent, blank, of another scheme, or has no credential after the scheme.
+     * {@code clientAddress}: where the request comes from (what an IP allowlist is checked against).
      */
     public static Optional<Credential> from(String authorization, String actingUserHeader, String clientAddress) {
         if (authorization == null) {
@@ -28,9 +27,10 @@ public final class BearerCredentials {
         if (credential.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(credential.startsWith(TokenFormat.PAT_PREFIX)
-                ? new PersonalAccessTokenCredential(credential, actingUserHeader, clientAddress)
-                : new ApiKeyCredential(credential, actingUserHeader, clientAddress));
+        return Optional.of(
+                credential.startsWith(TokenFormat.PAT_PREFIX)
+                        ? new PersonalAccessTokenCredential(credential, actingUserHeader, clientAddress)
+                        : new ApiKeyCredential(credential, actingUserHeader, clientAddress));
     }
 
     private static int indexOfWhitespace(String value) {

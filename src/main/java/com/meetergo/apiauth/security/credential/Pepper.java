@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The server-side key of the credential digests: {@code apiauth.pepper} (env APIAUTH_PEPPER) when
- * set, else the file {@code secrets/pepper}, generated at the first start.
+ * The server-side key of the credential digests: {@code apiauth.pepper} (env APIAUTH_PEPPER) when set, else the file
+ * {@code secrets/pepper}, generated at the first start.
  */
 @ApplicationScoped
 public class Pepper {

@@ -9,7 +9,9 @@ public record PersonalAccessTokenCredential(String token, String actingUserHeade
     @Override
     public String toString() {
         // The header is the client's text: it may hold anything, a secret too. Only a user id is shown.
-        return "PersonalAccessTokenCredential[token=<hidden>, actingUser=" + (actingUserHeader == null ? "none"
-                : UserHeader.userId(actingUserHeader).orElse("<not a user id>")) + "]";
+        return "PersonalAccessTokenCredential[token=<hidden>, actingUser="
+                + (actingUserHeader == null
+                        ? "none"
+                        : UserHeader.userId(actingUserHeader).orElse("<not a user id>")) + "]";
     }
 }

@@ -11,8 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed digests of credentials: HMAC-SHA-256 with the server's pepper. A stolen database alone
- * is not enough to test guesses offline; every server of one database must share the pepper.
+ * Keyed digests of credentials: HMAC-SHA-256 with the server's pepper. A stolen database alone is not enough to test
+ * guesses offline; every server of one database must share the pepper.
  */
 @ApplicationScoped
 public class SecretDigester {
@@ -23,8 +23,8 @@ public class SecretDigester {
     Pepper pepper;
 
     /**
-     * One keyed Mac per thread: Mac.getInstance and init (the key schedule) cost more than the
-     * digest itself, and a Mac is not thread-safe. doFinal leaves it ready for the next credential.
+     * One keyed Mac per thread: Mac.getInstance and init (the key schedule) cost more than the digest itself, and a Mac
+     * is not thread-safe. doFinal leaves it ready for the next credential.
      */
     private ThreadLocal<Mac> macs;
 
@@ -48,7 +48,8 @@ public class SecretDigester {
 
     /** Constant-time comparison of two digests; an erased one (null) matches nothing. */
     public static boolean same(String digest, String storedDigest) {
-        return storedDigest != null && MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII),
-                storedDigest.getBytes(StandardCharsets.US_ASCII));
+        return storedDigest != null
+                && MessageDigest.isEqual(
+                        digest.getBytes(StandardCharsets.US_ASCII), storedDigest.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -5,14 +5,14 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * The two credential formats, as GitHub's tokens do it: a recognisable prefix, a random body in
- * base62 and a CRC32 checksum of the body, so that a mistyped or invented value is refused before
- * any database query and secret scanners can match the pattern.
+ * The two credential formats, as GitHub's tokens do it: a recognisable prefix, a random body in base62 and a CRC32
+ * checksum of the body, so that a mistyped or invented value is refused before any database query and secret scanners
+ * can match the pattern.
  *
  * <ul>
- * <li>PAT: {@code rgo-} + 30 random base62 characters (178 bits) + 6 checksum characters.</li>
- * <li>API key: {@code ak_live:<uuid>:} + 32 random base62 characters (190 bits) + 6 checksum
- * characters; the checksum covers {@code <uuid>:<random>}, binding the secret to its id.</li>
+ *   <li>PAT: {@code rgo-} + 30 random base62 characters (178 bits) + 6 checksum characters.
+ *   <li>API key: {@code ak_live:<uuid>:} + 32 random base62 characters (190 bits) + 6 checksum characters; the checksum
+ *       covers {@code <uuid>:<random>}, binding the secret to its id.
  * </ul>
  */
 public final class TokenFormat {
@@ -26,8 +26,7 @@ public final class TokenFormat {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int UUID_LENGTH = 36;
 
-    private TokenFormat() {
-    }
+    private TokenFormat() {}
 
     public static String newPat(SecureRandom random) {
         var body = randomBase62(random, PAT_RANDOM_LENGTH);
@@ -40,26 +39,31 @@ public final class TokenFormat {
     }
 
     /**
-     * {@code rgo-} + 30 base62 + the body's 6-character checksum. Checked by hand, not by a regular
-     * expression: this runs on every request, and the matcher cost more than the rest of the parse.
+     * {@code rgo-} + 30 base62 + the body's 6-character checksum. Checked by hand, not by a regular expression: this
+     * runs on every request, and the matcher cost more than the rest of the parse.
      */
     public static boolean isWellFormedPat(String token) {
         int bodyStart = PAT_PREFIX.length();
         int bodyEnd = bodyStart + PAT_RANDOM_LENGTH;
-        return token.length() == bodyEnd + CHECKSUM_LENGTH && token.startsWith(PAT_PREFIX)
-                && isBase62(token, bodyStart, token.length()) && checksumMatches(token, bodyStart, bodyEnd);
+        return token.length() == bodyEnd + CHECKSUM_LENGTH
+                && token.startsWith(PAT_PREFIX)
+                && isBase62(token, bodyStart, token.length())
+                && checksumMatches(token, bodyStart, bodyEnd);
     }
 
     /**
-     * The key's id when the value is a well-formed API key with a correct checksum:
-     * {@code ak_live:} + a lower-case UUID + {@code :} + 32 base62 + the checksum of {@code <uuid>:<random>}.
+     * The key's id when the value is a well-formed API key with a correct checksum: {@code ak_live:} + a lower-case
+     * UUID + {@code :} + 32 base62 + the checksum of {@code <uuid>:<random>}.
      */
     public static Optional<String> apiKeyId(String key) {
         int idStart = API_KEY_PREFIX.length();
         int idEnd = idStart + UUID_LENGTH;
         int bodyEnd = idEnd + 1 + API_KEY_RANDOM_LENGTH;
-        if (key.length() != bodyEnd + CHECKSUM_LENGTH || !key.startsWith(API_KEY_PREFIX) || key.charAt(idEnd) != ':'
-                || !isUuid(key, idStart, false) || !isBase62(key, idEnd + 1, key.length())
+        if (key.length() != bodyEnd + CHECKSUM_LENGTH
+                || !key.startsWith(API_KEY_PREFIX)
+                || key.charAt(idEnd) != ':'
+                || !isUuid(key, idStart, false)
+                || !isBase62(key, idEnd + 1, key.length())
                 || !checksumMatches(key, idStart, bodyEnd)) {
             return Optional.empty();
         }
@@ -67,8 +71,8 @@ public final class TokenFormat {
     }
 
     /**
-     * Whether {@code value} holds a UUID's 8-4-4-4-12 hex form at {@code from}; upper-case letters
-     * only when {@code anyCase}.
+     * Whether {@code value} holds a UUID's 8-4-4-4-12 hex form at {@code from}; upper-case letters only when
+     * {@code anyCase}.
      */
     static boolean isUuid(String value, int from, boolean anyCase) {
         if (value.length() < from + UUID_LENGTH) {
@@ -76,7 +80,8 @@ public final class TokenFormat {
         }
         for (int i = 0; i < UUID_LENGTH; i++) {
             char c = value.charAt(from + i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23
+                    ? c == '-'
                     : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || anyCase && c >= 'A' && c <= 'F';
             if (!ok) {
                 return false;
@@ -95,7 +100,10 @@ public final class TokenFormat {
         return true;
     }
 
-    /** Whether the CRC32 checksum of {@code value[from, to)} (ASCII) is the {@code CHECKSUM_LENGTH} characters at {@code to}. */
+    /**
+     * Whether the CRC32 checksum of {@code value[from, to)} (ASCII) is the {@code CHECKSUM_LENGTH} characters at
+     * {@code to}.
+     */
     private static boolean checksumMatches(String value, int from, int to) {
         var bytes = new byte[to - from];
         for (int i = 0; i < bytes.length; i++) {

@@ -8,8 +8,7 @@ public final class UserHeader {
 
     public static final String NAME = "x-meetergo-api-user-id";
 
-    private UserHeader() {
-    }
+    private UserHeader() {}
 
     /** The user id in canonical (lower-case) form, or empty when the value is not a UUID. */
     public static Optional<String> userId(String value) {

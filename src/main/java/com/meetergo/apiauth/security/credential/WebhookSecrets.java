@@ -10,11 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signing secrets of webhook endpoints, {@code whsec_<base64 of 32 bytes>}: derived, never
- * stored. A key for webhooks alone is derived from the pepper (HMAC-SHA-256 of a fixed label), and
- * each endpoint's secret from that key, its id and its secret version. A stolen database holds no
- * signing secret; every server of one database derives the same ones, as it shares the pepper;
- * a new pepper changes every endpoint's secret (docs/webhooks.md).
+ * The signing secrets of webhook endpoints, {@code whsec_<base64 of 32 bytes>}: derived, never stored. A key for
+ * webhooks alone is derived from the pepper (HMAC-SHA-256 of a fixed label), and each endpoint's secret from that key,
+ * its id and its secret version. A stolen database holds no signing secret; every server of one database derives the
+ * same ones, as it shares the pepper; a new pepper changes every endpoint's secret (docs/webhooks.md).
  */
 @ApplicationScoped
 public class WebhookSecrets {

@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The client's request that a gateway asks the check about: its method and its URI as the client
- * sent it. Gateways say it in one of three ways: {@code X-Forwarded-Method} and
- * {@code X-Forwarded-Uri} (Traefik, Caddy), {@code X-Original-Method} and {@code X-Original-URI}
- * (the usual nginx {@code auth_request} setup), or the check's own method and the path after
- * {@code /gateway/check} (Envoy's {@code ext_authz} with a {@code path_prefix}).
+ * The client's request that a gateway asks the check about: its method and its URI as the client sent it. Gateways say
+ * it in one of three ways: {@code X-Forwarded-Method} and {@code X-Forwarded-Uri} (Traefik, Caddy),
+ * {@code X-Original-Method} and {@code X-Original-URI} (the usual nginx {@code auth_request} setup), or the check's own
+ * method and the path after {@code /gateway/check} (Envoy's {@code ext_authz} with a {@code path_prefix}).
  *
- * <p>A client may send any of these headers itself, and not every gateway removes the ones it does
- * not set. So the conventions must agree: each header appears at most once, every one present names
- * the same value, and a path after the check's own names it too. Anything else is no request at all,
- * and the check refuses it (fail closed) rather than choose.
+ * <p>A client may send any of these headers itself, and not every gateway removes the ones it does not set. So the
+ * conventions must agree: each header appears at most once, every one present names the same value, and a path after
+ * the check's own names it too. Anything else is no request at all, and the check refuses it (fail closed) rather than
+ * choose.
  */
 public record ForwardedRequest(String method, String uri) {
 

@@ -7,10 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +18,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The route table a gateway's check is judged by: the shipped one, or the file that
- * {@code apiauth.gateway.routes} ({@code APIAUTH_GATEWAY_ROUTES}) names, read once at start. A table
- * that does not read stops the application from starting: a check that half knows its routes would
- * refuse, or allow, what its operator did not mean.
+ * The route table a gateway's check is judged by: the shipped one, or the file that {@code apiauth.gateway.routes}
+ * ({@code APIAUTH_GATEWAY_ROUTES}) names, read once at start. A table that does not read stops the application from
+ * starting: a check that half knows its routes would refuse, or allow, what its operator did not mean.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -67,7 +66,8 @@ public class GatewayRoutes {
 
     /** Whether this request is a gateway's check that needs a credential: every route but an open one. */
     public boolean needsCredential(HttpServletRequest request) {
-        return ForwardedRequest.isCheck(request) && route(request).map(r -> !r.open()).orElse(true);
+        return ForwardedRequest.isCheck(request)
+                && route(request).map(r -> !r.open()).orElse(true);
     }
 
     /** The route of the client's request a check asks about; empty when none (refused). */
@@ -89,13 +89,14 @@ public class GatewayRoutes {
         if (method != null && method.isAnnotationPresent(JudgedByRouteTable.class)) {
             return rules(request);
         }
-        return declared.computeIfAbsent(method == null ? NO_METHOD : method,
-                m -> m == NO_METHOD ? EndpointRules.CLOSED : EndpointRules.of(m));
+        return declared.computeIfAbsent(
+                method == null ? NO_METHOD : method, m -> m == NO_METHOD ? EndpointRules.CLOSED : EndpointRules.of(m));
     }
 
     /** What the route of this check declares, as an endpoint's annotations do; closed when no route. */
     public EndpointRules rules(HttpServletRequest request) {
-        return route(request).map(r -> new EndpointRules(r.ownerByDefault(), r.scope() == null, r.scope(), r.roles()))
+        return route(request)
+                .map(r -> new EndpointRules(r.ownerByDefault(), r.scope() == null, r.scope(), r.roles()))
                 .orElse(EndpointRules.CLOSED);
     }
 }

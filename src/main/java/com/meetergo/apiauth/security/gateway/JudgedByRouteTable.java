@@ -6,10 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the gateway's check: its rules (scope, owner-by-default, roles) are not its own but those
- * of the client's request it is asked about, from the route table ({@link GatewayRoutes}).
+ * Marks the gateway's check: its rules (scope, owner-by-default, roles) are not its own but those of the client's
+ * request it is asked about, from the route table ({@link GatewayRoutes}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface JudgedByRouteTable {
-}
+public @interface JudgedByRouteTable {}

@@ -21,18 +21,16 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The routes of the platform's v4 API as a gateway check sees them: for each method and
- * path template, the scope a credential must hold ({@code -}: any credential, whatever its scopes;
- * {@code open}: no credential at all, as the leak report) and whether an API key may call it
- * without {@code x-meetergo-api-user-id}, acting as the owner. Operators own the table; the one
- * shipped ({@code gateway/routes.txt}) names the endpoints this WAR serves, with the scopes their
+ * The routes of the platform's v4 API as a gateway check sees them: for each method and path template, the scope a
+ * credential must hold ({@code -}: any credential, whatever its scopes; {@code open}: no credential at all, as the leak
+ * report) and whether an API key may call it without {@code x-meetergo-api-user-id}, acting as the owner. Operators own
+ * the table; the one shipped ({@code gateway/routes.txt}) names the endpoints this WAR serves, with the scopes their
  * annotations declare ({@code GatewayRoutesTest} keeps the two equal).
  *
- * <p>A path that no route names, or that could mean another path once decoded or normalised (a
- * {@code .} or {@code ..} segment, an empty one, an encoded {@code /} or {@code \}, a control
- * character, malformed percent-encoding), matches nothing: the check refuses what the table does
- * not name, as {@code ScopeFilter} refuses an endpoint that declares no scope. Of several matching
- * templates the most literal wins, segment by segment from the left, as JAX-RS chooses
+ * <p>A path that no route names, or that could mean another path once decoded or normalised (a {@code .} or {@code ..}
+ * segment, an empty one, an encoded {@code /} or {@code \}, a control character, malformed percent-encoding), matches
+ * nothing: the check refuses what the table does not name, as {@code ScopeFilter} refuses an endpoint that declares no
+ * scope. Of several matching templates the most literal wins, segment by segment from the left, as JAX-RS chooses
  * ({@code /v4/user/me} before {@code /v4/user/{id}}).
  */
 public final class RouteTable {
@@ -47,12 +45,11 @@ public final class RouteTable {
     private static final Set<String> GROUPS = Set.of(Roles.OWNER, Roles.ADMIN, Roles.MEMBER, Roles.USER_MANAGER);
 
     /**
-     * One route: {@code scope} is null when the route needs none; an {@code open} route needs no
-     * credential; {@code roles} are the groups of which the caller must hold one (as
-     * {@code @RolesAllowed}; empty: any role).
+     * One route: {@code scope} is null when the route needs none; an {@code open} route needs no credential;
+     * {@code roles} are the groups of which the caller must hold one (as {@code @RolesAllowed}; empty: any role).
      */
-    public record Route(String method, String template, Scope scope, boolean open, boolean ownerByDefault,
-            Set<String> roles) {
+    public record Route(
+            String method, String template, Scope scope, boolean open, boolean ownerByDefault, Set<String> roles) {
 
         public Route {
             roles = Set.copyOf(roles);
@@ -64,15 +61,14 @@ public final class RouteTable {
     }
 
     /** A route with its template split once, for {@link #match}: a check runs on every request. */
-    private record Compiled(Route route, List<String> segments) {
-    }
+    private record Compiled(Route route, List<String> segments) {}
 
     private final List<Route> routes;
 
     /**
-     * The routes by method and number of segments (only those can match), the most literal first:
-     * the first that matches is the best. Two routes of one method and length that both match a path
-     * would have the same shape, which {@link #parse} refuses.
+     * The routes by method and number of segments (only those can match), the most literal first: the first that
+     * matches is the best. Two routes of one method and length that both match a path would have the same shape, which
+     * {@link #parse} refuses.
      */
     private final Map<String, List<Compiled>> byShape;
 
@@ -84,8 +80,9 @@ public final class RouteTable {
             grouped.computeIfAbsent(shapeKey(route.method(), segments.size()), k -> new ArrayList<>())
                     .add(new Compiled(route, segments));
         }
-        grouped.values().forEach(list -> list.sort(
-                Comparator.comparing(Compiled::segments, RouteTable::moreLiteral).reversed()));
+        grouped.values()
+                .forEach(list -> list.sort(Comparator.comparing(Compiled::segments, RouteTable::moreLiteral)
+                        .reversed()));
         grouped.replaceAll((shape, list) -> List.copyOf(list));
         this.byShape = Map.copyOf(grouped);
     }
@@ -111,11 +108,9 @@ public final class RouteTable {
     }
 
     /**
-     * Reads a table: one route a line,
-     * {@code METHOD /path/{variable} scope [owner-by-default] [roles=OWNER,ADMIN]}, separated by
-     * spaces or tabs; {@code #} starts a comment. Anything else stops the reading with
-     * the line it is on: a table that is half read would refuse, or allow, what its operator did not
-     * mean.
+     * Reads a table: one route a line, {@code METHOD /path/{variable} scope [owner-by-default] [roles=OWNER,ADMIN]},
+     * separated by spaces or tabs; {@code #} starts a comment. Anything else stops the reading with the line it is on:
+     * a table that is half read would refuse, or allow, what its operator did not mean.
      */
     public static RouteTable parse(String text, String source) {
         var routes = new ArrayList<Route>();
@@ -129,8 +124,8 @@ public final class RouteTable {
             var where = source + ", line " + (n + 1) + ": ";
             var columns = line.split("[ \t]+");
             if (columns.length < 3 || columns.length > 5) {
-                throw new IllegalArgumentException(where + "expected METHOD PATH SCOPE [" + OWNER_BY_DEFAULT + "] ["
-                        + ROLES + "ROLE,...]");
+                throw new IllegalArgumentException(
+                        where + "expected METHOD PATH SCOPE [" + OWNER_BY_DEFAULT + "] [" + ROLES + "ROLE,...]");
             }
             var method = columns[0];
             if (!METHOD.matcher(method).matches()) {
@@ -141,8 +136,8 @@ public final class RouteTable {
             Scope scope = null;
             boolean open = columns[2].equals("open");
             if (!open && !columns[2].equals("-")) {
-                scope = Scope.named(columns[2]).orElseThrow(
-                        () -> new IllegalArgumentException(where + "unknown scope " + columns[2]));
+                scope = Scope.named(columns[2])
+                        .orElseThrow(() -> new IllegalArgumentException(where + "unknown scope " + columns[2]));
             }
             boolean ownerByDefault = false;
             Set<String> roles = null;
@@ -172,8 +167,8 @@ public final class RouteTable {
         var roles = new TreeSet<String>();
         for (var role : list.split(",", -1)) {
             if (!GROUPS.contains(role) || !roles.add(role)) {
-                throw new IllegalArgumentException(where + "roles are one or more of " + new TreeSet<>(GROUPS)
-                        + ", comma-separated, each once");
+                throw new IllegalArgumentException(
+                        where + "roles are one or more of " + new TreeSet<>(GROUPS) + ", comma-separated, each once");
             }
         }
         return roles;
@@ -184,8 +179,11 @@ public final class RouteTable {
             throw new IllegalArgumentException(where + "a path starts with / and does not end with one: " + template);
         }
         for (var segment : template.substring(1).split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
-                    || (segment.contains("{") || segment.contains("}")) && !VARIABLE.matcher(segment).matches()
+            if (segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
+                    || (segment.contains("{") || segment.contains("}"))
+                            && !VARIABLE.matcher(segment).matches()
                     || !segment.contains("{") && !segment.matches("[A-Za-z0-9._~-]+")) {
                 throw new IllegalArgumentException(where + "a segment is a name or a whole {variable}: " + template);
             }
@@ -193,9 +191,8 @@ public final class RouteTable {
     }
 
     /**
-     * The route of a request, by its method and its path as the client sent it (a query string is
-     * ignored); empty when no route names it, or when the path is ambiguous. HEAD is GET's route
-     * unless the table names HEAD itself.
+     * The route of a request, by its method and its path as the client sent it (a query string is ignored); empty when
+     * no route names it, or when the path is ambiguous. HEAD is GET's route unless the table names HEAD itself.
      */
     public Optional<Route> match(String method, String rawPath) {
         if (method == null || rawPath == null) {
@@ -260,8 +257,13 @@ public final class RouteTable {
         var decoded = new ArrayList<String>();
         for (var segment : path.substring(1).split("/", -1)) {
             var value = decode(segment);
-            if (value == null || value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/")
-                    || value.contains("\\") || hasControl(value)) {
+            if (value == null
+                    || value.isEmpty()
+                    || value.equals(".")
+                    || value.equals("..")
+                    || value.contains("/")
+                    || value.contains("\\")
+                    || hasControl(value)) {
                 return null;
             }
             decoded.add(value);
@@ -310,9 +312,12 @@ public final class RouteTable {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -16,13 +16,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one OAuth client that may introspect tokens (RFC 7662 §2.1: the endpoint is protected), as
- * the operator configures it: {@code apiauth.introspection.client-id} and {@code …client-secret}
- * ({@code APIAUTH_INTROSPECTION_CLIENT_ID}, {@code …_SECRET}). Unset, the endpoint does not exist;
- * a secret shorter than 32 bytes stops the application at start, as the pepper's would. The client
- * authenticates with HTTP Basic (RFC 6749 §2.3.1: id and secret form-encoded, then Base64), compared
- * in constant time. Wrong attempts are throttled per client address; a client's introspections are
- * limited per window.
+ * The one OAuth client that may introspect tokens (RFC 7662 §2.1: the endpoint is protected), as the operator
+ * configures it: {@code apiauth.introspection.client-id} and {@code …client-secret}
+ * ({@code APIAUTH_INTROSPECTION_CLIENT_ID}, {@code …_SECRET}). Unset, the endpoint does not exist; a secret shorter
+ * than 32 bytes stops the application at start, as the pepper's would. The client authenticates with HTTP Basic (RFC
+ * 6749 §2.3.1: id and secret form-encoded, then Base64), compared in constant time. Wrong attempts are throttled per
+ * client address; a client's introspections are limited per window.
  */
 @ApplicationScoped
 public class IntrospectionClient {
@@ -30,11 +29,16 @@ public class IntrospectionClient {
     public static final int MIN_SECRET_LENGTH = 32;
 
     /** What a request's {@code Authorization} gets. */
-    public enum Verdict { DISABLED, ACCEPTED, REFUSED, THROTTLED, RATE_LIMITED }
+    public enum Verdict {
+        DISABLED,
+        ACCEPTED,
+        REFUSED,
+        THROTTLED,
+        RATE_LIMITED
+    }
 
     /** A verdict, with the seconds to wait for THROTTLED and RATE_LIMITED. */
-    public record Check(Verdict verdict, long retryAfterSeconds) {
-    }
+    public record Check(Verdict verdict, long retryAfterSeconds) {}
 
     @Inject
     @ConfigProperty(name = "apiauth.introspection.client-id")
@@ -76,8 +80,8 @@ public class IntrospectionClient {
         if (configuredSecret.isPresent()) {
             secret = configuredSecret.get().getBytes(StandardCharsets.UTF_8);
             if (secret.length < MIN_SECRET_LENGTH) {
-                throw new IllegalStateException("apiauth.introspection.client-secret must be at least "
-                        + MIN_SECRET_LENGTH + " bytes long");
+                throw new IllegalStateException(
+                        "apiauth.introspection.client-secret must be at least " + MIN_SECRET_LENGTH + " bytes long");
             }
             id = configuredId.get().getBytes(StandardCharsets.UTF_8);
         }
@@ -115,13 +119,15 @@ public class IntrospectionClient {
     }
 
     private boolean matches(String authorization) {
-        if (authorization == null || authorization.length() < 6
+        if (authorization == null
+                || authorization.length() < 6
                 || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
@@ -132,7 +138,8 @@ public class IntrospectionClient {
         byte[] sentId;
         byte[] sentSecret;
         try {
-            sentId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            sentId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8)
+                    .getBytes(StandardCharsets.UTF_8);
             sentSecret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The OAuth 2.0 error answers of the introspection endpoint (RFC 6749 §5.2: {@code {"error": …}},
- * never the contract's shape, which is the v4 API's), for the one case the authentication mechanism
- * must answer itself: a client whose Basic header cannot be read (see {@code BasicHeaders}).
+ * The OAuth 2.0 error answers of the introspection endpoint (RFC 6749 §5.2: {@code {"error": …}}, never the contract's
+ * shape, which is the v4 API's), for the one case the authentication mechanism must answer itself: a client whose Basic
+ * header cannot be read (see {@code BasicHeaders}).
  */
 public final class OAuthErrors {
 
@@ -18,8 +18,7 @@ public final class OAuthErrors {
     /** The challenge of a refused client (RFC 7617). */
     public static final String BASIC_CHALLENGE = "Basic realm=\"api-auth\"";
 
-    private OAuthErrors() {
-    }
+    private OAuthErrors() {}
 
     public static boolean isIntrospection(HttpServletRequest request) {
         var info = request.getPathInfo();

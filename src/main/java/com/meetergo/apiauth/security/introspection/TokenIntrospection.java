@@ -13,11 +13,10 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Whether a token is active (RFC 7662), judged by the same identity stores as a request: format,
- * digest, status, expiry, grace and plan. What introspection cannot see is judged closed: there is
- * no client address, so a credential with an IP allowlist is not active here (its fence can only be
- * checked on a request, by the gateway or the WAR), and there is no user header, so a key is judged
- * as the company's, acting as nobody in particular.
+ * Whether a token is active (RFC 7662), judged by the same identity stores as a request: format, digest, status,
+ * expiry, grace and plan. What introspection cannot see is judged closed: there is no client address, so a credential
+ * with an IP allowlist is not active here (its fence can only be checked on a request, by the gateway or the WAR), and
+ * there is no user header, so a key is judged as the company's, acting as nobody in particular.
  */
 @ApplicationScoped
 public class TokenIntrospection {

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 /** Which companies get series of their own when an operator asks for them: the bound holds. */
 class CredentialGaugesTest {
 
-    private static final List<CompanyCount> COUNTS = List.of(new CompanyCount("c", 5, 1),
-            new CompanyCount("a", 40, 0), new CompanyCount("b", 5, 5), new CompanyCount("quiet", 0, 0),
+    private static final List<CompanyCount> COUNTS = List.of(
+            new CompanyCount("c", 5, 1),
+            new CompanyCount("a", 40, 0),
+            new CompanyCount("b", 5, 5),
+            new CompanyCount("quiet", 0, 0),
             new CompanyCount("d", 1, 0));
 
     @Test

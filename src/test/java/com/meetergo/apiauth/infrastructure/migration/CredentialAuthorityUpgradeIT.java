@@ -12,10 +12,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * An upgrade from the schema before credentials held an authority: the credentials already there
- * get theirs from their lineage — what an admin's request minted holds the admin's authority, to
- * any depth, even where it acted as the owner. On the build's database (a schema of its own on
- * PostgreSQL, an in-memory H2 otherwise), through Flyway and the shipped migrations.
+ * An upgrade from the schema before credentials held an authority: the credentials already there get theirs from their
+ * lineage — what an admin's request minted holds the admin's authority, to any depth, even where it acted as the owner.
+ * On the build's database (a schema of its own on PostgreSQL, an in-memory H2 otherwise), through Flyway and the
+ * shipped migrations.
  */
 class CredentialAuthorityUpgradeIT {
 
@@ -55,9 +55,25 @@ class CredentialAuthorityUpgradeIT {
                     statement.execute("drop schema " + schema + " cascade");
                 }
             }
-            assertEquals(Map.of("owner-first", "OWNER", "owner-key", "OWNER", "admin-pat", "ADMIN",
-                    "admin-key-as-owner", "ADMIN", "owner-pat-via-admin", "ADMIN", "grandchild", "ADMIN",
-                    "member-pat", "MEMBER", "before-minters", "OWNER"), authority);
+            assertEquals(
+                    Map.of(
+                            "owner-first",
+                            "OWNER",
+                            "owner-key",
+                            "OWNER",
+                            "admin-pat",
+                            "ADMIN",
+                            "admin-key-as-owner",
+                            "ADMIN",
+                            "owner-pat-via-admin",
+                            "ADMIN",
+                            "grandchild",
+                            "ADMIN",
+                            "member-pat",
+                            "MEMBER",
+                            "before-minters",
+                            "OWNER"),
+                    authority);
         }
     }
 
@@ -88,9 +104,11 @@ class CredentialAuthorityUpgradeIT {
         if (!isPostgres()) {
             return DriverManager.getConnection("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
         }
-        var connection = DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
-                + System.getProperty("it.db.port") + "/" + System.getProperty("it.db.name"),
-                System.getProperty("it.db.user"), System.getProperty("it.db.password"));
+        var connection = DriverManager.getConnection(
+                "jdbc:postgresql://" + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port") + "/"
+                        + System.getProperty("it.db.name"),
+                System.getProperty("it.db.user"),
+                System.getProperty("it.db.password"));
         try (var statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
             statement.execute("set search_path to " + schema);
@@ -98,12 +116,14 @@ class CredentialAuthorityUpgradeIT {
         return connection;
     }
 
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(Connection connection,
-            String schema) {
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
+            Connection connection, String schema) {
         var url = connectionUrl(connection);
         var user = isPostgres() ? System.getProperty("it.db.user") : "";
         var password = isPostgres() ? System.getProperty("it.db.password") : "";
-        return Flyway.configure().dataSource(url, user, password).schemas(isPostgres() ? schema : "PUBLIC")
+        return Flyway.configure()
+                .dataSource(url, user, password)
+                .schemas(isPostgres() ? schema : "PUBLIC")
                 .locations("classpath:db/migration")
                 .javaMigrations(new V8__Company_plan(), new V15__Credential_authority());
     }

@@ -21,25 +21,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DNS rebinding against the real sender: Apache HttpClient, a real socket on the loopback, and a name
- * whose answers the test chooses (the one seam: {@link WebhookTargets.Lookup}, in production
- * {@code InetAddress.getAllByName}). The attacker's name answers a public address and then the
- * loopback — between registration and the delivery, or between the delivery's check of the URL and
- * its connection. Either way the listening socket is never connected to, and the attempt is recorded
- * as refused. The control: the same socket, reached when private targets are allowed.
+ * DNS rebinding against the real sender: Apache HttpClient, a real socket on the loopback, and a name whose answers the
+ * test chooses (the one seam: {@link WebhookTargets.Lookup}, in production {@code InetAddress.getAllByName}). The
+ * attacker's name answers a public address and then the loopback — between registration and the delivery, or between
+ * the delivery's check of the URL and its connection. Either way the listening socket is never connected to, and the
+ * attempt is recorded as refused. The control: the same socket, reached when private targets are allowed.
  */
 class WebhookSenderTest {
 
     private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
     private static final String PUBLIC = "93.184.216.34";
-    private static final String REFUSED =
-            "target refused: " + WebhookTargets.NOT_PUBLIC;
+    private static final String REFUSED = "target refused: " + WebhookTargets.NOT_PUBLIC;
 
     /** The name's answers, one per lookup, the last repeated; counts the lookups. */
     private static WebhookTargets.Lookup answers(AtomicInteger lookups, String... addresses) {
         return host -> {
             int n = Math.min(lookups.getAndIncrement(), addresses.length - 1);
-            return new InetAddress[] {InetAddress.getByAddress(host, InetAddress.getByName(addresses[n]).getAddress())};
+            return new InetAddress[] {
+                InetAddress.getByAddress(
+                        host, InetAddress.getByName(addresses[n]).getAddress())
+            };
         };
     }
 
@@ -74,8 +75,12 @@ class WebhookSenderTest {
         try (var listener = loopbackListener()) {
             var lookups = new AtomicInteger();
             sender = new WebhookSender(new WebhookTargets(false, answers(lookups, PUBLIC, "127.0.0.1")), DEADLINES);
-            var outcome = sender.send("https://hooks.attacker.example:" + listener.getLocalPort() + "/x", "msg_1",
-                    Instant.now(), "{}", List.of(SECRET));
+            var outcome = sender.send(
+                    "https://hooks.attacker.example:" + listener.getLocalPort() + "/x",
+                    "msg_1",
+                    Instant.now(),
+                    "{}",
+                    List.of(SECRET));
             assertNull(outcome.statusCode(), outcome::toString);
             assertEquals(REFUSED, outcome.error());
             assertEquals(2, lookups.get(), "the URL's check, then the connection's own lookup");
@@ -103,8 +108,12 @@ class WebhookSenderTest {
     void withPrivateTargetsAllowedTheSameNameReachesTheSocket() throws Exception {
         try (var listener = loopbackListener()) {
             sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")), DEADLINES);
-            var sent = CompletableFuture.supplyAsync(() -> sender.send("https://hooks.attacker.example:"
-                    + listener.getLocalPort() + "/x", "msg_1", Instant.now(), "{}", List.of(SECRET)));
+            var sent = CompletableFuture.supplyAsync(() -> sender.send(
+                    "https://hooks.attacker.example:" + listener.getLocalPort() + "/x",
+                    "msg_1",
+                    Instant.now(),
+                    "{}",
+                    List.of(SECRET)));
             listener.setSoTimeout(5_000);
             try (var connection = listener.accept()) {
                 assertNotNull(connection);
@@ -115,14 +124,15 @@ class WebhookSenderTest {
     }
 
     /**
-     * An endpoint that drips its status line a byte every 300 ms never meets the 10 s of silence; the
-     * attempt's deadline ends it all the same (the fast lane's 2 s; 1 s here), and says it was cut.
+     * An endpoint that drips its status line a byte every 300 ms never meets the 10 s of silence; the attempt's
+     * deadline ends it all the same (the fast lane's 2 s; 1 s here), and says it was cut.
      */
     @Test
     void aDrippedAnswerIsCutAtTheDeadline() throws Exception {
         try (var listener = loopbackListener()) {
             var dripper = new Thread(() -> {
-                try (var connection = listener.accept(); var out = connection.getOutputStream()) {
+                try (var connection = listener.accept();
+                        var out = connection.getOutputStream()) {
                     for (var b : "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes()) {
                         out.write(b);
                         out.flush();
@@ -135,8 +145,13 @@ class WebhookSenderTest {
             dripper.setDaemon(true);
             dripper.start();
             sender = new WebhookSender(new WebhookTargets(true, answers(new AtomicInteger(), "127.0.0.1")), DEADLINES);
-            var outcome = sender.send("http://127.0.0.1:" + listener.getLocalPort() + "/x", "msg_1", Instant.now(),
-                    "{}", List.of(SECRET), java.time.Duration.ofSeconds(1));
+            var outcome = sender.send(
+                    "http://127.0.0.1:" + listener.getLocalPort() + "/x",
+                    "msg_1",
+                    Instant.now(),
+                    "{}",
+                    List.of(SECRET),
+                    java.time.Duration.ofSeconds(1));
             assertNull(outcome.statusCode(), outcome::toString);
             assertTrue(outcome.cut(), outcome::toString);
             assertEquals("no answer within 1 s", outcome.error());

@@ -20,20 +20,25 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The document's operations are the resources' methods, each named once, as a generated client
- * names its methods: a resource added to rest/ and not to {@link ResourceMethods#RESOURCES} would
- * lose its scope and refusals in /openapi.
+ * The document's operations are the resources' methods, each named once, as a generated client names its methods: a
+ * resource added to rest/ and not to {@link ResourceMethods#RESOURCES} would lose its scope and refusals in /openapi.
  */
 class ResourceMethodsTest {
 
     @Test
     void theListHoldsEveryResourceButTheGatewayCheck() {
-        Set<String> resources = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-                .importPackages("com.meetergo.apiauth.rest").stream()
-                .filter(c -> c.getPackageName().equals("com.meetergo.apiauth.rest"))
-                .filter(c -> c.isAnnotatedWith(Path.class)).map(JavaClass::getName).collect(Collectors.toSet());
+        Set<String> resources = new ClassFileImporter()
+                        .withImportOption(new ImportOption.DoNotIncludeTests())
+                        .importPackages("com.meetergo.apiauth.rest")
+                        .stream()
+                        .filter(c -> c.getPackageName().equals("com.meetergo.apiauth.rest"))
+                        .filter(c -> c.isAnnotatedWith(Path.class))
+                        .map(JavaClass::getName)
+                        .collect(Collectors.toSet());
         resources.remove(GatewayCheckResource.class.getName());
-        assertEquals(resources, ResourceMethods.RESOURCES.stream().map(Class::getName).collect(Collectors.toSet()));
+        assertEquals(
+                resources,
+                ResourceMethods.RESOURCES.stream().map(Class::getName).collect(Collectors.toSet()));
     }
 
     @Test
@@ -57,8 +62,10 @@ class ResourceMethodsTest {
                     twice.add(operation.operationId());
                 }
                 // a verb, then what it acts on: createApiKey, revokeToken, listWebhookDeliveries
-                if (!operation.operationId().matches("(get|list|create|set|update|delete|revoke|activate|deactivate"
-                        + "|rotate|book|report|introspect|provision|change|enable|send)[A-Z][A-Za-z]+")) {
+                if (!operation
+                        .operationId()
+                        .matches("(get|list|create|set|update|delete|revoke|activate|deactivate"
+                                + "|rotate|book|report|introspect|provision|change|enable|send)[A-Z][A-Za-z]+")) {
                     badlyNamed.add(operation.operationId());
                 }
             }

@@ -5,8 +5,7 @@ import java.util.Optional;
 /** A {@link SecretDigester} outside the container, for in-process measurements. */
 public final class Digesters {
 
-    private Digesters() {
-    }
+    private Digesters() {}
 
     public static SecretDigester withPepper(String value) {
         var pepper = new Pepper();

@@ -51,8 +51,14 @@ class TokenFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ak_live:", "ak_live:not-a-uuid:AAAA", "AK_LIVE:550e8400-e29b-41d4-a716-446655440000:x",
-            "ak_test:550e8400-e29b-41d4-a716-446655440000:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000"})
+    @ValueSource(
+            strings = {
+                "",
+                "ak_live:",
+                "ak_live:not-a-uuid:AAAA",
+                "AK_LIVE:550e8400-e29b-41d4-a716-446655440000:x",
+                "ak_test:550e8400-e29b-41d4-a716-446655440000:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000"
+            })
     void malformedApiKeysHaveNoId(String key) {
         assertEquals(Optional.empty(), TokenFormat.apiKeyId(key));
     }
@@ -68,8 +74,12 @@ class TokenFormatTest {
 
     @Test
     void bearerHeaderTellsPatsFromApiKeys() {
-        assertInstanceOf(PersonalAccessTokenCredential.class, BearerCredentials.from("Bearer rgo-abc", null, "127.0.0.1").get());
-        assertInstanceOf(ApiKeyCredential.class, BearerCredentials.from("bearer\tak_live:x", "u", "127.0.0.1").get());
+        assertInstanceOf(
+                PersonalAccessTokenCredential.class,
+                BearerCredentials.from("Bearer rgo-abc", null, "127.0.0.1").get());
+        assertInstanceOf(
+                ApiKeyCredential.class,
+                BearerCredentials.from("bearer\tak_live:x", "u", "127.0.0.1").get());
         assertEquals(Optional.empty(), BearerCredentials.from("Bearer", null, "127.0.0.1"));
         assertEquals(Optional.empty(), BearerCredentials.from("Basic abc", null, "127.0.0.1"));
         assertEquals(Optional.empty(), BearerCredentials.from(null, null, "127.0.0.1"));
@@ -79,14 +89,14 @@ class TokenFormatTest {
     private static final Pattern PAT = Pattern.compile("rgo-([0-9A-Za-z]{30})([0-9A-Za-z]{6})");
     private static final Pattern API_KEY = Pattern.compile(
             "ak_live:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([0-9A-Za-z]{32})([0-9A-Za-z]{6})");
-    private static final Pattern ANY_CASE_UUID = Pattern
-            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ANY_CASE_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String ODD = "0aZz-:_ \t\u00e9\u0130\u212aAFfg9";
 
     /**
-     * The parse runs on every request without regular expressions; over 60,000 values — real
-     * tokens, keys and user ids, every kind of one-character change, cuts and extensions — it must
-     * accept exactly what the format's expressions (with the checksum) accept, and give the same id.
+     * The parse runs on every request without regular expressions; over 60,000 values — real tokens, keys and user ids,
+     * every kind of one-character change, cuts and extensions — it must accept exactly what the format's expressions
+     * (with the checksum) accept, and give the same id.
      */
     @Test
     void handWrittenChecksAgreeWithTheFormatsRegularExpressions() {
@@ -100,14 +110,21 @@ class TokenFormatTest {
 
             var key = mutate(TokenFormat.newApiKey(random, UUID.randomUUID().toString()), seeded);
             var k = API_KEY.matcher(key);
-            var expectedId = k.matches() && TokenFormat.checksum(k.group(1) + ":" + k.group(2)).equals(k.group(3))
-                    ? Optional.of(k.group(1)) : Optional.<String>empty();
+            var expectedId = k.matches()
+                            && TokenFormat.checksum(k.group(1) + ":" + k.group(2))
+                                    .equals(k.group(3))
+                    ? Optional.of(k.group(1))
+                    : Optional.<String>empty();
             assertEquals(expectedId, TokenFormat.apiKeyId(key), key);
 
-            var user = mutate(seeded.nextBoolean() ? UUID.randomUUID().toString()
-                    : UUID.randomUUID().toString().toUpperCase(Locale.ROOT), seeded);
+            var user = mutate(
+                    seeded.nextBoolean()
+                            ? UUID.randomUUID().toString()
+                            : UUID.randomUUID().toString().toUpperCase(Locale.ROOT),
+                    seeded);
             var expectedUser = ANY_CASE_UUID.matcher(user.strip()).matches()
-                    ? Optional.of(UUID.fromString(user.strip()).toString()) : Optional.<String>empty();
+                    ? Optional.of(UUID.fromString(user.strip()).toString())
+                    : Optional.<String>empty();
             assertEquals(expectedUser, UserHeader.userId(user), user);
             accepted += (expected ? 1 : 0) + (expectedId.isPresent() ? 1 : 0) + (expectedUser.isPresent() ? 1 : 0);
         }

@@ -10,15 +10,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped route table names exactly the v4 endpoints this WAR serves, each with the scope its
- * annotation declares, its owner-by-default mark and its roles ({@code @RolesAllowed}): a new endpoint, or a scope changed, fails here
- * until the table says the same. On a difference, the table the annotations imply is printed.
+ * The shipped route table names exactly the v4 endpoints this WAR serves, each with the scope its annotation declares,
+ * its owner-by-default mark and its roles ({@code @RolesAllowed}): a new endpoint, or a scope changed, fails here until
+ * the table says the same. On a difference, the table the annotations imply is printed.
  */
 class GatewayRoutesTest {
 
@@ -26,11 +25,13 @@ class GatewayRoutesTest {
     private static java.util.Set<String> openPaths() throws Exception {
         var xml = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/webapp/WEB-INF/web.xml"));
         var open = new java.util.HashSet<String>();
-        var constraint = java.util.regex.Pattern.compile("<security-constraint>(.*?)</security-constraint>",
-                java.util.regex.Pattern.DOTALL).matcher(xml);
+        var constraint = java.util.regex.Pattern.compile(
+                        "<security-constraint>(.*?)</security-constraint>", java.util.regex.Pattern.DOTALL)
+                .matcher(xml);
         while (constraint.find()) {
             if (!constraint.group(1).contains("<auth-constraint>")) {
-                var pattern = java.util.regex.Pattern.compile("<url-pattern>([^<]*)</url-pattern>").matcher(constraint.group(1));
+                var pattern = java.util.regex.Pattern.compile("<url-pattern>([^<]*)</url-pattern>")
+                        .matcher(constraint.group(1));
                 while (pattern.find()) {
                     open.add(pattern.group(1));
                 }
@@ -43,7 +44,8 @@ class GatewayRoutesTest {
     void theShippedTableIsTheWarsEndpointsWithTheirScopes() throws Exception {
         var open = openPaths();
         var fromAnnotations = new TreeSet<String>();
-        for (var imported : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (var imported : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.meetergo.apiauth.rest")) {
             var type = Class.forName(imported.getName());
             var root = type.getAnnotation(Path.class);
@@ -52,7 +54,8 @@ class GatewayRoutesTest {
             }
             for (var method : type.getDeclaredMethods()) {
                 var http = java.util.Arrays.stream(method.getAnnotations())
-                        .map(a -> a.annotationType().getAnnotation(HttpMethod.class)).filter(java.util.Objects::nonNull)
+                        .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                        .filter(java.util.Objects::nonNull)
                         .findFirst();
                 if (http.isEmpty()) {
                     continue;
@@ -62,26 +65,47 @@ class GatewayRoutesTest {
                 if (sub != null) {
                     path += "/" + sub.value().replaceFirst("^/", "");
                 }
-                var scope = open.contains(path) ? "open" : method.isAnnotationPresent(NoScopeRequired.class) ? "-"
-                        : method.getAnnotation(RequiresScope.class).value().apiName();
-                var allowed = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
+                var scope = open.contains(path)
+                        ? "open"
+                        : method.isAnnotationPresent(NoScopeRequired.class)
+                                ? "-"
+                                : method.getAnnotation(RequiresScope.class)
+                                        .value()
+                                        .apiName();
+                var allowed = method.isAnnotationPresent(RolesAllowed.class)
+                        ? method.getAnnotation(RolesAllowed.class)
                         : type.getAnnotation(RolesAllowed.class);
-                fromAnnotations.add(line(http.get().value(), path, scope,
+                fromAnnotations.add(line(
+                        http.get().value(),
+                        path,
+                        scope,
                         method.isAnnotationPresent(OwnerContextAllowed.class),
                         allowed == null ? java.util.Set.of() : java.util.Set.of(allowed.value())));
             }
         }
         var shipped = RouteTable.shipped().routes().stream()
-                .map(r -> line(r.method(), r.template(), r.open() ? "open" : r.scope() == null ? "-" : r.scope().apiName(),
-                        r.ownerByDefault(), r.roles()))
+                .map(r -> line(
+                        r.method(),
+                        r.template(),
+                        r.open() ? "open" : r.scope() == null ? "-" : r.scope().apiName(),
+                        r.ownerByDefault(),
+                        r.roles()))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(String.join("\n", fromAnnotations), String.join("\n", shipped),
+        assertEquals(
+                String.join("\n", fromAnnotations),
+                String.join("\n", shipped),
                 "gateway/routes.txt differs from the endpoints' annotations");
     }
 
-    private static String line(String method, String path, String scope, boolean ownerByDefault,
-            java.util.Set<String> roles) {
-        return String.format("%-7s %-45s %-20s %-16s %s", method, path, scope, ownerByDefault ? "owner-by-default" : "",
-                roles.isEmpty() ? "" : "roles=" + String.join(",", new TreeSet<>(roles))).stripTrailing();
+    private static String line(
+            String method, String path, String scope, boolean ownerByDefault, java.util.Set<String> roles) {
+        return String.format(
+                        "%-7s %-45s %-20s %-16s %s",
+                        method,
+                        path,
+                        scope,
+                        ownerByDefault ? "owner-by-default" : "",
+                        roles.isEmpty() ? "" : "roles=" + String.join(",", new TreeSet<>(roles)))
+                .stripTrailing();
     }
 }

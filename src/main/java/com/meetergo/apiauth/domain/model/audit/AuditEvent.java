@@ -11,9 +11,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One thing that happened to a credential: who did it (the acting credential and user, none for
- * the sweep), from where, when. Never a secret. Impersonation (an API key acting as a user) is one
- * event per key, user and hour, marked by {@code periodStart}.
+ * One thing that happened to a credential: who did it (the acting credential and user, none for the sweep), from where,
+ * when. Never a secret. Impersonation (an API key acting as a user) is one event per key, user and hour, marked by
+ * {@code periodStart}.
  */
 @Entity
 @Table(name = "audit_event")
@@ -58,11 +58,18 @@ public class AuditEvent {
     @Column
     private String detail;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
-    public AuditEvent(String companyId, AuditEventType type, CredentialType credentialType, String credentialId,
-            String actorCredentialId, String actorUserId, String subjectUserId, String sourceIp, Instant occurredAt,
+    public AuditEvent(
+            String companyId,
+            AuditEventType type,
+            CredentialType credentialType,
+            String credentialId,
+            String actorCredentialId,
+            String actorUserId,
+            String subjectUserId,
+            String sourceIp,
+            Instant occurredAt,
             Instant periodStart) {
         this.id = Ids.timeOrdered();
         this.companyId = companyId;

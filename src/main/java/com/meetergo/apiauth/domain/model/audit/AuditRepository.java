@@ -13,6 +13,12 @@ public interface AuditRepository {
     boolean exists(AuditEventType type, String credentialId, String subjectUserId, Instant periodStart);
 
     /** Newest first; every filter may be null. */
-    List<AuditEvent> ofCompany(String companyId, String credentialId, AuditEventType type, Instant from, Instant to,
-            int offset, int limit);
+    List<AuditEvent> ofCompany(
+            String companyId,
+            String credentialId,
+            AuditEventType type,
+            Instant from,
+            Instant to,
+            int offset,
+            int limit);
 }

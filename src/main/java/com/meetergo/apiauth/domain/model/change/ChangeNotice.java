@@ -10,16 +10,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A change that every server's verification cache must learn of: a credential or a user whose
- * cached copy may now let in a request it must refuse. Written in the change's own transaction, so
- * that a notice exists exactly when the change does.
+ * A change that every server's verification cache must learn of: a credential or a user whose cached copy may now let
+ * in a request it must refuse. Written in the change's own transaction, so that a notice exists exactly when the change
+ * does.
  */
 @Entity
 @Table(name = "change_notice")
 public class ChangeNotice {
 
     public enum Kind {
-        CREDENTIAL, USER, COMPANY
+        CREDENTIAL,
+        USER,
+        COMPANY
     }
 
     @Id
@@ -35,8 +37,7 @@ public class ChangeNotice {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
-    protected ChangeNotice() {
-    }
+    protected ChangeNotice() {}
 
     public ChangeNotice(Kind kind, String targetId, Instant recordedAt) {
         this.id = UUID.randomUUID().toString();
@@ -69,6 +70,5 @@ public class ChangeNotice {
     }
 
     /** The event a change fires on its own server; observed once the transaction has committed. */
-    public record Changed(Kind kind, String targetId) {
-    }
+    public record Changed(Kind kind, String targetId) {}
 }

@@ -33,8 +33,7 @@ public class Company {
     @Column(name = "max_pat_lifetime_days")
     private Integer maxPatLifetimeDays;
 
-    protected Company() {
-    }
+    protected Company() {}
 
     public Company(String name, Plan plan, Instant createdAt) {
         this.id = UUID.randomUUID().toString();

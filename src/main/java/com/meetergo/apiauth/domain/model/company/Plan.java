@@ -3,12 +3,15 @@ package com.meetergo.apiauth.domain.model.company;
 import com.meetergo.apiauth.domain.model.credential.CredentialType;
 
 /**
- * A company's plan, and the one rule that reads it: which credential types the plan includes (the
- * contract's "Plan" column). Personal Access Tokens: Essentials and above; Platform API Keys:
- * Enterprise and API Platform.
+ * A company's plan, and the one rule that reads it: which credential types the plan includes (the contract's "Plan"
+ * column). Personal Access Tokens: Essentials and above; Platform API Keys: Enterprise and API Platform.
  */
 public enum Plan {
-    FREE, ESSENTIALS, BUSINESS, ENTERPRISE, API_PLATFORM;
+    FREE,
+    ESSENTIALS,
+    BUSINESS,
+    ENTERPRISE,
+    API_PLATFORM;
 
     /** What a company gets when nobody says otherwise: the sign-up's default and the first start's. */
     public static final Plan DEFAULT = ENTERPRISE;

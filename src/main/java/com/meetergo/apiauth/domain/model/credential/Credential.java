@@ -3,7 +3,9 @@ package com.meetergo.apiauth.domain.model.credential;
 import com.meetergo.apiauth.domain.model.user.Role;
 import java.time.Instant;
 
-/** What PATs and API keys share: an id, a company, a stored digest, a {@link CredentialLifecycle} and {@link Scopes}. */
+/**
+ * What PATs and API keys share: an id, a company, a stored digest, a {@link CredentialLifecycle} and {@link Scopes}.
+ */
 public interface Credential {
 
     String id();

@@ -9,10 +9,10 @@ import jakarta.persistence.Enumerated;
 import java.time.Instant;
 
 /**
- * The life of a credential, the same for PATs and API keys: active until it expires, unless it is
- * deactivated (reversible), revoked (final) or rotated (it then keeps working until the end of its
- * grace period, never past its own expiry). Every decision reads the times against "now": the
- * stored status is a summary the sweep keeps, never the only word.
+ * The life of a credential, the same for PATs and API keys: active until it expires, unless it is deactivated
+ * (reversible), revoked (final) or rotated (it then keeps working until the end of its grace period, never past its own
+ * expiry). Every decision reads the times against "now": the stored status is a summary the sweep keeps, never the only
+ * word.
  */
 @Embeddable
 public class CredentialLifecycle {
@@ -40,17 +40,16 @@ public class CredentialLifecycle {
     private String rotatedFrom;
 
     /**
-     * The credential whose request minted this one (null: the platform's sign-up or the first start).
-     * It is never to outlive that one, and dies with it when that one is reported leaked.
+     * The credential whose request minted this one (null: the platform's sign-up or the first start). It is never to
+     * outlive that one, and dies with it when that one is reported leaked.
      */
     @Column(name = "minted_by")
     private String mintedBy;
 
     /**
-     * The most the credential may do, whoever it acts as: the authority of the request that minted
-     * it (its acting user's role, capped by that request's own credential's authority). A key an
-     * admin minted acts as the owner where any key may, but holds no owner authority: the owner's
-     * account and credentials stay the owner's.
+     * The most the credential may do, whoever it acts as: the authority of the request that minted it (its acting
+     * user's role, capped by that request's own credential's authority). A key an admin minted acts as the owner where
+     * any key may, but holds no owner authority: the owner's account and credentials stay the owner's.
      */
     @Enumerated(EnumType.STRING)
     @Column(name = "authority", nullable = false)
@@ -72,8 +71,7 @@ public class CredentialLifecycle {
     @Column(name = "digest_erased_at")
     private Instant digestErasedAt;
 
-    protected CredentialLifecycle() {
-    }
+    protected CredentialLifecycle() {}
 
     CredentialLifecycle(Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy, Role authority) {
         this.status = CredentialStatus.ACTIVE;

@@ -11,9 +11,9 @@ import java.util.Optional;
 public interface CredentialRepository<T extends StoredCredential> {
 
     /**
-     * Marks the credential replaced by its successor, valid until {@code graceUntil}, if it is still
-     * active and not replaced already: one conditional UPDATE, so that of two concurrent rotations
-     * exactly one wins. Returns whether this call won.
+     * Marks the credential replaced by its successor, valid until {@code graceUntil}, if it is still active and not
+     * replaced already: one conditional UPDATE, so that of two concurrent rotations exactly one wins. Returns whether
+     * this call won.
      */
     boolean markReplaced(String id, String successorId, Instant graceUntil);
 

@@ -8,8 +8,7 @@ import java.util.List;
 public interface CredentialSweepRepository {
 
     /** What the sweep needs of a credential it changes: enough for the audit event, no secret, no entity. */
-    record Swept(String id, String companyId) {
-    }
+    record Swept(String id, String companyId) {}
 
     /** Claims the sweep for {@code now} unless one ran less than {@code period} ago; true for the one winner. */
     boolean claim(Instant now, Duration period);

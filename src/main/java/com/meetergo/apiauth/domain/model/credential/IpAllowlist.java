@@ -10,12 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * The addresses a credential may be used from: single addresses and CIDR ranges, IPv4 and IPv6.
- * Empty means anywhere (what every credential made without {@code "allowedIps"} has). Entries are
- * kept in the order given, each once, in their canonical text ({@code 2001:DB8:0::/32} is
- * {@code 2001:db8::/32}); a range must be written from its first address ({@code 10.0.0.1/8} is
- * refused, naming {@code 10.0.0.0/8}: it is either a typo or a misunderstanding, and guessing
- * either way would fence the wrong network).
+ * The addresses a credential may be used from: single addresses and CIDR ranges, IPv4 and IPv6. Empty means anywhere
+ * (what every credential made without {@code "allowedIps"} has). Entries are kept in the order given, each once, in
+ * their canonical text ({@code 2001:DB8:0::/32} is {@code 2001:db8::/32}); a range must be written from its first
+ * address ({@code 10.0.0.1/8} is refused, naming {@code 10.0.0.0/8}: it is either a typo or a misunderstanding, and
+ * guessing either way would fence the wrong network).
  */
 public final class IpAllowlist {
 
@@ -43,17 +42,19 @@ public final class IpAllowlist {
             var range = parseEntry(entry);
             parsed.putIfAbsent(range.toCanonicalString(), range);
         }
-        return parsed.isEmpty() ? ANYWHERE
+        return parsed.isEmpty()
+                ? ANYWHERE
                 : new IpAllowlist(List.copyOf(parsed.keySet()), List.copyOf(parsed.values()));
     }
 
     private static IPAddress parseEntry(String entry) {
         var address = IpAddresses.parse(entry == null ? null : entry.strip())
-                .orElseThrow(() -> DomainException.invalid("allowedIps entry '" + shown(entry)
-                        + "' is not an IPv4 or IPv6 address or CIDR range"));
+                .orElseThrow(() -> DomainException.invalid(
+                        "allowedIps entry '" + shown(entry) + "' is not an IPv4 or IPv6 address or CIDR range"));
         if (address.isPrefixed() && !address.isPrefixBlock()) {
-            throw DomainException.invalid("allowedIps entry '" + shown(entry) + "' has bits set after its prefix: the range is "
-                    + address.toZeroHost().toCanonicalString());
+            throw DomainException.invalid(
+                    "allowedIps entry '" + shown(entry) + "' has bits set after its prefix: the range is "
+                            + address.toZeroHost().toCanonicalString());
         }
         return address.isPrefixed() ? address.toPrefixBlock() : address;
     }
@@ -91,9 +92,8 @@ public final class IpAllowlist {
     }
 
     /**
-     * Whether a request from {@code clientAddress} (the connection's peer, or the address a trusted
-     * proxy reported) may use the credential. An address that cannot be read is outside every
-     * non-empty list: the fence fails closed.
+     * Whether a request from {@code clientAddress} (the connection's peer, or the address a trusted proxy reported) may
+     * use the credential. An address that cannot be read is outside every non-empty list: the fence fails closed.
      */
     public boolean permits(String clientAddress) {
         if (entries.isEmpty()) {

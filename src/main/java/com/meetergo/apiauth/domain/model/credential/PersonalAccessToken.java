@@ -9,14 +9,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A Personal Access Token: acts as the user who owns it, with that user's role. Found by the keyed
- * digest of the whole token (the token carries no id); only that digest is stored.
+ * A Personal Access Token: acts as the user who owns it, with that user's role. Found by the keyed digest of the whole
+ * token (the token carries no id); only that digest is stored.
  */
 @Entity
 @Table(name = "personal_access_token")
-@NamedQuery(name = "PersonalAccessToken.byDigest",
+@NamedQuery(
+        name = "PersonalAccessToken.byDigest",
         query = "select t from PersonalAccessToken t where t.secretDigest = :digest")
-@NamedQuery(name = "PersonalAccessToken.byOwner",
+@NamedQuery(
+        name = "PersonalAccessToken.byOwner",
         query = "select t from PersonalAccessToken t where t.userId = :userId"
                 + " order by t.lifecycle.createdAt desc, t.id")
 public class PersonalAccessToken extends StoredCredential {
@@ -24,12 +26,27 @@ public class PersonalAccessToken extends StoredCredential {
     @Column(name = "user_id", nullable = false)
     private String userId;
 
-    protected PersonalAccessToken() {
-    }
+    protected PersonalAccessToken() {}
 
-    public PersonalAccessToken(String userId, String companyId, String name, String secretDigest, String hint,
-            Scopes scopes, Instant createdAt, Instant expiresAt, String rotatedFrom, String mintedBy, Role authority) {
-        super(Ids.timeOrdered(), companyId, name, secretDigest, hint, scopes,
+    public PersonalAccessToken(
+            String userId,
+            String companyId,
+            String name,
+            String secretDigest,
+            String hint,
+            Scopes scopes,
+            Instant createdAt,
+            Instant expiresAt,
+            String rotatedFrom,
+            String mintedBy,
+            Role authority) {
+        super(
+                Ids.timeOrdered(),
+                companyId,
+                name,
+                secretDigest,
+                hint,
+                scopes,
                 new CredentialLifecycle(createdAt, expiresAt, rotatedFrom, mintedBy, authority));
         this.userId = userId;
     }

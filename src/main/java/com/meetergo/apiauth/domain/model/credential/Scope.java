@@ -7,9 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a credential may do, per resource and access: the API's scope names ({@code users:read},
- * …). A {@code …:write} scope includes its resource's {@code …:read}, as GitHub's and Stripe's
- * write permissions include read.
+ * What a credential may do, per resource and access: the API's scope names ({@code users:read}, …). A {@code …:write}
+ * scope includes its resource's {@code …:read}, as GitHub's and Stripe's write permissions include read.
  */
 public enum Scope {
     USERS_READ("users:read"),
@@ -22,8 +21,8 @@ public enum Scope {
     CREDENTIALS_WRITE("credentials:write"),
     AUDIT_READ("audit:read");
 
-    private static final Map<String, Scope> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Scope::apiName, Function.identity()));
+    private static final Map<String, Scope> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Scope::apiName, Function.identity()));
 
     private final String apiName;
 

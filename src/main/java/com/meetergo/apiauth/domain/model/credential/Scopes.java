@@ -9,14 +9,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The scopes a credential holds, and the two rules that read them: whether they grant an endpoint's
- * scope ({@link #grant}) and whether they cover another set ({@link #cover}: no credential mints or
- * rotates into more than it holds).
+ * The scopes a credential holds, and the two rules that read them: whether they grant an endpoint's scope
+ * ({@link #grant}) and whether they cover another set ({@link #cover}: no credential mints or rotates into more than it
+ * holds).
  *
- * <p>{@link #FULL} is every scope, present and future — what a credential made without
- * {@code "scopes"} holds (the contract's full-access credential). Naming every scope is the same
- * thing: {@link #of} gives {@code FULL} then, so there is one way to be full access. Stored as
- * {@code null} when full, else the sorted names joined by spaces (OAuth's scope syntax, RFC 6749 §3.3).
+ * <p>{@link #FULL} is every scope, present and future — what a credential made without {@code "scopes"} holds (the
+ * contract's full-access credential). Naming every scope is the same thing: {@link #of} gives {@code FULL} then, so
+ * there is one way to be full access. Stored as {@code null} when full, else the sorted names joined by spaces (OAuth's
+ * scope syntax, RFC 6749 §3.3).
  */
 public final class Scopes {
 
@@ -43,8 +43,9 @@ public final class Scopes {
 
     /** The API's names; an unknown one is the client's mistake, named back to it. */
     public static Scopes named(Collection<String> names) {
-        return of(names.stream().map(n -> Scope.named(n)
-                .orElseThrow(() -> DomainException.invalid("Unknown scope '" + n + "'"))).toList());
+        return of(names.stream()
+                .map(n -> Scope.named(n).orElseThrow(() -> DomainException.invalid("Unknown scope '" + n + "'")))
+                .toList());
     }
 
     /** What {@link #stored()} wrote; null is full access. */
@@ -52,7 +53,8 @@ public final class Scopes {
         if (stored == null) {
             return FULL;
         }
-        return of(Arrays.stream(stored.split(" ")).filter(s -> !s.isEmpty())
+        return of(Arrays.stream(stored.split(" "))
+                .filter(s -> !s.isEmpty())
                 .map(n -> Scope.named(n).orElseThrow(() -> new IllegalStateException("stored scope unknown: " + n)))
                 .toList());
     }
@@ -93,7 +95,8 @@ public final class Scopes {
 
     @Override
     public String toString() {
-        return isFull() ? "full access" : held.stream().map(Scope::apiName).sorted()
-                .collect(Collectors.joining(" ", "[", "]"));
+        return isFull()
+                ? "full access"
+                : held.stream().map(Scope::apiName).sorted().collect(Collectors.joining(" ", "[", "]"));
     }
 }

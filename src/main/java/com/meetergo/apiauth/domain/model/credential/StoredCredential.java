@@ -7,11 +7,9 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Transient;
 
 /**
- * The one home of what PATs and API keys store alike: id, company, name, the keyed digest of the
- * secret (never the secret), its hint, the {@link CredentialLifecycle}, the {@link Scopes} and the
- * {@link IpAllowlist}. Each
- * table has these columns under the same names; the subclasses add only what differs (a PAT's
- * owner, a key's creator).
+ * The one home of what PATs and API keys store alike: id, company, name, the keyed digest of the secret (never the
+ * secret), its hint, the {@link CredentialLifecycle}, the {@link Scopes} and the {@link IpAllowlist}. Each table has
+ * these columns under the same names; the subclasses add only what differs (a PAT's owner, a key's creator).
  */
 @MappedSuperclass
 public abstract class StoredCredential implements Credential {
@@ -48,11 +46,16 @@ public abstract class StoredCredential implements Credential {
     @Transient
     private volatile IpAllowlist parsedAllowedIps;
 
-    protected StoredCredential() {
-    }
+    protected StoredCredential() {}
 
-    protected StoredCredential(String id, String companyId, String name, String secretDigest, String hint,
-            Scopes scopes, CredentialLifecycle lifecycle) {
+    protected StoredCredential(
+            String id,
+            String companyId,
+            String name,
+            String secretDigest,
+            String hint,
+            Scopes scopes,
+            CredentialLifecycle lifecycle) {
         this.id = id;
         this.companyId = companyId;
         this.name = name;

@@ -11,12 +11,16 @@ import java.util.UUID;
 /** A booked meeting of a host's meeting type with a guest. */
 @Entity
 @Table(name = "appointment")
-@NamedQuery(name = "Appointment.byHost",
+@NamedQuery(
+        name = "Appointment.byHost",
         query = "select a from Appointment a where a.hostId = :hostId order by a.startAt, a.id")
-@NamedQuery(name = "Appointment.byCompany",
+@NamedQuery(
+        name = "Appointment.byCompany",
         query = "select a from Appointment a where a.companyId = :companyId order by a.startAt, a.id")
-@NamedQuery(name = "Appointment.byCompanyAndHost",
-        query = "select a from Appointment a where a.companyId = :companyId and a.hostId = :hostId order by a.startAt, a.id")
+@NamedQuery(
+        name = "Appointment.byCompanyAndHost",
+        query = "select a from Appointment a where a.companyId = :companyId and a.hostId = :hostId "
+                + "order by a.startAt, a.id")
 public class Appointment {
 
     @Id
@@ -40,8 +44,7 @@ public class Appointment {
     @Column(name = "guest_email", nullable = false)
     private String guestEmail;
 
-    protected Appointment() {
-    }
+    protected Appointment() {}
 
     public Appointment(MeetingType type, Instant startAt, String guestEmail) {
         this.id = UUID.randomUUID().toString();

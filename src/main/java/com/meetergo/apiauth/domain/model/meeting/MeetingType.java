@@ -11,7 +11,8 @@ import java.util.UUID;
 /** A kind of meeting a user offers (e.g. "Intro call, 30 minutes"). */
 @Entity
 @Table(name = "meeting_type")
-@NamedQuery(name = "MeetingType.byOwner",
+@NamedQuery(
+        name = "MeetingType.byOwner",
         query = "select m from MeetingType m where m.ownerId = :ownerId order by m.createdAt, m.slug")
 public class MeetingType {
 
@@ -36,11 +37,10 @@ public class MeetingType {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected MeetingType() {
-    }
+    protected MeetingType() {}
 
-    public MeetingType(String ownerId, String companyId, String name, int durationMinutes, String slug,
-            Instant createdAt) {
+    public MeetingType(
+            String ownerId, String companyId, String name, int durationMinutes, String slug, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.ownerId = ownerId;
         this.companyId = companyId;

@@ -28,8 +28,7 @@ public class DailyUsage {
 
     private long failed;
 
-    protected DailyUsage() {
-    }
+    protected DailyUsage() {}
 
     public DailyUsage(String credentialId, LocalDate day, long success, long refused, long failed) {
         this.credentialId = credentialId;
@@ -68,8 +67,7 @@ public class DailyUsage {
 
         private LocalDate day;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String credentialId, LocalDate day) {
             this.credentialId = credentialId;

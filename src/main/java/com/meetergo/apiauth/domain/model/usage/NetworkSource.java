@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A network a credential was used from (an IPv4 /24 or an IPv6 /48, see {@link Networks}): when it
- * was first and last used from there, and how many requests were served, as every server has added
- * them so far.
+ * A network a credential was used from (an IPv4 /24 or an IPv6 /48, see {@link Networks}): when it was first and last
+ * used from there, and how many requests were served, as every server has added them so far.
  */
 @Entity
 @Table(name = "credential_source")
@@ -34,8 +33,7 @@ public class NetworkSource {
 
     private long requests;
 
-    protected NetworkSource() {
-    }
+    protected NetworkSource() {}
 
     public NetworkSource(String credentialId, String network, Instant firstSeen, Instant lastSeen, long requests) {
         this.credentialId = credentialId;
@@ -74,8 +72,7 @@ public class NetworkSource {
 
         private String network;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String credentialId, String network) {
             this.credentialId = credentialId;
@@ -84,7 +81,8 @@ public class NetworkSource {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(credentialId, k.credentialId)
+            return o instanceof Key k
+                    && Objects.equals(credentialId, k.credentialId)
                     && Objects.equals(network, k.network);
         }
 

@@ -7,9 +7,9 @@ import java.util.List;
 public interface SourceRepository {
 
     /**
-     * Adds {@code requests} and moves the last use to {@code lastSeen} if later, only where the
-     * network was last seen before {@code staleBefore}: true for the one writer that finds it stale
-     * (a network back after a long absence; of two servers, one wins).
+     * Adds {@code requests} and moves the last use to {@code lastSeen} if later, only where the network was last seen
+     * before {@code staleBefore}: true for the one writer that finds it stale (a network back after a long absence; of
+     * two servers, one wins).
      */
     boolean addIfStale(String credentialId, String network, Instant lastSeen, long requests, Instant staleBefore);
 

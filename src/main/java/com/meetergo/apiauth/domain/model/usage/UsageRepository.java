@@ -6,9 +6,8 @@ import java.util.List;
 public interface UsageRepository {
 
     /**
-     * Adds counts to a credential's day: {@code success = success + ?}, so that what several
-     * servers add sums up. Returns false when the row did not exist yet (nothing was added: the
-     * caller inserts it, see {@link #insert}).
+     * Adds counts to a credential's day: {@code success = success + ?}, so that what several servers add sums up.
+     * Returns false when the row did not exist yet (nothing was added: the caller inserts it, see {@link #insert}).
      */
     boolean addTo(String credentialId, LocalDate day, long success, long refused, long failed);
 

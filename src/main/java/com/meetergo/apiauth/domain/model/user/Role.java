@@ -1,7 +1,9 @@
 package com.meetergo.apiauth.domain.model.user;
 
 public enum Role {
-    OWNER, ADMIN, MEMBER;
+    OWNER,
+    ADMIN,
+    MEMBER;
 
     /** Owners and admins manage the company's resources; members reach only their own. */
     public boolean managesCompany() {

@@ -12,18 +12,22 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A person of a company. Exactly one user per company is the {@link Role#OWNER}: created with the
- * company, never assigned afterwards. Deleting a user deactivates it, so audit references stay, and
- * frees its email. An email is unique per company among live users, whatever its case.
+ * A person of a company. Exactly one user per company is the {@link Role#OWNER}: created with the company, never
+ * assigned afterwards. Deleting a user deactivates it, so audit references stay, and frees its email. An email is
+ * unique per company among live users, whatever its case.
  */
 @Entity
 @Table(name = "app_user")
-@NamedQuery(name = "User.byCompany",
+@NamedQuery(
+        name = "User.byCompany",
         query = "select u from User u where u.companyId = :companyId and u.active = true order by u.createdAt, u.email")
-@NamedQuery(name = "User.ownerOf",
-        query = "select u from User u where u.companyId = :companyId and u.role = com.meetergo.apiauth.domain.model.user.Role.OWNER")
+@NamedQuery(
+        name = "User.ownerOf",
+        query = "select u from User u where u.companyId = :companyId and u.role = "
+                + "com.meetergo.apiauth.domain.model.user.Role.OWNER")
 @NamedQuery(name = "User.countByEmailKey", query = "select count(u) from User u where u.emailKey = :key")
-@NamedQuery(name = "User.countByCompanyAndEmailKey",
+@NamedQuery(
+        name = "User.countByCompanyAndEmailKey",
         query = "select count(u) from User u where u.companyId = :companyId and u.emailKey = :key")
 public class User {
 
@@ -56,8 +60,7 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String companyId, String email, String givenName, String familyName, Role role, Instant createdAt) {
         this.id = UUID.randomUUID().toString();

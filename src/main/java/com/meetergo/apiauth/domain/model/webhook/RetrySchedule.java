@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * When a failed delivery is tried again: 5 s after the first attempt, doubling each time up to 12 h,
- * each delay scattered by ±20 % (jitter: endpoints that failed together are not retried together),
- * for 3 days after the event; after that the delivery has failed. docs/webhooks.md lists the schedule.
+ * When a failed delivery is tried again: 5 s after the first attempt, doubling each time up to 12 h, each delay
+ * scattered by ±20 % (jitter: endpoints that failed together are not retried together), for 3 days after the event;
+ * after that the delivery has failed. docs/webhooks.md lists the schedule.
  */
 public final class RetrySchedule {
 

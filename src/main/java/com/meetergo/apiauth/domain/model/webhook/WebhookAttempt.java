@@ -39,11 +39,10 @@ public class WebhookAttempt {
     @Column
     private String error;
 
-    protected WebhookAttempt() {
-    }
+    protected WebhookAttempt() {}
 
-    public WebhookAttempt(WebhookDelivery delivery, Instant attemptedAt, Integer statusCode, long durationMs,
-            String error) {
+    public WebhookAttempt(
+            WebhookDelivery delivery, Instant attemptedAt, Integer statusCode, long durationMs, String error) {
         this.id = Ids.timeOrdered();
         this.deliveryId = delivery.id();
         this.endpointId = delivery.endpointId();

@@ -10,16 +10,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One event for one endpoint: the outbox row, written in the transaction of the change it reports,
- * with the body as it will be sent. {@code messageId} is the {@code webhook-id}: the same on every
- * attempt (receivers deduplicate by it).
+ * One event for one endpoint: the outbox row, written in the transaction of the change it reports, with the body as it
+ * will be sent. {@code messageId} is the {@code webhook-id}: the same on every attempt (receivers deduplicate by it).
  */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
 
     public enum Status {
-        PENDING, DELIVERED, FAILED
+        PENDING,
+        DELIVERED,
+        FAILED
     }
 
     @Id
@@ -62,11 +63,10 @@ public class WebhookDelivery {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    protected WebhookDelivery() {
-    }
+    protected WebhookDelivery() {}
 
-    public WebhookDelivery(String messageId, WebhookEndpoint endpoint, WebhookEventType type, String payload,
-            Instant createdAt) {
+    public WebhookDelivery(
+            String messageId, WebhookEndpoint endpoint, WebhookEventType type, String payload, Instant createdAt) {
         this.id = Ids.timeOrdered();
         this.messageId = messageId;
         this.endpointId = endpoint.id();

@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Where a company wants its credential events: an https URL and the events it subscribed to. Its
- * signing secret is not stored; {@code secretVersion} names it (derived from the pepper), and after a
- * rotation the previous version keeps signing until {@code previousSecretUntil}.
+ * Where a company wants its credential events: an https URL and the events it subscribed to. Its signing secret is not
+ * stored; {@code secretVersion} names it (derived from the pepper), and after a rotation the previous version keeps
+ * signing until {@code previousSecretUntil}.
  */
 @Entity
 @Table(name = "webhook_endpoint")
@@ -59,11 +59,10 @@ public class WebhookEndpoint {
     @Column(name = "slow_since")
     private Instant slowSince;
 
-    protected WebhookEndpoint() {
-    }
+    protected WebhookEndpoint() {}
 
-    public WebhookEndpoint(String companyId, String url, Set<WebhookEventType> events, String createdBy,
-            Instant createdAt) {
+    public WebhookEndpoint(
+            String companyId, String url, Set<WebhookEventType> events, String createdBy, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.companyId = companyId;
         this.url = url;

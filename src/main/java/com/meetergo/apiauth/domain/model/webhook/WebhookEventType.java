@@ -28,22 +28,24 @@ public enum WebhookEventType {
     }
 
     public static Optional<WebhookEventType> ofApiName(String name) {
-        return Arrays.stream(values()).filter(t -> t.apiName.equals(name == null ? null : name.toLowerCase(Locale.ROOT)))
+        return Arrays.stream(values())
+                .filter(t -> t.apiName.equals(name == null ? null : name.toLowerCase(Locale.ROOT)))
                 .findFirst();
     }
 
     /** The webhook event that reports an audit event, if any does (deactivation, for one, is not sent). */
     public static Optional<WebhookEventType> reporting(AuditEventType audit) {
-        return Optional.ofNullable(switch (audit) {
-            case CREATED -> CREDENTIAL_CREATED;
-            case ROTATED -> CREDENTIAL_ROTATED;
-            case REVOKED, REVOKED_LEAKED, REVOKED_WITH_CREATOR -> CREDENTIAL_REVOKED;
-            case EXPIRING_SOON -> CREDENTIAL_EXPIRING_SOON;
-            case EXPIRED -> CREDENTIAL_EXPIRED;
-            case NEW_SOURCE -> CREDENTIAL_NEW_SOURCE;
-            case PLAN_CHANGED -> COMPANY_PLAN_CHANGED;
-            case TOKEN_POLICY_CHANGED -> COMPANY_TOKEN_POLICY_CHANGED;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (audit) {
+                    case CREATED -> CREDENTIAL_CREATED;
+                    case ROTATED -> CREDENTIAL_ROTATED;
+                    case REVOKED, REVOKED_LEAKED, REVOKED_WITH_CREATOR -> CREDENTIAL_REVOKED;
+                    case EXPIRING_SOON -> CREDENTIAL_EXPIRING_SOON;
+                    case EXPIRED -> CREDENTIAL_EXPIRED;
+                    case NEW_SOURCE -> CREDENTIAL_NEW_SOURCE;
+                    case PLAN_CHANGED -> COMPANY_PLAN_CHANGED;
+                    case TOKEN_POLICY_CHANGED -> COMPANY_TOKEN_POLICY_CHANGED;
+                    default -> null;
+                });
     }
 }

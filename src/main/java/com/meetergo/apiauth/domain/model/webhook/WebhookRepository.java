@@ -26,15 +26,14 @@ public interface WebhookRepository {
     Optional<WebhookDelivery> findDelivery(String id);
 
     /**
-     * An endpoint with something due, its company (the dispatcher bounds attempts per company too) and
-     * its lane (slow: its last attempt needed longer than the fast lane allows).
+     * An endpoint with something due, its company (the dispatcher bounds attempts per company too) and its lane (slow:
+     * its last attempt needed longer than the fast lane allows).
      */
-    record DueEndpoint(String endpointId, String companyId, boolean slow) {
-    }
+    record DueEndpoint(String endpointId, String companyId, boolean slow) {}
 
     /**
-     * The enabled endpoints of one lane with a delivery due at {@code now} and not claimed by a live
-     * lease, the longest waiting first.
+     * The enabled endpoints of one lane with a delivery due at {@code now} and not claimed by a live lease, the longest
+     * waiting first.
      */
     List<DueEndpoint> endpointsDue(Instant now, boolean slow, int limit);
 
@@ -50,7 +49,10 @@ public interface WebhookRepository {
     /** The endpoint's deliveries due at {@code now} and not claimed by a live lease, the longest due first. */
     List<WebhookDelivery> due(String endpointId, Instant now, int limit);
 
-    /** Takes the delivery for {@code server} until {@code until} unless another server holds it: true for the one winner. */
+    /**
+     * Takes the delivery for {@code server} until {@code until} unless another server holds it: true for the one
+     * winner.
+     */
     boolean claim(String deliveryId, String server, Instant now, Instant until);
 
     void delivered(String deliveryId, int attempts, Instant now);

@@ -14,7 +14,8 @@ public class JpaApiKeyRepository extends JpaCredentialRepository<ApiKey> impleme
 
     @Override
     public List<ApiKey> ofCompany(String companyId) {
-        return em.createNamedQuery("ApiKey.byCompany", ApiKey.class).setParameter("companyId", companyId)
+        return em.createNamedQuery("ApiKey.byCompany", ApiKey.class)
+                .setParameter("companyId", companyId)
                 .getResultList();
     }
 }

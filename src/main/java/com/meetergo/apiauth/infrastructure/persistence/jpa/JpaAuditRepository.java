@@ -18,7 +18,6 @@ import java.util.List;
 @ApplicationScoped
 public class JpaAuditRepository implements AuditRepository {
 
-
     @PersistenceContext(unitName = "apiauth")
     private EntityManager em;
 
@@ -28,9 +27,9 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     /**
-     * One JDBC batch on the transaction's own connection: a single round trip for hundreds of events.
-     * Not an EclipseLink native query, whose parameter lookup is quadratic in their number (a 500-row
-     * insert took a second of CPU), nor persist() per event (one INSERT each).
+     * One JDBC batch on the transaction's own connection: a single round trip for hundreds of events. Not an
+     * EclipseLink native query, whose parameter lookup is quadratic in their number (a 500-row insert took a second of
+     * CPU), nor persist() per event (one INSERT each).
      */
     @Override
     public void addAll(List<AuditEvent> all) {
@@ -45,7 +44,9 @@ public class JpaAuditRepository implements AuditRepository {
                 insert.setString(1, e.id());
                 insert.setString(2, e.companyId());
                 insert.setString(3, e.type().name());
-                insert.setString(4, e.credentialType() == null ? null : e.credentialType().name());
+                insert.setString(
+                        4,
+                        e.credentialType() == null ? null : e.credentialType().name());
                 insert.setString(5, e.credentialId());
                 insert.setString(6, e.actorCredentialId());
                 insert.setString(7, e.actorUserId());
@@ -64,16 +65,28 @@ public class JpaAuditRepository implements AuditRepository {
 
     @Override
     public boolean exists(AuditEventType type, String credentialId, String subjectUserId, Instant periodStart) {
-        return !em.createQuery("select e.id from AuditEvent e where e.type = :type and e.credentialId = :credentialId"
-                + " and e.subjectUserId = :subject and e.periodStart = :period", String.class)
-                .setParameter("type", type).setParameter("credentialId", credentialId)
-                .setParameter("subject", subjectUserId).setParameter("period", periodStart).setMaxResults(1)
-                .getResultList().isEmpty();
+        return !em.createQuery(
+                        "select e.id from AuditEvent e where e.type = :type and e.credentialId = :credentialId"
+                                + " and e.subjectUserId = :subject and e.periodStart = :period",
+                        String.class)
+                .setParameter("type", type)
+                .setParameter("credentialId", credentialId)
+                .setParameter("subject", subjectUserId)
+                .setParameter("period", periodStart)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     @Override
-    public List<AuditEvent> ofCompany(String companyId, String credentialId, AuditEventType type, Instant from,
-            Instant to, int offset, int limit) {
+    public List<AuditEvent> ofCompany(
+            String companyId,
+            String credentialId,
+            AuditEventType type,
+            Instant from,
+            Instant to,
+            int offset,
+            int limit) {
         var jpql = new StringBuilder("select e from AuditEvent e where e.companyId = :companyId");
         if (credentialId != null) {
             jpql.append(" and e.credentialId = :credentialId");
@@ -88,8 +101,10 @@ public class JpaAuditRepository implements AuditRepository {
             jpql.append(" and e.occurredAt < :to");
         }
         jpql.append(" order by e.occurredAt desc, e.id");
-        var query = em.createQuery(jpql.toString(), AuditEvent.class).setParameter("companyId", companyId)
-                .setFirstResult(offset).setMaxResults(limit);
+        var query = em.createQuery(jpql.toString(), AuditEvent.class)
+                .setParameter("companyId", companyId)
+                .setFirstResult(offset)
+                .setMaxResults(limit);
         if (credentialId != null) {
             query.setParameter("credentialId", credentialId);
         }

@@ -18,16 +18,14 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Notices are written with JPA in the change's transaction; they are read (and pruned) by the
- * poller through {@code jdbc/apiauth-notices}, a pool of its own, so that a saturated main pool
- * cannot starve it.
+ * Notices are written with JPA in the change's transaction; they are read (and pruned) by the poller through
+ * {@code jdbc/apiauth-notices}, a pool of its own, so that a saturated main pool cannot starve it.
  *
- * <p>A notice is stamped again just before its transaction commits: the pollers read a window of
- * the last 10 s, and a notice stamped when it was written, in a transaction that then waited longer
- * than that (a row lock, a slow database) before committing, became visible already outside every
- * window and was missed by the other servers until their caches expired. The
- * transaction's other statements are written first, so the stamp comes after every wait but the
- * commit's own.
+ * <p>A notice is stamped again just before its transaction commits: the pollers read a window of the last 10 s, and a
+ * notice stamped when it was written, in a transaction that then waited longer than that (a row lock, a slow database)
+ * before committing, became visible already outside every window and was missed by the other servers until their caches
+ * expired. The transaction's other statements are written first, so the stamp comes after every wait but the commit's
+ * own.
  */
 @ApplicationScoped
 public class JpaChangeNoticeRepository implements ChangeNoticeRepository {
@@ -74,10 +72,9 @@ public class JpaChangeNoticeRepository implements ChangeNoticeRepository {
     }
 
     /**
-     * Runs just before the commit, after the persistence context has written the transaction's
-     * statements (JTA calls interposed synchronizations after the others: a statement that waited on
-     * a lock has waited by now), on the transaction's own connection: the notices get the time of
-     * now. In a transaction already failing, nothing is done.
+     * Runs just before the commit, after the persistence context has written the transaction's statements (JTA calls
+     * interposed synchronizations after the others: a statement that waited on a lock has waited by now), on the
+     * transaction's own connection: the notices get the time of now. In a transaction already failing, nothing is done.
      */
     private void stampAtCommit(List<String> ids) {
         if (transactions.getRollbackOnly()) {
@@ -106,8 +103,11 @@ public class JpaChangeNoticeRepository implements ChangeNoticeRepository {
             var found = new ArrayList<ChangeNotice>();
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(ChangeNotice.read(rs.getString(1), kind(rs.getString(2)),
-                            rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+                    found.add(ChangeNotice.read(
+                            rs.getString(1),
+                            kind(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
                 }
             }
             return found;

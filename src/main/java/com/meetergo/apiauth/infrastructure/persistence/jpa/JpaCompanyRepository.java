@@ -20,7 +20,10 @@ public class JpaCompanyRepository implements CompanyRepository {
 
     @Override
     public boolean any() {
-        return !em.createQuery("select c.id from Company c", String.class).setMaxResults(1).getResultList().isEmpty();
+        return !em.createQuery("select c.id from Company c", String.class)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     @Override

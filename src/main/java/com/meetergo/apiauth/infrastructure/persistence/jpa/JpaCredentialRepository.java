@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The statements both credential tables run, written once over the entity's name: both map the
- * same columns through {@link StoredCredential}. EclipseLink parses each JPQL string once and
- * keeps it (its JPQL parse cache), as it would a named query.
+ * The statements both credential tables run, written once over the entity's name: both map the same columns through
+ * {@link StoredCredential}. EclipseLink parses each JPQL string once and keeps it (its JPQL parse cache), as it would a
+ * named query.
  */
 abstract class JpaCredentialRepository<T extends StoredCredential> implements CredentialRepository<T> {
 
@@ -40,14 +40,22 @@ abstract class JpaCredentialRepository<T extends StoredCredential> implements Cr
 
     @Override
     public boolean markReplaced(String id, String successorId, Instant graceUntil) {
-        return em.createQuery(markReplaced).setParameter("id", id).setParameter("successor", successorId)
-                .setParameter("graceUntil", graceUntil).executeUpdate() == 1;
+        return em.createQuery(markReplaced)
+                        .setParameter("id", id)
+                        .setParameter("successor", successorId)
+                        .setParameter("graceUntil", graceUntil)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override
     public void recordUse(String id, Instant now, String ip, Instant unlessUsedAfter) {
-        em.createQuery(recordUse).setParameter("id", id).setParameter("now", now).setParameter("ip", ip)
-                .setParameter("after", unlessUsedAfter).executeUpdate();
+        em.createQuery(recordUse)
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .setParameter("ip", ip)
+                .setParameter("after", unlessUsedAfter)
+                .executeUpdate();
     }
 
     @Override

@@ -32,19 +32,24 @@ public class JpaMeetingRepository implements MeetingRepository {
 
     @Override
     public List<MeetingType> typesOf(String ownerId) {
-        return em.createNamedQuery("MeetingType.byOwner", MeetingType.class).setParameter("ownerId", ownerId)
+        return em.createNamedQuery("MeetingType.byOwner", MeetingType.class)
+                .setParameter("ownerId", ownerId)
                 .getResultList();
     }
 
     @Override
     public boolean slugTaken(String ownerId, String slug) {
         return em.createQuery("select count(m) from MeetingType m where m.ownerId = :o and m.slug = :s", Long.class)
-                .setParameter("o", ownerId).setParameter("s", slug).getSingleResult() > 0;
+                        .setParameter("o", ownerId)
+                        .setParameter("s", slug)
+                        .getSingleResult()
+                > 0;
     }
 
     @Override
     public List<Appointment> appointmentsOfHost(String hostId) {
-        return em.createNamedQuery("Appointment.byHost", Appointment.class).setParameter("hostId", hostId)
+        return em.createNamedQuery("Appointment.byHost", Appointment.class)
+                .setParameter("hostId", hostId)
                 .getResultList();
     }
 
@@ -52,9 +57,12 @@ public class JpaMeetingRepository implements MeetingRepository {
     public List<Appointment> appointmentsOfCompany(String companyId, String hostIdOrNull) {
         if (hostIdOrNull == null) {
             return em.createNamedQuery("Appointment.byCompany", Appointment.class)
-                    .setParameter("companyId", companyId).getResultList();
+                    .setParameter("companyId", companyId)
+                    .getResultList();
         }
         return em.createNamedQuery("Appointment.byCompanyAndHost", Appointment.class)
-                .setParameter("companyId", companyId).setParameter("hostId", hostIdOrNull).getResultList();
+                .setParameter("companyId", companyId)
+                .setParameter("hostId", hostIdOrNull)
+                .getResultList();
     }
 }

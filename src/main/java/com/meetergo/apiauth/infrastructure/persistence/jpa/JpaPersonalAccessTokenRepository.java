@@ -17,12 +17,15 @@ public class JpaPersonalAccessTokenRepository extends JpaCredentialRepository<Pe
     @Override
     public Optional<PersonalAccessToken> withDigest(String digest) {
         return em.createNamedQuery("PersonalAccessToken.byDigest", PersonalAccessToken.class)
-                .setParameter("digest", digest).getResultStream().findFirst();
+                .setParameter("digest", digest)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public List<PersonalAccessToken> ofUser(String userId) {
         return em.createNamedQuery("PersonalAccessToken.byOwner", PersonalAccessToken.class)
-                .setParameter("userId", userId).getResultList();
+                .setParameter("userId", userId)
+                .getResultList();
     }
 }

@@ -17,10 +17,15 @@ public class JpaUsageRepository implements UsageRepository {
     @Override
     public boolean addTo(String credentialId, LocalDate day, long success, long refused, long failed) {
         return em.createQuery("update DailyUsage u set u.success = u.success + :success,"
-                + " u.refused = u.refused + :refused, u.failed = u.failed + :failed"
-                + " where u.credentialId = :id and u.day = :day").setParameter("success", success)
-                .setParameter("refused", refused).setParameter("failed", failed).setParameter("id", credentialId)
-                .setParameter("day", day).executeUpdate() == 1;
+                                + " u.refused = u.refused + :refused, u.failed = u.failed + :failed"
+                                + " where u.credentialId = :id and u.day = :day")
+                        .setParameter("success", success)
+                        .setParameter("refused", refused)
+                        .setParameter("failed", failed)
+                        .setParameter("id", credentialId)
+                        .setParameter("day", day)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override
@@ -31,21 +36,33 @@ public class JpaUsageRepository implements UsageRepository {
 
     @Override
     public List<DailyUsage> between(String credentialId, LocalDate from, LocalDate to) {
-        return em.createQuery("select u from DailyUsage u where u.credentialId = :id and u.day >= :from"
-                + " and u.day <= :to order by u.day", DailyUsage.class).setParameter("id", credentialId)
-                .setParameter("from", from).setParameter("to", to).getResultList();
+        return em.createQuery(
+                        "select u from DailyUsage u where u.credentialId = :id and u.day >= :from"
+                                + " and u.day <= :to order by u.day",
+                        DailyUsage.class)
+                .setParameter("id", credentialId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
     }
 
     @Override
     public int pruneBefore(LocalDate day) {
-        return em.createQuery("delete from DailyUsage u where u.day < :day").setParameter("day", day)
+        return em.createQuery("delete from DailyUsage u where u.day < :day")
+                .setParameter("day", day)
                 .executeUpdate();
     }
 
     @Override
     public boolean servedBefore(String credentialId, LocalDate day) {
-        return !em.createQuery("select u.day from DailyUsage u where u.credentialId = :id and u.day < :day"
-                + " and u.success > 0", LocalDate.class).setParameter("id", credentialId).setParameter("day", day)
-                .setMaxResults(1).getResultList().isEmpty();
+        return !em.createQuery(
+                        "select u.day from DailyUsage u where u.credentialId = :id and u.day < :day"
+                                + " and u.success > 0",
+                        LocalDate.class)
+                .setParameter("id", credentialId)
+                .setParameter("day", day)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 }

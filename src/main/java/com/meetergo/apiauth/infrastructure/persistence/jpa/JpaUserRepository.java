@@ -27,23 +27,32 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public List<User> ofCompany(String companyId) {
-        return em.createNamedQuery("User.byCompany", User.class).setParameter("companyId", companyId).getResultList();
+        return em.createNamedQuery("User.byCompany", User.class)
+                .setParameter("companyId", companyId)
+                .getResultList();
     }
 
     @Override
     public User ownerOf(String companyId) {
-        return em.createNamedQuery("User.ownerOf", User.class).setParameter("companyId", companyId).getSingleResult();
+        return em.createNamedQuery("User.ownerOf", User.class)
+                .setParameter("companyId", companyId)
+                .getSingleResult();
     }
 
     @Override
     public boolean emailTaken(String email) {
-        return em.createNamedQuery("User.countByEmailKey", Long.class).setParameter("key", User.keyOf(email))
-                .getSingleResult() > 0;
+        return em.createNamedQuery("User.countByEmailKey", Long.class)
+                        .setParameter("key", User.keyOf(email))
+                        .getSingleResult()
+                > 0;
     }
 
     @Override
     public boolean emailTakenIn(String companyId, String email) {
-        return em.createNamedQuery("User.countByCompanyAndEmailKey", Long.class).setParameter("companyId", companyId)
-                .setParameter("key", User.keyOf(email)).getSingleResult() > 0;
+        return em.createNamedQuery("User.countByCompanyAndEmailKey", Long.class)
+                        .setParameter("companyId", companyId)
+                        .setParameter("key", User.keyOf(email))
+                        .getSingleResult()
+                > 0;
     }
 }
