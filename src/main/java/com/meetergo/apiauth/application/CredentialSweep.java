@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -96,7 +97,7 @@ public class CredentialSweep {
     }
 
     /** Runs one kind of batch until a batch comes back short. */
-    private int drain(java.util.function.IntSupplier batch) {
+    private int drain(IntSupplier batch) {
         int total = 0;
         int done;
         do {

@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,7 +65,7 @@ public class InitialCompanyBootstrap {
         var file = secrets.file(InitialOwnerTokenFile.NAME);
         try {
             // A file left from an earlier, wiped database holds a token that no longer exists.
-            java.nio.file.Files.deleteIfExists(file);
+            Files.deleteIfExists(file);
             secrets.createOwnerOnly(file, created.token().secret() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -221,7 +222,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private java.util.List<String> signingSecrets(WebhookEndpoint endpoint, Instant now) {
+    private List<String> signingSecrets(WebhookEndpoint endpoint, Instant now) {
         return Arrays.stream(endpoint.signingVersions(now))
                 .mapToObj(v -> secrets.of(endpoint.id(), v))
                 .toList();

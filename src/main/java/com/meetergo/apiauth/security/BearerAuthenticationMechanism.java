@@ -13,7 +13,6 @@ import com.meetergo.apiauth.security.introspection.OAuthErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -25,7 +24,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.util.StringJoiner;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -192,24 +190,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** A store's stated reason; a database fault is 503, never "invalid"; anything else propagates. */
     private static ContractError reasonFor(RuntimeException thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof CredentialRejectedException rejected) {
-                return rejected.error();
-            }
-            if (t instanceof PersistenceException || t instanceof SQLException) {
-                return ContractError.UNAVAILABLE;
-            }
-        }
-        throw thrown;
+        var cause = Causes.first(thrown, t -> t instanceof CredentialRejectedException || Causes.isDatabaseError(t))
+                .orElseThrow(() -> thrown);
+        return cause instanceof CredentialRejectedException rejected ? rejected.error() : ContractError.UNAVAILABLE;
     }
 
     private static AuthenticationOutcome outcomeOf(RuntimeException thrown, ContractError error) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof CredentialRejectedException rejected) {
-                return rejected.outcome();
-            }
-        }
-        return AuthenticationOutcome.of(error);
+        return Causes.find(thrown, CredentialRejectedException.class)
+                .map(CredentialRejectedException::outcome)
+                .orElseGet(() -> AuthenticationOutcome.of(error));
     }
 
     private static CredentialType typeOf(Credential credential) {

@@ -13,11 +13,6 @@ public class BodyTooLargeException extends IOException {
 
     /** Whether {@code thrown} or one of its causes is a body over the limit. */
     public static boolean isCauseOf(Throwable thrown) {
-        for (var t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(thrown, BodyTooLargeException.class).isPresent();
     }
 }

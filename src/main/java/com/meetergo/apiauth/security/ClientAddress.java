@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -161,8 +164,8 @@ public class ClientAddress {
                 return false;
             }
             try {
-                return java.net.InetAddress.getByName(text) instanceof java.net.Inet6Address;
-            } catch (java.net.UnknownHostException notALiteral) {
+                return InetAddress.getByName(text) instanceof Inet6Address;
+            } catch (UnknownHostException notALiteral) {
                 return false;
             }
         }

@@ -14,6 +14,8 @@ import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -94,7 +96,7 @@ class CredentialLifecycleIT extends ApiTest {
         var pat = Api.post(
                         "/v4/personal-access-token",
                         "{\"name\": \"short\", \"expiresAt\": \""
-                                + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\"}")
+                                + Instant.now().plus(Duration.ofDays(2)) + "\"}")
                 .bearer(tenant.ownerToken())
                 .send()
                 .string("id");

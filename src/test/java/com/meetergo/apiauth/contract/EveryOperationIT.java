@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -185,14 +186,13 @@ class EveryOperationIT extends ApiTest {
                         .bearer(tenant.ownerToken())
                         .send(),
                 204);
-        java.util.function.Supplier<List<String>> keys =
-                () -> Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
-                        .map(JsonValue::asJsonObject)
-                        .map(o -> o.getString("id") + " " + o.getString("status") + " " + o.get("replacedBy"))
-                        .sorted()
-                        .toList();
+        Supplier<List<String>> keys = () -> Api.get("/v4/api-key").bearer(tenant.ownerToken()).send().array().stream()
+                .map(JsonValue::asJsonObject)
+                .map(o -> o.getString("id") + " " + o.getString("status") + " " + o.get("replacedBy"))
+                .sorted()
+                .toList();
         var before = keys.get();
-        var operations = List.<java.util.function.Supplier<Api>>of(
+        var operations = List.<Supplier<Api>>of(
                 () -> Api.post("/v4/api-key", "{\"name\": \"mine\", \"expiresInDays\": 1}"),
                 () -> Api.delete("/v4/api-key/" + id),
                 () -> Api.post("/v4/api-key/" + id + "/deactivate", "{}"),

@@ -8,6 +8,8 @@ import com.meetergo.apiauth.support.ApiTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** On an empty database the server made the first company and handed its owner's PAT over in a file. */
@@ -31,10 +33,10 @@ class FirstStartIT extends ApiTest {
     void pepperWasGeneratedOnceAndIsPrivate() throws Exception {
         var pepper = SECRETS.resolve("pepper");
         // The PostgreSQL run configures the pepper (its two servers share it): then none is generated.
-        org.junit.jupiter.api.Assumptions.assumeFalse(
+        Assumptions.assumeFalse(
                 "postgresql".equals(System.getProperty("db.kind")),
                 "the PostgreSQL run sets apiauth.pepper for both of its servers");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pepper)));
-        assertTrue(java.util.Base64.getDecoder().decode(Files.readString(pepper).strip()).length >= 32);
+        assertTrue(Base64.getDecoder().decode(Files.readString(pepper).strip()).length >= 32);
     }
 }

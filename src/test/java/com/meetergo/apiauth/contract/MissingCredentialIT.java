@@ -3,9 +3,13 @@ package com.meetergo.apiauth.contract;
 import static com.meetergo.apiauth.support.ApiAssertions.assertInvalidCredential;
 import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
 
+import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
+import java.security.SecureRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,14 +55,11 @@ class MissingCredentialIT extends ApiTest {
     /** Well formed (the checksum passes, so the lookup answers) and unknown. */
     @Test
     void wellFormedUnknownCredentialIsInvalid() {
-        var random = new java.security.SecureRandom();
-        var pat = com.meetergo.apiauth.security.credential.TokenFormat.newPat(random);
-        var key = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(
-                random, java.util.UUID.randomUUID().toString());
-        org.junit.jupiter.api.Assertions.assertTrue(
-                com.meetergo.apiauth.security.credential.TokenFormat.isWellFormedPat(pat));
-        org.junit.jupiter.api.Assertions.assertTrue(com.meetergo.apiauth.security.credential.TokenFormat.apiKeyId(key)
-                .isPresent());
+        var random = new SecureRandom();
+        var pat = TokenFormat.newPat(random);
+        var key = TokenFormat.newApiKey(random, UUID.randomUUID().toString());
+        Assertions.assertTrue(TokenFormat.isWellFormedPat(pat));
+        Assertions.assertTrue(TokenFormat.apiKeyId(key).isPresent());
         assertInvalidCredential(Api.get("/v4/user/me").bearer(pat).send());
         assertInvalidCredential(Api.get("/v4/user/me").bearer(key).send());
     }
@@ -69,7 +70,7 @@ class MissingCredentialIT extends ApiTest {
         var answer = Api.get("/v4/user/me")
                 .header("Authorization", "bEaReR " + token)
                 .send();
-        org.junit.jupiter.api.Assertions.assertEquals(200, answer.status(), answer::toString);
+        Assertions.assertEquals(200, answer.status(), answer::toString);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.meetergo.apiauth.rest.GatewayCheckResource;
 import com.meetergo.apiauth.rest.RestApplication;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
@@ -72,7 +73,7 @@ class OpenApiIT extends ApiTest {
                 }
                 var type = Class.forName("com.meetergo.apiauth.rest." + name.replace(".class", ""));
                 var root = type.getAnnotation(jakarta.ws.rs.Path.class);
-                if (root == null || type == com.meetergo.apiauth.rest.GatewayCheckResource.class) {
+                if (root == null || type == GatewayCheckResource.class) {
                     // (the gateway's check is for gateways, documented in docs/gateway.md, not for clients)
                     continue;
                 }

@@ -16,6 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.security.SecureRandom;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -84,9 +85,7 @@ public class PlansIT extends ApiTest {
         var free = provision(", \"plan\": \"FREE\"");
         assertStatus(free, 201);
         assertEquals(JsonValue.NULL, free.object().get("ownerToken"), free::toString);
-        assertEquals(
-                java.util.Set.of("companyId", "ownerId", "ownerToken"),
-                free.object().keySet());
+        assertEquals(Set.of("companyId", "ownerId", "ownerToken"), free.object().keySet());
         assertBadRequest(provision(", \"plan\": \"GOLD\""), INVALID_PLAN);
         assertBadRequest(provision(", \"plan\": \"enterprise\""), INVALID_PLAN);
     }

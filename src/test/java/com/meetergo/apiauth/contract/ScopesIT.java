@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
+import com.meetergo.apiauth.support.ApiAssertions;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.json.JsonObject;
@@ -372,7 +373,7 @@ class ScopesIT extends ApiTest {
                 "The 'x-meetergo-api-user-id' header requires a Platform API Key. Personal Access Tokens"
                         + " always act as the token owner and cannot act on behalf of other users.");
         assertStatus(PlansIT.changePlan(tenant.companyId(), "BUSINESS"), 200);
-        com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus(
+        ApiAssertions.millisUntilStatus(
                 () -> Api.get("/v4/user/me")
                         .bearer(none)
                         .actingAs(tenant.ownerId())

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.ServerLog;
 import com.meetergo.apiauth.support.Tenant;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** An attacker holds company B's credentials and goes after company A. Nothing of A is reachable. */
@@ -42,7 +44,7 @@ class TenantIsolationIT extends ApiTest {
     void probingForeignUsersLeavesNoErrorInTheServerLog() throws Exception {
         var victim = Tenant.create();
         var attacker = Tenant.create();
-        long before = com.meetergo.apiauth.support.ServerLog.mark();
+        long before = ServerLog.mark();
         var key = attacker.apiKey();
         for (int i = 0; i < 20; i++) {
             assertError(
@@ -54,8 +56,8 @@ class TenantIsolationIT extends ApiTest {
                     "Internal Server Error",
                     "API user does not belong to company");
         }
-        var added = com.meetergo.apiauth.support.ServerLog.since(before);
-        org.junit.jupiter.api.Assertions.assertFalse(added.contains(" E ") || added.contains(" W "), added);
+        var added = ServerLog.since(before);
+        Assertions.assertFalse(added.contains(" E ") || added.contains(" W "), added);
     }
 
     @Test

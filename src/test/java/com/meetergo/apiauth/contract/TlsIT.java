@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
+import com.meetergo.apiauth.support.TestPorts;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.net.URI;
@@ -40,10 +41,9 @@ class TlsIT {
         return InContainerTest.war("apiauth.tls.plain-http=refuse");
     }
 
-    private static final String HTTPS = "https://localhost:" + com.meetergo.apiauth.support.TestPorts.https();
+    private static final String HTTPS = "https://localhost:" + TestPorts.https();
 
-    private static final URI READY =
-            URI.create("https://localhost:" + com.meetergo.apiauth.support.TestPorts.https() + "/health/ready");
+    private static final URI READY = URI.create("https://localhost:" + TestPorts.https() + "/health/ready");
 
     @Test
     void httpsAnswersWithTheGeneratedDevelopmentCertificate() throws Exception {

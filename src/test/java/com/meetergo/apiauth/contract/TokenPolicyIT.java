@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A company bounds the life of its PATs, as a GitHub organisation can: new and rotated ones expire within it. */
@@ -45,7 +48,7 @@ class TokenPolicyIT extends ApiTest {
                 .bearer(owner)
                 .send();
         assertTrue(Instant.parse(far.string("expiresAt")).isBefore(Instant.now().plus(Duration.ofDays(31))));
-        var soon = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var soon = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
         var shorter = Api.post("/v4/personal-access-token", "{\"name\": \"soon\", \"expiresAt\": \"" + soon + "\"}")
                 .bearer(owner)
                 .send();
@@ -78,14 +81,14 @@ class TokenPolicyIT extends ApiTest {
         assertStatus(events, 200);
         // newest first; setting what is already set changes nothing and records nothing
         assertEquals(
-                java.util.List.of(
+                List.of(
                         "maxPersonalAccessTokenLifetimeDays: none -> 30",
                         "maxPersonalAccessTokenLifetimeDays: 30 -> none",
                         "maxPersonalAccessTokenLifetimeDays: none -> 30"),
                 events.array().stream()
                         .map(v -> v.asJsonObject().getString("detail"))
                         .toList());
-        for (var event : events.array().getValuesAs(jakarta.json.JsonObject.class)) {
+        for (var event : events.array().getValuesAs(JsonObject.class)) {
             assertEquals(admin, event.getString("actorUserId"), event::toString);
             assertEquals("token_policy_changed", event.getString("type"));
         }

@@ -17,6 +17,7 @@ import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -109,8 +110,7 @@ public class UsageIT {
         // not this key's: an unknown id counts nowhere
         assertStatus(
                 Api.get("/v4/user/me")
-                        .bearer(TokenFormat.newApiKey(
-                                RANDOM, java.util.UUID.randomUUID().toString()))
+                        .bearer(TokenFormat.newApiKey(RANDOM, UUID.randomUUID().toString()))
                         .send(),
                 401);
 

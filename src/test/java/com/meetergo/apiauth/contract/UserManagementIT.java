@@ -8,11 +8,18 @@ import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** User management: API keys only, acting as an owner or admin. */
@@ -50,10 +57,10 @@ class UserManagementIT extends ApiTest {
         var key = tenant.apiKey();
         var body = "{\"email\": \"" + email() + "\", \"givenName\": \"Race\", \"familyName\": \"Condition\"}";
         var threads = 8;
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(threads);
         try {
-            var answers = new java.util.ArrayList<java.util.concurrent.Future<com.meetergo.apiauth.support.Answer>>();
+            var answers = new ArrayList<Future<Answer>>();
             for (int i = 0; i < threads; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -61,7 +68,7 @@ class UserManagementIT extends ApiTest {
                 }));
             }
             start.countDown();
-            var statuses = new java.util.ArrayList<Integer>();
+            var statuses = new ArrayList<Integer>();
             for (var answer : answers) {
                 var a = answer.get();
                 statuses.add(a.status());
@@ -70,7 +77,7 @@ class UserManagementIT extends ApiTest {
                 }
             }
             statuses.sort(null);
-            var expected = new java.util.ArrayList<Integer>(java.util.Collections.nCopies(threads - 1, 409));
+            var expected = new ArrayList<Integer>(Collections.nCopies(threads - 1, 409));
             expected.add(0, 201);
             assertEquals(expected, statuses);
         } finally {
@@ -189,7 +196,7 @@ class UserManagementIT extends ApiTest {
         var first = Api.post("/v4/user", user(email)).bearer(key).send();
         assertStatus(first, 201);
         assertError(
-                Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT)))
+                Api.post("/v4/user", user(email.toUpperCase(Locale.ROOT)))
                         .bearer(key)
                         .send(),
                 409,
@@ -201,7 +208,7 @@ class UserManagementIT extends ApiTest {
                         .actingAs(tenant.ownerId())
                         .send(),
                 204);
-        var again = Api.post("/v4/user", user(email.toUpperCase(java.util.Locale.ROOT)))
+        var again = Api.post("/v4/user", user(email.toUpperCase(Locale.ROOT)))
                 .bearer(key)
                 .send();
         assertStatus(again, 201);

@@ -22,6 +22,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -157,9 +159,9 @@ class WebhookEventsIT extends InContainerTest {
                         .build(),
                 expired.data(),
                 expired::toString);
-        for (var d : java.util.List.of(week, day, expired)) {
+        for (var d : List.of(week, day, expired)) {
             assertTrue(d.verified(), d::toString);
-            assertEquals(java.util.Set.of("type", "timestamp", "data"), d.json().keySet());
+            assertEquals(Set.of("type", "timestamp", "data"), d.json().keySet());
         }
         sweep.run();
         WebhookInbox.quiet(Duration.ofSeconds(1));

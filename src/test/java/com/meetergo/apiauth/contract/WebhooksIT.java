@@ -15,13 +15,26 @@ import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
 import com.meetergo.apiauth.support.WebhookReceiver;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -275,7 +288,7 @@ public class WebhooksIT {
     private static void assertNoSecret(WebhookReceiver.Received event, String key) {
         var secret = key.substring(key.lastIndexOf(':') + 1);
         assertFalse(event.body().contains(secret) || event.body().contains(key), "never a secret: " + event);
-        assertFalse(event.body().toLowerCase(java.util.Locale.ROOT).contains("digest"), event::toString);
+        assertFalse(event.body().toLowerCase(Locale.ROOT).contains("digest"), event::toString);
     }
 
     @Test
@@ -325,7 +338,7 @@ public class WebhooksIT {
         assertTrue(listed.isNull("failingSince"), "a delivery clears the failing state: " + listed);
     }
 
-    private static jakarta.json.JsonArray awaitAttempts(Tenant tenant, String endpoint, int atLeast) {
+    private static JsonArray awaitAttempts(Tenant tenant, String endpoint, int atLeast) {
         var deadline = Instant.now().plusSeconds(30);
         while (true) {
             var answer = Api.get("/v4/webhook-endpoint/" + endpoint + "/deliveries")
@@ -355,11 +368,11 @@ public class WebhooksIT {
      */
     @Test
     void deadEndpointsDoNotDelayALiveOne() throws Exception {
-        try (var silent = new java.net.ServerSocket(0, 100, java.net.InetAddress.getByName("127.0.0.1"));
+        try (var silent = new ServerSocket(0, 100, InetAddress.getByName("127.0.0.1"));
                 var receiver = WebhookReceiver.start()) {
-            var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
-            var open = new java.util.concurrent.atomic.AtomicInteger();
-            var mostOpen = new java.util.concurrent.atomic.AtomicInteger();
+            var held = new CopyOnWriteArrayList<Socket>();
+            var open = new AtomicInteger();
+            var mostOpen = new AtomicInteger();
             var acceptor = new Thread(() -> {
                 try {
                     while (true) {
@@ -372,7 +385,7 @@ public class WebhooksIT {
                                 while (in.read(request) >= 0) {
                                     // the attempt's request, read and never answered
                                 }
-                            } catch (java.io.IOException closed) {
+                            } catch (IOException closed) {
                                 // closed at the end of the test
                             } finally {
                                 open.decrementAndGet(); // the sender gave up on it (or the test is over)
@@ -381,13 +394,13 @@ public class WebhooksIT {
                         reader.setDaemon(true);
                         reader.start();
                     }
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     // the test is over
                 }
             });
             acceptor.start();
             var deadTenant = Tenant.create();
-            var deadEndpoints = new java.util.ArrayList<String>();
+            var deadEndpoints = new ArrayList<String>();
             for (var path : List.of("/a", "/b", "/c")) {
                 deadEndpoints.add(register(
                                 deadTenant,
@@ -473,26 +486,25 @@ public class WebhooksIT {
      */
     @Test
     void slowCompaniesDoNotDelayAnotherCompanysLiveEndpoint() throws Exception {
-        var slowServers = new java.util.ArrayList<com.sun.net.httpserver.HttpServer>();
-        var begun = new java.util.concurrent.atomic.AtomicInteger();
-        var handlers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        var slowServers = new ArrayList<HttpServer>();
+        var begun = new AtomicInteger();
+        var handlers = Executors.newCachedThreadPool(r -> {
             var thread = new Thread(r, "slow-endpoint");
             thread.setDaemon(true);
             return thread;
         });
-        var slowEndpoints = new java.util.ArrayList<java.util.Map.Entry<Tenant, String>>();
+        var slowEndpoints = new ArrayList<Map.Entry<Tenant, String>>();
         double movedBefore = counted("apiauth_webhook_lane_changes_total", "lane=\"slow\"");
         try (var receiver = WebhookReceiver.start()) {
             for (int company = 0; company < 10; company++) {
-                var server = com.sun.net.httpserver.HttpServer.create(
-                        new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 0), 200);
+                var server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 200);
                 server.createContext("/", exchange -> {
                     begun.incrementAndGet();
                     try (exchange) {
                         exchange.getRequestBody().readAllBytes();
                         WebhookReceiver.sleep(9_500); // just under the 10 s of silence that ends an attempt
                         exchange.sendResponseHeaders(204, -1);
-                    } catch (java.io.IOException cut) {
+                    } catch (IOException cut) {
                         // the sender cut this attempt (the fast lane's 2 s)
                     }
                 });
@@ -506,7 +518,7 @@ public class WebhooksIT {
                                     WebhookReceiver.urlOn(server.getAddress().getPort()) + path,
                                     "[\"credential.created\"]")
                             .string("id");
-                    slowEndpoints.add(java.util.Map.entry(tenant, id));
+                    slowEndpoints.add(Map.entry(tenant, id));
                 }
             }
             // 24 events per endpoint: a backlog that keeps every slot of both servers of the PostgreSQL
@@ -534,7 +546,7 @@ public class WebhooksIT {
 
             var liveTenant = Tenant.create();
             var live = registered(liveTenant, receiver, "[\"credential.created\"]");
-            var waited = new java.util.ArrayList<Long>();
+            var waited = new ArrayList<Long>();
             for (int i = 0; i < 3; i++) {
                 long queued = System.nanoTime();
                 var messageId = Api.post("/v4/webhook-endpoint/" + live + "/test", "")

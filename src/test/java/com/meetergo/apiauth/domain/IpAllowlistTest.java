@@ -11,6 +11,7 @@ import com.meetergo.apiauth.domain.model.credential.IpAllowlist;
 import com.meetergo.apiauth.domain.shared.DomainException;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,14 +122,14 @@ class IpAllowlistTest {
     void aNullEntryAndTooManyEntriesAreRefused() {
         var nullEntry = assertThrows(DomainException.class, () -> IpAllowlist.named(Collections.singletonList(null)));
         assertEquals("allowedIps entry 'null' is not an IPv4 or IPv6 address or CIDR range", nullEntry.getMessage());
-        var many = java.util.stream.IntStream.rangeClosed(1, IpAllowlist.MAX_ENTRIES + 1)
+        var many = IntStream.rangeClosed(1, IpAllowlist.MAX_ENTRIES + 1)
                 .mapToObj(i -> "192.0.2." + i)
                 .toList();
         assertEquals(
                 "allowedIps holds at most 64 entries",
                 assertThrows(DomainException.class, () -> IpAllowlist.named(many))
                         .getMessage());
-        var longest = IpAllowlist.named(java.util.stream.IntStream.range(0, IpAllowlist.MAX_ENTRIES)
+        var longest = IpAllowlist.named(IntStream.range(0, IpAllowlist.MAX_ENTRIES)
                 .mapToObj(i -> String.format("ffff:ffff:ffff:ffff:ffff:ffff:ffff:%04x/128", i))
                 .toList());
         assertTrue(

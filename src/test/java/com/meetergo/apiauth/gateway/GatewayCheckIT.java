@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -303,7 +304,7 @@ class GatewayCheckIT extends ApiTest {
                         .size()
                 != 1) {
             assertTrue(System.nanoTime() < deadline, "no impersonation event for the check");
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+            LockSupport.parkNanos(100_000_000);
         }
     }
 

@@ -5,14 +5,20 @@ import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
 import java.io.File;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -37,10 +43,9 @@ class DatabaseOutageIT extends ApiTest {
         postgres("stop");
         try {
             // Well-formed unknown credentials reach the database too: their answer is the outage's, not 401.
-            var random = new java.security.SecureRandom();
-            var unknownPat = com.meetergo.apiauth.security.credential.TokenFormat.newPat(random);
-            var unknownKey = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(
-                    random, java.util.UUID.randomUUID().toString());
+            var random = new SecureRandom();
+            var unknownPat = TokenFormat.newPat(random);
+            var unknownKey = TokenFormat.newApiKey(random, UUID.randomUUID().toString());
             for (var credential : new String[] {key, tenant.ownerToken(), unknownPat, unknownKey}) {
                 assertError(Api.get("/v4/user/me").bearer(credential).send(), 503, "Service Unavailable", UNAVAILABLE);
             }
@@ -84,7 +89,7 @@ class DatabaseOutageIT extends ApiTest {
         assertStatus(Api.post("/v4/user", body).bearer(key).send(), 201);
     }
 
-    private static Answer eventually(Supplier<Answer> request, java.util.function.Predicate<Answer> done) {
+    private static Answer eventually(Supplier<Answer> request, Predicate<Answer> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         Answer last = request.get();
         while (!done.test(last) && System.nanoTime() < deadline) {
@@ -98,10 +103,10 @@ class DatabaseOutageIT extends ApiTest {
     private static void postgres(String action) throws IOException, InterruptedException {
         var versions = new File("/etc/postgresql").list();
         assertTrue(versions != null && versions.length == 1, "one PostgreSQL cluster under /etc/postgresql");
-        var command = new java.util.ArrayList<>(
-                java.util.List.of("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action));
+        var command =
+                new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action));
         if (action.equals("stop")) {
-            command.addAll(java.util.List.of("-m", "fast"));
+            command.addAll(List.of("-m", "fast"));
         }
         var process = new ProcessBuilder(command).inheritIO().start();
         assertEquals(0, process.waitFor(), "pg_ctlcluster " + action);

@@ -4,6 +4,7 @@ import static com.meetergo.apiauth.support.ApiAssertions.assertError;
 import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 
 import com.meetergo.apiauth.application.CredentialActions;
+import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
@@ -72,7 +73,7 @@ class GraceMintingIT extends ApiTest {
                 201);
     }
 
-    private static void assertRefused(com.meetergo.apiauth.support.Answer answer) {
+    private static void assertRefused(Answer answer) {
         assertError(answer, 403, "Forbidden", CredentialActions.REPLACED_MINTS);
     }
 }

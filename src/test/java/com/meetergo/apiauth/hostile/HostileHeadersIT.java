@@ -11,6 +11,7 @@ import com.meetergo.apiauth.support.Tenant;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ class HostileHeadersIT extends ApiTest {
         var values = Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(60),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF-").ofLength(36),
-                Arbitraries.create(() -> java.util.UUID.randomUUID().toString()),
+                Arbitraries.create(() -> UUID.randomUUID().toString()),
                 Arbitraries.strings()
                         .withCharRange('\u00a0', '\u00ff')
                         .ofMinLength(1)

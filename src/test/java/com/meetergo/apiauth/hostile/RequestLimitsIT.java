@@ -7,7 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
+import com.meetergo.apiauth.support.RawHttp;
 import com.meetergo.apiauth.support.Tenant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Oversized headers and bodies are refused before anything reads them, protected path or not. */
@@ -67,7 +75,7 @@ class RequestLimitsIT extends ApiTest {
      * chunked body to a protected path creates nothing.
      */
     @Test
-    void chunkedBodyOverTheLimitIsRefusedBeforeItIsParsed() throws java.io.IOException {
+    void chunkedBodyOverTheLimitIsRefusedBeforeItIsParsed() throws IOException {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var padded = "{\"credentials\": [\"" + key + "\"]}" + " ".repeat(100_000);
@@ -94,7 +102,7 @@ class RequestLimitsIT extends ApiTest {
 
         // The same on the wire, framed by hand (java.net.http may not send what it is told to):
         // Transfer-Encoding: chunked, 1 MiB in 8 KiB chunks, no Content-Length.
-        var raw = com.meetergo.apiauth.support.RawHttp.sendChunked(
+        var raw = RawHttp.sendChunked(
                 "127.0.0.1",
                 "POST",
                 "/v4/credential-revocation",
@@ -119,20 +127,20 @@ class RequestLimitsIT extends ApiTest {
      * when it closes the request, an incident of its own that the application cannot reach: see docs/decisions.md.)
      */
     @Test
-    void brokenChunkedFramingIsABadRequestInTheContractsShape() throws java.io.IOException {
+    void brokenChunkedFramingIsABadRequestInTheContractsShape() throws IOException {
         var tenant = Tenant.create();
         var expected = "{\"statusCode\":400,\"message\":\"Malformed request body framing\",\"error\":\"Bad Request\"}";
         var before = Incidents.files();
-        for (var request : java.util.List.of(
+        for (var request : List.of(
                 new String[] {"/v4/api-key", "{\"name\": \"framed\", \"expiresInDays\": 5}"},
                 new String[] {"/v4/credential-revocation", "{\"credentials\": [\"rgo-x\"]}"})) {
             var path = request[0];
             var body = request[1];
-            for (var framed : java.util.List.of(
+            for (var framed : List.of(
                     "5\r\n" + body + "\r\n0\r\n\r\n", // the chunk is longer than its size line says
                     "zz\r\n" + body + "\r\n0\r\n\r\n", // the size is not hex
                     Integer.toHexString(body.length()) + "\r\n" + body + "XX0\r\n\r\n")) { // no CRLF after it
-                var reply = com.meetergo.apiauth.support.RawHttp.sendFramed(
+                var reply = RawHttp.sendFramed(
                         "127.0.0.1", "POST", path, framed, "Authorization: Bearer " + tenant.ownerToken());
                 assertEquals(400, reply.status(), () -> path + " " + framed + " -> " + reply);
                 assertEquals("application/json", reply.header("Content-Type"), reply::toString);
@@ -156,25 +164,24 @@ class RequestLimitsIT extends ApiTest {
 
     /** The test server's FFDC incident files. */
     private static final class Incidents {
-        private static final java.nio.file.Path FFDC =
-                java.nio.file.Path.of(System.getProperty("it.server.dir", "."), "logs", "ffdc");
+        private static final Path FFDC = Path.of(System.getProperty("it.server.dir", "."), "logs", "ffdc");
 
-        static java.util.Set<java.nio.file.Path> files() throws java.io.IOException {
-            if (!java.nio.file.Files.isDirectory(FFDC)) {
-                return java.util.Set.of();
+        static Set<Path> files() throws IOException {
+            if (!Files.isDirectory(FFDC)) {
+                return Set.of();
             }
-            try (var files = java.nio.file.Files.list(FFDC)) {
+            try (var files = Files.list(FFDC)) {
                 return files.filter(f -> f.getFileName().toString().startsWith("ffdc_"))
-                        .collect(java.util.stream.Collectors.toSet());
+                        .collect(Collectors.toSet());
             }
         }
 
         /** The text of each incident recorded after {@code before}. */
-        static java.util.List<String> since(java.util.Set<java.nio.file.Path> before) throws java.io.IOException {
-            var texts = new java.util.ArrayList<String>();
+        static List<String> since(Set<Path> before) throws IOException {
+            var texts = new ArrayList<String>();
             for (var file : files()) {
                 if (!before.contains(file)) {
-                    texts.add(java.nio.file.Files.readString(file));
+                    texts.add(Files.readString(file));
                 }
             }
             return texts;

@@ -10,6 +10,7 @@ import com.meetergo.apiauth.support.Tenant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Races: a key in heavy use is revoked; many keys are created at once. */
@@ -76,15 +78,13 @@ class RevocationRaceIT extends ApiTest {
         var lateAccepted = attempts.stream()
                 .filter(a -> a.status() == 200 && a.sentNanos() > revokedAt)
                 .count();
-        var statuses = attempts.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        Attempt::status, java.util.stream.Collectors.counting()));
+        var statuses = attempts.stream().collect(Collectors.groupingBy(Attempt::status, Collectors.counting()));
         assertTrue(accepted > 0, statuses::toString);
         assertEquals(0, lateAccepted, statuses::toString);
         assertTrue(attempts.stream().filter(a -> a.sentNanos() > revokedAt).count() >= 500, statuses::toString);
         // Refused after the revocation: 401 only. The revoked key's right secret is no guess and is not
         // counted (decisions: "Guessing"), so no 429 however many requests follow.
-        assertEquals(java.util.Set.of(200, 401), statuses.keySet(), statuses::toString);
+        assertEquals(Set.of(200, 401), statuses.keySet(), statuses::toString);
         System.out.println("revocation race: " + attempts.size() + " requests by 50 threads, " + accepted
                 + " accepted before the revocation committed, 0 after; answers " + statuses);
     }

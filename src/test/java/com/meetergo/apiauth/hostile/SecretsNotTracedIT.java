@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -67,7 +68,7 @@ class SecretsNotTracedIT extends ApiTest {
         var token = tenant.tokenOf(tenant.ownerId());
         var canaries = List.of(key.substring(key.lastIndexOf(':') + 1), token.substring(4));
         var messages = SERVER.resolve("logs/messages.log");
-        var barrier = "/v4/trace-barrier-" + java.util.UUID.randomUUID();
+        var barrier = "/v4/trace-barrier-" + UUID.randomUUID();
         int changesBefore = count(read(messages), "TRAS0018I");
         Files.writeString(DROP_IN, "<server><logging traceSpecification=\"*=info:" + spec + "\"/></server>");
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.meetergo.apiauth.contract.AllowlistIT;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ExtraServer;
 import com.meetergo.apiauth.support.ExtraServerTest;
@@ -83,7 +84,7 @@ class TrustedProxyIT extends ExtraServerTest {
                             .send(),
                     403,
                     "Forbidden",
-                    com.meetergo.apiauth.contract.AllowlistIT.NOT_ALLOWED);
+                    AllowlistIT.NOT_ALLOWED);
             assertError(
                     Api.get("/v4/user/me")
                             .on("http://localhost:" + port)
@@ -91,7 +92,7 @@ class TrustedProxyIT extends ExtraServerTest {
                             .send(),
                     403,
                     "Forbidden",
-                    com.meetergo.apiauth.contract.AllowlistIT.NOT_ALLOWED);
+                    AllowlistIT.NOT_ALLOWED);
         } finally {
             server.kill();
         }

@@ -7,13 +7,20 @@ import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
 import static com.meetergo.apiauth.support.ApiAssertions.millisUntilStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.meetergo.apiauth.contract.AllowlistIT;
+import com.meetergo.apiauth.contract.PlansIT;
 import com.meetergo.apiauth.contract.UsageIT;
 import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.Tenant;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +80,7 @@ class TwoServersIT extends ApiTest {
         for (int i = 0; i < 5; i++) {
             assertStatus(onSecond.get(), 200);
         }
-        try (var lock = java.sql.DriverManager.getConnection(
+        try (var lock = DriverManager.getConnection(
                 "jdbc:postgresql://" + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port") + "/"
                         + System.getProperty("it.db.name"),
                 System.getProperty("it.db.user"),
@@ -83,13 +90,13 @@ class TwoServersIT extends ApiTest {
                 locking.setString(1, id);
                 locking.executeQuery().close();
             }
-            var revoke = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            var revoke = CompletableFuture.supplyAsync(() ->
                     Api.delete("/v4/api-key/" + id).bearer(tenant.ownerToken()).send());
             Thread.sleep(12_000); // longer than the pollers' window
-            org.junit.jupiter.api.Assertions.assertFalse(revoke.isDone(), "the revocation waits for the lock");
+            Assertions.assertFalse(revoke.isDone(), "the revocation waits for the lock");
             assertStatus(onSecond.get(), 200); // nothing is committed yet
             lock.rollback();
-            assertStatus(revoke.get(30, java.util.concurrent.TimeUnit.SECONDS), 204);
+            assertStatus(revoke.get(30, TimeUnit.SECONDS), 204);
         }
         long millis = millisUntilStatus(onSecond, 401);
         System.out.println("[two-servers] a revocation committed after 12 s of waiting, refused by the second after "
@@ -103,7 +110,7 @@ class TwoServersIT extends ApiTest {
         var tenant = Tenant.create();
         var key = tenant.apiKey();
         var id = key.split(":")[1];
-        var random = new java.security.SecureRandom();
+        var random = new SecureRandom();
         for (int i = 0; i < 7; i++) {
             assertStatus(Api.get("/v4/user/me").bearer(key).send(), 200);
         }
@@ -151,7 +158,7 @@ class TwoServersIT extends ApiTest {
         long millis = millisUntilStatus(onSecond, 403);
         System.out.println(
                 "[two-servers] allowlist set on the first server, enforced by the second after " + millis + " ms");
-        assertError(onSecond.get(), 403, "Forbidden", com.meetergo.apiauth.contract.AllowlistIT.NOT_ALLOWED);
+        assertError(onSecond.get(), 403, "Forbidden", AllowlistIT.NOT_ALLOWED);
         assertStatus(
                 Api.put("/v4/api-key/" + id + "/allowed-ips", "{\"allowedIps\": []}")
                         .bearer(tenant.ownerToken())
@@ -171,12 +178,12 @@ class TwoServersIT extends ApiTest {
         for (int i = 0; i < 5; i++) {
             assertStatus(onSecond.get(), 200);
         }
-        assertStatus(com.meetergo.apiauth.contract.PlansIT.changePlan(tenant.companyId(), "ESSENTIALS"), 200);
+        assertStatus(PlansIT.changePlan(tenant.companyId(), "ESSENTIALS"), 200);
         long millis = millisUntilStatus(onSecond, 403);
         System.out.println(
                 "[two-servers] plan changed on the first server, enforced by the second after " + millis + " ms");
-        assertError(onSecond.get(), 403, "Forbidden", com.meetergo.apiauth.contract.PlansIT.KEY_NEEDS_PLAN);
-        assertStatus(com.meetergo.apiauth.contract.PlansIT.changePlan(tenant.companyId(), "ENTERPRISE"), 200);
+        assertError(onSecond.get(), 403, "Forbidden", PlansIT.KEY_NEEDS_PLAN);
+        assertStatus(PlansIT.changePlan(tenant.companyId(), "ENTERPRISE"), 200);
         millis = millisUntilStatus(onSecond, 200);
         System.out.println(
                 "[two-servers] plan upgraded on the first server, the key back on the second after " + millis + " ms");

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -134,7 +135,7 @@ class WebhookFailoverIT extends InContainerTest {
             }
             var received = WebhookInbox.received();
             assertEquals(
-                    java.util.List.of(),
+                    List.of(),
                     received.stream().filter(d -> !queued.contains(d.id())).toList(),
                     "nothing but the queued events");
             var ids = received.stream().map(WebhookInbox.Delivery::id).collect(Collectors.toSet());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.meetergo.apiauth.infrastructure.webhook.WebhookTargets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,7 +58,7 @@ class WebhookTargetsTest {
      */
     @Test
     void aNameThatTurnsPrivateAfterRegistrationReachesNothing() throws Exception {
-        var answers = new java.util.concurrent.atomic.AtomicReference<>("93.184.216.34");
+        var answers = new AtomicReference<>("93.184.216.34");
         var rebinding = new WebhookTargets(false, host -> new InetAddress[] {
             InetAddress.getByAddress(host, InetAddress.getByName(answers.get()).getAddress())
         });

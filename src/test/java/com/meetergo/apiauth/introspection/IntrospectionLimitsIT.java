@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.meetergo.apiauth.support.Answer;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.InContainerTest;
+import com.meetergo.apiauth.support.TestPorts;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,7 +58,7 @@ class IntrospectionLimitsIT {
         // the right client from another address: its own budget of 5 introspections per window
         for (int i = 0; i < 5; i++) {
             var answer = Api.postForm("/oauth2/introspect", "token=rgo-x")
-                    .on("http://[::1]:" + com.meetergo.apiauth.support.TestPorts.http())
+                    .on("http://[::1]:" + TestPorts.http())
                     .header(
                             "Authorization",
                             IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET))
@@ -65,7 +66,7 @@ class IntrospectionLimitsIT {
             assertEquals("{\"active\":false}", answer.body(), answer::toString);
         }
         assertSlowDown(Api.postForm("/oauth2/introspect", "token=rgo-x")
-                .on("http://[::1]:" + com.meetergo.apiauth.support.TestPorts.http())
+                .on("http://[::1]:" + TestPorts.http())
                 .header(
                         "Authorization",
                         IntrospectionIT.basic(IntrospectionIT.CLIENT_ID, IntrospectionIT.CLIENT_SECRET))

@@ -4,15 +4,18 @@ import static com.meetergo.apiauth.support.ApiAssertions.assertStatus;
 import static com.meetergo.apiauth.support.ApiAssertions.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.MutableClock;
 import com.meetergo.apiauth.support.Tenant;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -81,7 +84,7 @@ class CredentialExpiryIT extends InContainerTest {
     @Test
     void patWithExpiryStopsAtItAndOneWithoutDoesNot() {
         var tenant = Tenant.create();
-        var expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
         var created = Api.post(
                         "/v4/personal-access-token", "{\"name\": \"hourly\", \"expiresAt\": \"" + expiresAt + "\"}")
                 .bearer(tenant.ownerToken())
@@ -124,8 +127,7 @@ class CredentialExpiryIT extends InContainerTest {
                 .bearer(tenant.ownerToken())
                 .send();
         var key = created.string("key");
-        var forged = com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(
-                new java.security.SecureRandom(), created.string("id"));
+        var forged = TokenFormat.newApiKey(new SecureRandom(), created.string("id"));
         clock.setTo(Instant.parse(created.string("expiresAt")).plusSeconds(1));
         assertUnauthorized(Api.get("/v4/user/me").bearer(forged).send(), "Invalid API key");
         assertUnauthorized(

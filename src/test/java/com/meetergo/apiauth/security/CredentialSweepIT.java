@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -125,8 +127,7 @@ class CredentialSweepIT extends InContainerTest {
         sweep.run();
         assertEquals(List.of("expiring_soon", "expiring_soon", "created"), events(tenant, id));
         assertEquals(
-                java.util.Arrays.asList("within P1D", "within P7D"),
-                details(tenant, id).subList(0, 2));
+                Arrays.asList("within P1D", "within P7D"), details(tenant, id).subList(0, 2));
 
         // Credentials inside both windows at once are warned once, by the last warning (two in one
         // batch: the events go in as one JDBC batch, details and all).
@@ -177,8 +178,7 @@ class CredentialSweepIT extends InContainerTest {
         // This deployment runs the sweep every second (apiauth.sweep.period=PT1S); the timer ticks every 10 s.
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (!"EXPIRED".equals(stored("status", id)) && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(
-                    Duration.ofMillis(250).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
         }
         assertEquals("EXPIRED", stored("status", id));
         assertEquals("expired", events(tenant, id).get(0));

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,13 +68,13 @@ class SecretsNeverKeptIT extends InContainerTest {
 
         var serverDir = Path.of(secretsDir).getParent();
         // The access log is written in the background: a last request of its own is the flush barrier.
-        var barrier = "/v4/log-barrier-" + java.util.UUID.randomUUID();
+        var barrier = "/v4/log-barrier-" + UUID.randomUUID();
         Api.get(barrier + "?access_token=" + memberToken).send();
         var accessLog = serverDir.resolve("logs/http_access.log");
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!(Files.exists(accessLog) && Files.readString(accessLog).contains(barrier))
                 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            LockSupport.parkNanos(100_000_000L);
         }
         assertTrue(
                 Files.readString(accessLog).contains("GET " + barrier + "\""),

@@ -3,6 +3,10 @@ package com.meetergo.apiauth.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assertions;
 
 /** Assertions that read like the contract: every one compares the whole answer. */
 public final class ApiAssertions {
@@ -50,17 +54,17 @@ public final class ApiAssertions {
      * a change to reach another server) still got another answer: the bound is on when the change arrived, not on how
      * long a slow machine takes to answer.
      */
-    public static long millisUntilStatus(java.util.function.Supplier<Answer> request, int status) {
+    public static long millisUntilStatus(Supplier<Answer> request, int status) {
         long start = System.nanoTime();
         while (true) {
-            long sent = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            long sent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             var answer = request.get();
             if (answer.status() == status) {
                 return sent;
             }
-            org.junit.jupiter.api.Assertions.assertTrue(
+            Assertions.assertTrue(
                     sent < 1000, () -> "still " + answer + " for a request sent " + sent + " ms after the first");
-            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 }

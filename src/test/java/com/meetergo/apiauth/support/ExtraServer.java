@@ -5,9 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
@@ -52,20 +55,26 @@ public final class ExtraServer {
                 }
             }
         }
-        try (Stream<Path> files = Files.walk(second)) {
-            for (var source : (Iterable<Path>) files::iterator) {
+        // The second server may be running: its logs, workarea and secrets change under a walk (a
+        // temporary file of its OSGi framework came and went mid-walk), so they are never entered.
+        Files.walkFileTree(second, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path source, BasicFileAttributes attributes) throws IOException {
                 var relative = second.relativize(source).toString();
-                if (relative.startsWith("logs") || relative.startsWith("workarea") || relative.startsWith("secrets")) {
-                    continue;
+                if (relative.equals("logs") || relative.equals("workarea") || relative.equals("secrets")) {
+                    return FileVisitResult.SKIP_SUBTREE;
                 }
-                var target = dir.resolve(relative);
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                Files.createDirectories(dir.resolve(relative));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path source, BasicFileAttributes attributes) throws IOException {
+                Files.copy(
+                        source, dir.resolve(second.relativize(source).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
         Files.writeString(
                 dir.resolve("bootstrap.properties"),
                 Files.readString(second.resolve("bootstrap.properties"))

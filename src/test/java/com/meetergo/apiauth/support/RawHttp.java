@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * HTTP/1.1 over a plain socket, for what java.net.http cannot do: speak from a chosen loopback address (127.0.0.1 or
@@ -18,8 +21,8 @@ public final class RawHttp {
     public record Reply(int status, String head, String body) {
 
         /** Every value of a header, in order (names compared case-insensitively). */
-        public java.util.List<String> headers(String name) {
-            var values = new java.util.ArrayList<String>();
+        public List<String> headers(String name) {
+            var values = new ArrayList<String>();
             for (var line : head.split("\r\n")) {
                 if (line.toLowerCase().startsWith(name.toLowerCase() + ":")) {
                     values.add(line.substring(name.length() + 1).strip());
@@ -155,7 +158,7 @@ public final class RawHttp {
                         out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     }
                     out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                } catch (java.net.SocketException answeredEarly) {
+                } catch (SocketException answeredEarly) {
                     // the server may answer (413) and close before the whole body is sent: read its answer
                 }
             }

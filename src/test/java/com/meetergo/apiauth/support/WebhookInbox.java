@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -130,7 +131,7 @@ public class WebhookInbox extends HttpServlet {
                             Long.parseLong(request.getHeader("webhook-timestamp")),
                             body);
             for (var signature : request.getHeader("webhook-signature").split(" ")) {
-                if (java.security.MessageDigest.isEqual(
+                if (MessageDigest.isEqual(
                         expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
                     return true;
                 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -83,7 +84,7 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 

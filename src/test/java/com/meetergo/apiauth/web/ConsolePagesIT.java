@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.meetergo.apiauth.contract.UsageIT;
+import com.meetergo.apiauth.security.credential.TokenFormat;
 import com.meetergo.apiauth.support.Api;
 import com.meetergo.apiauth.support.ApiTest;
 import com.meetergo.apiauth.support.InContainerTest;
 import com.meetergo.apiauth.support.Tenant;
+import com.meetergo.apiauth.support.TestPorts;
 import com.meetergo.apiauth.support.WebhookReceiver;
 import java.io.File;
 import java.io.IOException;
@@ -19,10 +22,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -31,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -38,6 +47,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -62,7 +72,7 @@ class ConsolePagesIT {
                 "apiauth.webhook.disable-after=PT2S");
     }
 
-    private static final String BASE = "http://localhost:" + com.meetergo.apiauth.support.TestPorts.http();
+    private static final String BASE = "http://localhost:" + TestPorts.http();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private WebDriver browser;
@@ -207,7 +217,7 @@ class ConsolePagesIT {
                 .send();
         var key = created.string("key");
         var id = created.string("id");
-        var random = new java.security.SecureRandom();
+        var random = new SecureRandom();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, Api.get("/v4/user/me").bearer(key).send().status());
         }
@@ -216,11 +226,11 @@ class ConsolePagesIT {
             assertEquals(
                     401,
                     Api.get("/v4/user/me")
-                            .bearer(com.meetergo.apiauth.security.credential.TokenFormat.newApiKey(random, id))
+                            .bearer(TokenFormat.newApiKey(random, id))
                             .send()
                             .status());
         }
-        com.meetergo.apiauth.contract.UsageIT.awaitJson(
+        UsageIT.awaitJson(
                 () -> Api.get("/v4/api-key/" + id + "/usage?days=1")
                         .bearer(tenant.ownerToken())
                         .send(),
@@ -238,8 +248,8 @@ class ConsolePagesIT {
                 .click();
         var bars = wait.until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("tr.usage[data-id='" + id + "'] svg.usage-chart g.day"), 30));
-        var shown = new java.util.ArrayList<String>();
-        var expected = new java.util.ArrayList<String>();
+        var shown = new ArrayList<String>();
+        var expected = new ArrayList<String>();
         for (int i = 0; i < 30; i++) {
             var bar = bars.get(i);
             shown.add(bar.getDomAttribute("data-date") + " " + bar.getDomAttribute("data-success") + "/"
@@ -262,7 +272,7 @@ class ConsolePagesIT {
                 .object()
                 .getJsonArray("sources");
         for (int i = 0; i < 50 && sources.isEmpty(); i++) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            LockSupport.parkNanos(200_000_000L);
             sources = Api.get("/v4/api-key/" + id + "/sources")
                     .bearer(tenant.ownerToken())
                     .send()
@@ -411,7 +421,7 @@ class ConsolePagesIT {
     void theKeyPageWorksFromTheKeyboardAloneAndIsLabelledWithEnoughContrast() {
         var tenant = Tenant.create();
         browser.get(BASE + "/admin/api-keys");
-        var keyboard = new org.openqa.selenium.interactions.Actions(browser);
+        var keyboard = new Actions(browser);
         tab(keyboard, "credential");
         keyboard.sendKeys(tenant.ownerToken()).sendKeys(Keys.ENTER).perform();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
@@ -442,7 +452,7 @@ class ConsolePagesIT {
         assertTrue(browser.findElement(By.id("secret")).getDomProperty("value").startsWith("ak_live:"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(row + "button[data-action=rotate]")));
 
-        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        var js = (JavascriptExecutor) browser;
         assertEquals(List.of(), js.executeScript("""
                 return [...document.querySelectorAll('input')].filter(i => i.labels.length === 0).map(i => i.id)
                     .concat([...document.querySelectorAll('button')]
@@ -471,14 +481,14 @@ class ConsolePagesIT {
     }
 
     /** Presses Tab until the element with this id has the focus (at most 40 times). */
-    private void tab(org.openqa.selenium.interactions.Actions keyboard, String id) {
+    private void tab(Actions keyboard, String id) {
         for (int i = 0; i < 40 && !id.equals(focused().getDomAttribute("id")); i++) {
             keyboard.sendKeys(Keys.TAB).perform();
         }
         assertEquals(id, focused().getDomAttribute("id"), "reached by Tab");
     }
 
-    private void tabToButton(org.openqa.selenium.interactions.Actions keyboard, String name) {
+    private void tabToButton(Actions keyboard, String name) {
         for (int i = 0; i < 60 && !name.equals(focused().getDomAttribute("aria-label")); i++) {
             keyboard.sendKeys(Keys.TAB).perform();
         }
@@ -495,9 +505,7 @@ class ConsolePagesIT {
         assertFalse(browser.findElement(By.id("console")).isDisplayed());
         assertEquals(
                 0L,
-                ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
-                                .executeScript("return sessionStorage.length"))
-                        .longValue(),
+                ((Number) ((JavascriptExecutor) browser).executeScript("return sessionStorage.length")).longValue(),
                 "nothing kept after a refusal");
     }
 
@@ -622,9 +630,7 @@ class ConsolePagesIT {
         browser.navigate().refresh();
         var state = By.cssSelector("tr[data-id='" + dead + "'] .state");
         wait.until(ExpectedConditions.textMatches(
-                state,
-                java.util.regex.Pattern.compile(
-                        "disabled since .* UTC: it kept failing; its events wait until it is enabled")));
+                state, Pattern.compile("disabled since .* UTC: it kept failing; its events wait until it is enabled")));
         screenshot("admin-webhooks-disabled");
         // The owner mends the endpoint, then enables it: the test event that waited arrives, and the
         // endpoint delivers (enabled while still dead, the waiting event's next failure would show).
@@ -638,9 +644,7 @@ class ConsolePagesIT {
 
     private static List<String> cells(WebElement row, int... columns) {
         var cells = row.findElements(By.tagName("td"));
-        return java.util.Arrays.stream(columns)
-                .mapToObj(i -> cells.get(i).getText())
-                .toList();
+        return Arrays.stream(columns).mapToObj(i -> cells.get(i).getText()).toList();
     }
 
     private void signIn(String page, String token) {

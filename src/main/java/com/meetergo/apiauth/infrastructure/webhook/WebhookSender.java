@@ -8,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -120,7 +122,7 @@ public class WebhookSender {
 
     @PreDestroy
     void stop() {
-        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+        client.close(CloseMode.GRACEFUL);
     }
 
     /** The rules an endpoint's URL must meet (registration); the same rules hold on every connection. */
@@ -210,7 +212,7 @@ public class WebhookSender {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable response) {
+    private static void closeQuietly(Closeable response) {
         try {
             response.close();
         } catch (IOException e) {

@@ -1,10 +1,10 @@
 package com.meetergo.apiauth.rest.error;
 
 import com.meetergo.apiauth.security.BodyTooLargeException;
+import com.meetergo.apiauth.security.Causes;
 import com.meetergo.apiauth.security.CredentialRejectedException;
 import com.meetergo.apiauth.security.contract.ContractError;
 import com.meetergo.apiauth.security.contract.ErrorResponses;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -27,15 +27,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (BodyTooLargeException.isCauseOf(e)) {
             return ErrorResponses.of(ContractError.BODY_TOO_LARGE);
         }
-        for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof CredentialRejectedException rejected) {
-                return ErrorResponses.of(rejected.error());
-            }
+        var rejected = Causes.find(e, CredentialRejectedException.class);
+        if (rejected.isPresent()) {
+            return ErrorResponses.of(rejected.get().error());
         }
         if (isConstraintViolation(e)) {
             return ErrorResponses.of(409, "The request conflicts with data that already exists");
         }
-        if (isDatabaseFault(e)) {
+        if (Causes.isDatabaseFault(e)) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", e.getClass().getName());
             return ErrorResponses.of(ContractError.UNAVAILABLE);
         }
@@ -45,22 +44,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     /** SQLSTATE class 23: integrity constraint violation, on H2 and PostgreSQL alike. */
     private static boolean isConstraintViolation(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDatabaseFault(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException || t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(e)
+                .anyMatch(t -> t instanceof SQLException sql
+                        && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("23"));
     }
 }

@@ -1,5 +1,6 @@
 package com.meetergo.apiauth.security.credential;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -125,7 +126,7 @@ public final class TokenFormat {
     }
 
     static String checksum(String body) {
-        return checksum(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return checksum(body.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String checksum(byte[] body) {

@@ -2,14 +2,13 @@ package com.meetergo.apiauth.security.introspection;
 
 import com.meetergo.apiauth.security.ApiCallerPrincipal;
 import com.meetergo.apiauth.security.Caller;
+import com.meetergo.apiauth.security.Causes;
 import com.meetergo.apiauth.security.CredentialRejectedException;
 import com.meetergo.apiauth.security.credential.BearerCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -44,15 +43,12 @@ public class TokenIntrospection {
         try {
             result = stores.validate(credential.get());
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof CredentialRejectedException) {
-                    return Optional.empty();
-                }
-                if (t instanceof PersistenceException || t instanceof SQLException) {
-                    throw new Unavailable(e);
-                }
+            var cause = Causes.first(e, t -> t instanceof CredentialRejectedException || Causes.isDatabaseError(t))
+                    .orElseThrow(() -> e);
+            if (cause instanceof CredentialRejectedException) {
+                return Optional.empty();
             }
-            throw e;
+            throw new Unavailable(e);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof ApiCallerPrincipal principal)

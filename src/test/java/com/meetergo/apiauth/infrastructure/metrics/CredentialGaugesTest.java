@@ -3,6 +3,7 @@ package com.meetergo.apiauth.infrastructure.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.meetergo.apiauth.infrastructure.metrics.CredentialGauges.CompanyCount;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class CredentialGaugesTest {
 
     @Test
     void aBoundOfTenThousandHoldsAgainstFiftyThousandCompanies() {
-        var many = new java.util.ArrayList<CompanyCount>();
+        var many = new ArrayList<CompanyCount>();
         for (int i = 0; i < 50_000; i++) {
             many.add(new CompanyCount("company-" + i, i % 97, 0));
         }

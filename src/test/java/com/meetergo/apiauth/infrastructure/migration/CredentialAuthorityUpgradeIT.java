@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,14 +79,14 @@ class CredentialAuthorityUpgradeIT {
         }
     }
 
-    private static void pat(java.sql.Statement statement, String id, String user, String mintedBy, int second)
+    private static void pat(Statement statement, String id, String user, String mintedBy, int second)
             throws SQLException {
         statement.execute("insert into personal_access_token (id, user_id, company_id, name, secret_digest, hint,"
                 + " created_at, minted_by) values ('" + id + "', '" + user + "', 'c', 'n', 'd-" + id + "', 'h',"
                 + " timestamp '2026-01-01 00:00:0" + second + "', " + quoted(mintedBy) + ")");
     }
 
-    private static void key(java.sql.Statement statement, String id, String creator, String mintedBy, int second)
+    private static void key(Statement statement, String id, String creator, String mintedBy, int second)
             throws SQLException {
         statement.execute("insert into api_key (id, company_id, name, secret_digest, hint, created_by, created_at,"
                 + " expires_at, minted_by) values ('" + id + "', 'c', 'n', 'd', 'h', '" + creator + "',"
@@ -116,8 +118,7 @@ class CredentialAuthorityUpgradeIT {
         return connection;
     }
 
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
-            Connection connection, String schema) {
+    private static FluentConfiguration flyway(Connection connection, String schema) {
         var url = connectionUrl(connection);
         var user = isPostgres() ? System.getProperty("it.db.user") : "";
         var password = isPostgres() ? System.getProperty("it.db.password") : "";

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -151,7 +152,7 @@ class WebhookSenderTest {
                     Instant.now(),
                     "{}",
                     List.of(SECRET),
-                    java.time.Duration.ofSeconds(1));
+                    Duration.ofSeconds(1));
             assertNull(outcome.statusCode(), outcome::toString);
             assertTrue(outcome.cut(), outcome::toString);
             assertEquals("no answer within 1 s", outcome.error());

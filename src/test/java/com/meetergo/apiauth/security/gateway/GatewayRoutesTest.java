@@ -10,7 +10,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +28,15 @@ import org.junit.jupiter.api.Test;
 class GatewayRoutesTest {
 
     /** The paths web.xml leaves open: a security constraint without an auth-constraint. */
-    private static java.util.Set<String> openPaths() throws Exception {
-        var xml = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/webapp/WEB-INF/web.xml"));
-        var open = new java.util.HashSet<String>();
-        var constraint = java.util.regex.Pattern.compile(
-                        "<security-constraint>(.*?)</security-constraint>", java.util.regex.Pattern.DOTALL)
+    private static Set<String> openPaths() throws Exception {
+        var xml = Files.readString(java.nio.file.Path.of("src/main/webapp/WEB-INF/web.xml"));
+        var open = new HashSet<String>();
+        var constraint = Pattern.compile("<security-constraint>(.*?)</security-constraint>", Pattern.DOTALL)
                 .matcher(xml);
         while (constraint.find()) {
             if (!constraint.group(1).contains("<auth-constraint>")) {
-                var pattern = java.util.regex.Pattern.compile("<url-pattern>([^<]*)</url-pattern>")
-                        .matcher(constraint.group(1));
+                var pattern =
+                        Pattern.compile("<url-pattern>([^<]*)</url-pattern>").matcher(constraint.group(1));
                 while (pattern.find()) {
                     open.add(pattern.group(1));
                 }
@@ -53,9 +58,9 @@ class GatewayRoutesTest {
                 continue;
             }
             for (var method : type.getDeclaredMethods()) {
-                var http = java.util.Arrays.stream(method.getAnnotations())
+                var http = Arrays.stream(method.getAnnotations())
                         .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .findFirst();
                 if (http.isEmpty()) {
                     continue;
@@ -80,7 +85,7 @@ class GatewayRoutesTest {
                         path,
                         scope,
                         method.isAnnotationPresent(OwnerContextAllowed.class),
-                        allowed == null ? java.util.Set.of() : java.util.Set.of(allowed.value())));
+                        allowed == null ? Set.of() : Set.of(allowed.value())));
             }
         }
         var shipped = RouteTable.shipped().routes().stream()
@@ -97,8 +102,7 @@ class GatewayRoutesTest {
                 "gateway/routes.txt differs from the endpoints' annotations");
     }
 
-    private static String line(
-            String method, String path, String scope, boolean ownerByDefault, java.util.Set<String> roles) {
+    private static String line(String method, String path, String scope, boolean ownerByDefault, Set<String> roles) {
         return String.format(
                         "%-7s %-45s %-20s %-16s %s",
                         method,

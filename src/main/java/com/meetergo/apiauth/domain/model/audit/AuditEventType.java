@@ -1,5 +1,9 @@
 package com.meetergo.apiauth.domain.model.audit;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 public enum AuditEventType {
     CREATED,
     ROTATED,
@@ -49,7 +53,7 @@ public enum AuditEventType {
     private final String apiName;
 
     AuditEventType() {
-        this.apiName = name().toLowerCase(java.util.Locale.ROOT);
+        this.apiName = name().toLowerCase(Locale.ROOT);
     }
 
     AuditEventType(String apiName) {
@@ -62,8 +66,8 @@ public enum AuditEventType {
     }
 
     /** The type of an API name, if there is one. */
-    public static java.util.Optional<AuditEventType> ofApiName(String name) {
-        return java.util.Arrays.stream(values())
+    public static Optional<AuditEventType> ofApiName(String name) {
+        return Arrays.stream(values())
                 .filter(t -> t.apiName.equalsIgnoreCase(name))
                 .findFirst();
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The life of a credential, the same for PATs and API keys: active until it expires, unless it is deactivated
@@ -79,7 +80,7 @@ public class CredentialLifecycle {
         this.expiresAt = expiresAt;
         this.rotatedFrom = rotatedFrom;
         this.mintedBy = mintedBy;
-        this.authority = java.util.Objects.requireNonNull(authority, "authority");
+        this.authority = Objects.requireNonNull(authority, "authority");
     }
 
     public CredentialStatus statusAt(Instant now) {

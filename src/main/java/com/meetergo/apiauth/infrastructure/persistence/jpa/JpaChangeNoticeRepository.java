@@ -12,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ public class JpaChangeNoticeRepository implements ChangeNoticeRepository {
                             rs.getString(1),
                             kind(rs.getString(2)),
                             rs.getString(3),
-                            rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+                            rs.getObject(4, OffsetDateTime.class).toInstant()));
                 }
             }
             return found;
